@@ -1,0 +1,48 @@
+# Insatsportalen: `make run` to try it, `make test` to test it. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_ENV := DEMO_MODE=1
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup messages lint bench clean
+
+$(VENV)/.base: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.base
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.base
+	mkdir -p db
+	$(PY) manage.py compile_translations
+	$(DEMO_ENV) $(PY) manage.py migrate --no-input -v 0
+	$(DEMO_ENV) $(PY) manage.py load_demo
+
+run: setup
+	@echo ""
+	@echo "  Insatsportalen: http://$(HOST):$(PORT)/"
+	@echo "  Log in as kansli, styrelse, insatsansvarig, deltagaransvarig, handlaggare"
+	@echo "  or rapportlasare, all with the password insatsportal-demo."
+	@echo ""
+	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(VENV)/.test
+	$(PY) manage.py compile_translations -v 0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -c pyproject.toml -r insatsportal --severity-level medium
+
+# Update the Swedish catalogues after adding strings (needs GNU gettext).
+messages: $(VENV)/.base
+	$(PY) manage.py makemessages -l sv --no-obsolete --no-location --ignore '.venv/*' --ignore 'db/*'
+
+clean:
+	rm -rf $(VENV) db staticfiles .pytest_cache

@@ -1,0 +1,58 @@
+"""Shared fixtures: the demo förbund and one logged-in client per role (persona)."""
+
+import pytest
+from django.test import Client, override_settings
+
+from insatsportal.accounts.models import User
+from insatsportal.core.tests.matrix import ROLES
+
+# Argon2 is deliberately slow; tests use a fast hasher (production settings are tested apart).
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _demo():
+    from insatsportal.demo.services import demo_load
+    from insatsportal.organisations.models import Association
+
+    with override_settings(DEMO_MODE=True, PASSWORD_HASHERS=FAST_HASHERS):
+        return Association.objects.order_by("pk").first() or demo_load()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo once per test database; each test rolls back its own changes."""
+    with django_db_blocker.unblock():
+        _demo()
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashers(settings):
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture
+def demo(db):
+    """The demo förbund, its members, interventions and one user per role.
+
+    Loaded again if a transactional test has flushed the database.
+    """
+    return _demo()
+
+
+@pytest.fixture
+def login(demo):
+    """login("kansli") -> a test client signed in as that demo persona."""
+
+    def make(role: str) -> Client:
+        client = Client()
+        if role != "anonymous":
+            client.force_login(User.objects.get(username=role))
+        return client
+
+    return make
+
+
+@pytest.fixture(params=ROLES)
+def persona(request, login):
+    """Each role in turn, as (role, client)."""
+    return request.param, login(request.param)

@@ -1,0 +1,42 @@
+"""The audit log: one call that services make for every business change."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+
+from insatsportal.core.models import AuditEntry
+
+# Every action the system logs, with its label for the history pages.
+ACTION_LABELS = {
+    "created": _("Created"),
+    "updated": _("Updated"),
+    "deleted": _("Deleted"),
+    "demo.loaded": _("Created from the demo data"),
+}
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
+
+def log_action(*, actor, obj, action: str, data: dict | None = None) -> AuditEntry:
+    """Record that `actor` did `action` (a dotted name, e.g. "application.submitted") to `obj`.
+
+    `data` must never contain personal identity numbers or names of participants.
+    """
+    known = actor is not None and actor.pk is not None
+    return AuditEntry.objects.create(
+        actor=actor if known else None,
+        actor_name=(actor.get_full_name() or actor.get_username()) if known else "",
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        data=data or {},
+    )
+
+
+def audit_history(obj):
+    """The audit entries of one object, newest first."""
+    return AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
+    ).select_related("actor")

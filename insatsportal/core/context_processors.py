@@ -1,0 +1,18 @@
+from django.conf import settings
+
+from insatsportal.accounts import policy
+
+
+def site(request):
+    user = request.user
+    return {
+        "DEMO_MODE": settings.DEMO_MODE,
+        "nav": {
+            "applications": policy.can_view_applications(user),
+            "cases": policy.can_view_cases(user),
+            "interventions": policy.can_view_interventions(user),
+            "participants": policy.can_view_participants_section(user),
+            "reports": policy.can_view_reports(user),
+            "administration": policy.can_administer_register(user),
+        },
+    }

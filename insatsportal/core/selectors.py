@@ -1,0 +1,26 @@
+"""What the start page shows each user: the things waiting for them.
+
+Each section app contributes a function `waiting_items(user)` returning a list
+of WaitingItem; later capabilities add theirs to WAITING_SOURCES.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.module_loading import import_string
+
+WAITING_SOURCES: list[str] = []
+
+
+@dataclass(frozen=True)
+class WaitingItem:
+    title: str
+    url: str
+    detail: str = ""
+    overdue: bool = False
+
+
+def waiting_for(user) -> list[WaitingItem]:
+    items: list[WaitingItem] = []
+    for path in WAITING_SOURCES:
+        items.extend(import_string(path)(user))
+    return sorted(items, key=lambda item: (not item.overdue, item.title))

@@ -1,0 +1,29 @@
+"""Swedish display filters: {% load sv %} then {{ amount|kr }} or {{ amount|kronor }}."""
+
+from django import template
+
+from insatsportal.core.money import format_kr, group_thousands
+
+register = template.Library()
+
+
+@register.filter
+def kr(value):
+    return format_kr(value)
+
+
+@register.filter
+def kronor(value):
+    return format_kr(value, "kronor")
+
+
+@register.filter
+def thousands(value):
+    return "" if value is None else group_thousands(value)
+
+
+@register.filter
+def action_label(action):
+    from insatsportal.core.audit import action_label as label
+
+    return label(action)

@@ -1,0 +1,46 @@
+import json
+
+from django.db import DatabaseError
+
+
+def test_healthz_reports_the_database_without_personal_data(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_answers_503_when_the_database_fails(client, db, monkeypatch):
+    def broken(*args, **kwargs):
+        raise DatabaseError("down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("django.db.backends.utils.CursorWrapper.execute", broken)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content)["database"] == "error"
+
+
+def test_the_start_page_is_swedish(login):
+    page = login("kansli").get("/").content.decode()
+    assert '<html lang="sv">' in page
+    assert "Välkommen, Karin" in page
+    assert "Ärenden och beslut" in page
+
+
+def test_anonymous_users_are_sent_to_login(client, db):
+    response = client.get("/insatser/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/logga-in/?next=/insatser/")
+
+
+def test_the_navigation_shows_only_what_the_role_may_open(login):
+    page = login("rapportlasare").get("/").content.decode()
+    assert 'href="/rapporter/"' in page
+    assert 'href="/ansokningar/"' not in page
+    assert 'href="/deltagare/"' not in page
+
+
+def test_unknown_pages_get_a_generic_swedish_404(login):
+    response = login("kansli").get("/finns-inte/")
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()

@@ -1,0 +1,28 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from insatsportal.accounts import policy
+from insatsportal.core.audit import audit_history
+from insatsportal.core.decorators import require
+from insatsportal.interventions import selectors
+
+
+@require_safe
+@require(policy.can_view_interventions)
+def intervention_list(request):
+    interventions = selectors.intervention_list(user=request.user)
+    return render(request, "interventions/list.html", {"interventions": interventions})
+
+
+@require_safe
+@require(policy.can_view_interventions)
+def intervention_detail(request, pk):
+    intervention = selectors.intervention_get(user=request.user, pk=pk)
+    if intervention is None:
+        raise Http404
+    return render(
+        request,
+        "interventions/detail.html",
+        {"intervention": intervention, "history": audit_history(intervention)},
+    )

@@ -1,0 +1,53 @@
+from django.contrib import admin
+
+from insatsportal.organisations import models
+
+
+class AliasInline(admin.TabularInline):
+    model = models.MemberAlias
+    extra = 1
+
+
+class DomainInline(admin.TabularInline):
+    model = models.MemberDomain
+    extra = 1
+
+
+class UnitInline(admin.TabularInline):
+    model = models.Unit
+    extra = 1
+
+
+@admin.register(models.Member)
+class MemberAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "aliases__name", "domains__domain"]
+    inlines = [AliasInline, DomainInline, UnitInline]
+
+
+class PriorityGroupInline(admin.TabularInline):
+    model = models.PriorityTargetGroup
+    extra = 1
+
+
+@admin.register(models.StrategicDirection)
+class StrategicDirectionAdmin(admin.ModelAdmin):
+    list_display = ["year", "association"]
+    inlines = [PriorityGroupInline]
+
+
+@admin.register(models.ContactPerson)
+class ContactPersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "member", "unit", "email"]
+    list_filter = ["member"]
+    search_fields = ["name", "email"]
+
+
+@admin.register(models.LocalGroup)
+class LocalGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "kommun"]
+    filter_horizontal = ["members"]
+
+
+admin.site.register(models.Association)
