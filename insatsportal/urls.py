@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
 
 admin.site.site_header = _("Insatsportalen – administration")
 admin.site.site_title = "Insatsportalen"
@@ -15,5 +17,6 @@ urlpatterns = [
     path("rapporter/", include("insatsportal.reports.urls")),
     path("administration/", include("insatsportal.organisations.urls")),
     path("admin/", admin.site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language choice is open to everyone, the login page included.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

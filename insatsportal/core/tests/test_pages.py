@@ -44,3 +44,15 @@ def test_unknown_pages_get_a_generic_swedish_404(login):
     response = login("kansli").get("/finns-inte/")
     assert response.status_code == 404
     assert "Sidan finns inte" in response.content.decode()
+
+
+def test_the_interface_is_swedish_even_for_an_english_browser(login):
+    page = login("kansli").get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Väntar på dig" in page
+
+
+def test_a_user_can_choose_english(login):
+    client = login("kansli")
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert "Waiting for you" in client.get("/").content.decode()
