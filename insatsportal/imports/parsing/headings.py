@@ -74,8 +74,9 @@ def _similar(a: str, b: str) -> float:
 def match_heading(line: str, catalogue: dict[str, tuple[str, ...]], threshold: float = 0.86):
     """Return (key, inline value) when ``line`` is one of the catalogue's headings."""
     cleaned = _clean_line(line)
-    if not cleaned or len(cleaned) > 140 or line.rstrip().endswith((".", ",")):
-        return None  # headings do not end a sentence
+    if not cleaned or len(cleaned) > 300:
+        return None
+    ends_sentence = line.rstrip().endswith((".", ","))  # headings do not end a sentence
     folded = fold(cleaned)
     if not folded or folded[0].isdigit():
         return None
@@ -87,6 +88,8 @@ def match_heading(line: str, catalogue: dict[str, tuple[str, ...]], threshold: f
                 head, _, value = cleaned.partition(":")
                 score = _similar(fold(head), target)
                 inline = value.strip()
+            elif ends_sentence or len(cleaned) > 140:
+                continue
             else:
                 # Short headings ("Mål") must match whole; long ones may carry "(*)" or
                 # a trailing remark, so compare the same number of characters.

@@ -65,7 +65,7 @@ def read_signatures(text: str, resolver: Resolver | None, out: Collector) -> lis
             out.warn("signatures", f"Underskrift nr {n + 1} kunde inte läsas (handskrift eller "
                      "skadad skanning); kontrollera originalet.")
             continue
-        entry = {"organisation": org, "date": when, "name": name}
+        entry = {"organisation": org, "date": when, "name": name, "email": email}
         label = org or f"underskrift nr {n + 1}"
         out.found(f"{path}.organisation", org, value)
         out.found(f"{path}.date", when, value)
@@ -84,7 +84,7 @@ def check_signatures(parties: list[str | None], signatures: list[dict], out: Col
     signed = {s["organisation"] for s in signatures if s["organisation"]}
     for party in parties:
         if party and party not in signed:
-            out.warn("signatures", f"Underskrift saknas för {party}.")
+            out.warn("signatures", f"Ingen läsbar underskrift hittades för {party}.")
 
 
 @lru_cache(maxsize=1)

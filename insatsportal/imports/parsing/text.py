@@ -106,3 +106,10 @@ def snippet(text: str, limit: int = 300) -> str:
     """A source snippet as shown beside a field: single-spaced and bounded."""
     flat = squash(text)
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def clean_title(text: str) -> str | None:
+    """An insats name: one line, Swedish spaced en dash ("Jobbcentrum, - din väg")."""
+    flat = squash(text)
+    flat = re.sub(r"\s*,?\s+[-—–]\s*|\s*[—]\s*", " – ", flat)
+    return flat.strip(" ,.") or None
