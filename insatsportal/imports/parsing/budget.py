@@ -196,8 +196,9 @@ class BudgetReader:
             if key.startswith("totalt"):
                 self.per_year_rows["total"] = values
                 for year, value in zip(real, values, strict=False):
+                    n = len(self.budget["per_year"])
                     self.budget["per_year"].append({"year": year, "total": value})
-                    self.out.found(f"budget.per_year[{year}]", value, line)
+                    self.out.found(f"budget.per_year[{n}]", value, line)
                 break
             if values:
                 self.per_year_rows[key] = values

@@ -96,28 +96,25 @@ def split_amount_groups(text: str, expected: int | None = None) -> list[int] | N
     cuts: list[list[int]] = []
 
     def walk(i: int, acc: list[int]) -> None:
-        if len(cuts) > 200:  # a pathological row; the caller falls back to plain digits
+        if len(cuts) > 3000:  # a pathological row; the caller falls back to plain digits
             return
         if i == len(groups):
             cuts.append(list(acc))
             return
         head = groups[i]
-        if len(head) > 1 and head.startswith("0"):
+        if (len(head) > 1 and head.startswith("0")) or len(head) > 7:
             return
-        if len(head) > 7:
-            return
-        value = int(head)
-        j = i + 1
-        acc.append(value)
-        walk(j, acc)
-        acc.pop()
+        # Longest numbers first: the natural reading of "1 786 100 100 100" comes early.
+        ends = [i + 1]
         if len(head) <= 4:
+            j = i + 1
             while j < len(groups) and len(groups[j]) == 3:
-                value = value * 1000 + int(groups[j])
                 j += 1
-                acc.append(value)
-                walk(j, acc)
-                acc.pop()
+                ends.append(j)
+        for end in reversed(ends):
+            acc.append(int("".join(groups[i:end])))
+            walk(end, acc)
+            acc.pop()
 
     walk(0, [])
     if not cuts:
@@ -133,7 +130,7 @@ def split_amount_groups(text: str, expected: int | None = None) -> list[int] | N
             c for c in cuts if len(c) == expected and plausible(c)
         ]
         if exact:
-            return min(exact, key=len)
+            return exact[0]
     if summing:
         return min(summing, key=len)
     sensible = [c for c in cuts if plausible(c)] or cuts
