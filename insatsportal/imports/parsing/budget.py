@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from .budget_rows import (
     CATEGORIES,
-    PREMISES,
     SUBTOTALS,
     Row,
     is_continuation,

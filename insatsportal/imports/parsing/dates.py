@@ -20,14 +20,16 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 2022-01-01, 2022.01.01, 2022/01/01, 2022 -01-01 (OCR spacing)
-    ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?[-./–]\s?(?P<m>\d{1,2})\s?[-./–]\s?(?P<d>\d{1,2})(?!\d)")),
+    ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s?[-./–]\s?(?P<m>\d{1,2})"
+                       r"\s?[-./–]\s?(?P<d>\d{1,2})(?!\d)")),
     # 1 januari 2023, 1:a januari 2023, 14 juni 2021, 1 jan. 2023
     ("dmy_text", re.compile(
         rf"(?<!\d)(?P<d>\d{{1,2}})(?::[ae])?\s+(?P<mon>{_MONTH_ALT})\.?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)",
         re.IGNORECASE,
     )),
     # 31/12-2018, 01/02/2026, 1/2 2026, 31.12.2018 (Swedish: day first)
-    ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s?[/.]\s?(?P<m>\d{1,2})\s?[-/. ]\s?(?P<y>(?:19|20)\d{2})(?!\d)")),
+    ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s?[/.]\s?(?P<m>\d{1,2})\s?[-/. ]\s?"
+                       r"(?P<y>(?:19|20)\d{2})(?!\d)")),
     # 20220101
     ("ymd8", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")),
     # 220101 (ååmmdd); a leading "1" or "|" is often a table border read by OCR.

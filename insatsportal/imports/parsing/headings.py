@@ -68,7 +68,11 @@ def _word_end(folded: str, target: str) -> bool:
 
 
 def _similar(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    # The cheap upper bounds reject almost every line; the full ratio is slow.
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
+        return 0.0
+    return matcher.ratio()
 
 
 def match_heading(line: str, catalogue: dict[str, tuple[str, ...]], threshold: float = 0.86):
@@ -97,8 +101,10 @@ def match_heading(line: str, catalogue: dict[str, tuple[str, ...]], threshold: f
                 if len(target) >= 12 and len(folded) > len(target) and _word_end(folded, target):
                     score = max(score, _similar(folded[: len(target)], target) - 0.03)
                 inline = ""
-            if len(target) < 12 and folded != target:
+            if len(target) < 8 and folded != target:
                 continue  # short wordings ("Mål", "Metod") only count when exact
+            if len(target) < 12:
+                score -= 0.04  # and middling ones must be close
             if score >= threshold and (best is None or score > best[0]):
                 best = (score, key, inline)
     return (best[1], best[2]) if best else None

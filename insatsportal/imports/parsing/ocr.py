@@ -54,9 +54,8 @@ def known_word(word: str) -> bool:
 
 
 def _fits(observed: str, candidate: str) -> bool:
-    return all(
-        c == o or c in _ALLOWED.get(o, frozenset()) for o, c in zip(observed, candidate, strict=True)
-    )
+    pairs = zip(observed, candidate, strict=True)
+    return all(c == o or c in _ALLOWED.get(o, frozenset()) for o, c in pairs)
 
 
 def _score(observed: str, candidate: str) -> int:

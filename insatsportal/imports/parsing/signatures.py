@@ -71,7 +71,8 @@ def read_signatures(text: str, resolver: Resolver | None, out: Collector) -> lis
         out.found(f"{path}.date", when, value)
         out.found(f"{path}.name", name, block)
         if when is None:
-            out.warn(f"{path}.date", f"Datum saknas eller kan inte läsas i underskriften för {label}.")
+            out.warn(f"{path}.date",
+                     f"Datum saknas eller kan inte läsas i underskriften för {label}.")
         if name is None:
             out.warn(f"{path}.name",
                      f"Namnförtydligande saknas i underskriften för {label}.")
