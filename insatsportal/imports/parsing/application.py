@@ -71,6 +71,7 @@ def read_application(text: str, resolver: Resolver | None, out: Collector, *, oc
         "total": out.found("expected_participants.total", total, src),
     }
 
+    _check_participants(fields, out)
     goals, parts = read_goals(_first(secs, "goals"))
     fields["parts"] = out.found("parts", parts, _first(secs, "goals"))
     extra["goals"] = goals
@@ -173,3 +174,16 @@ def _read_anchoring(secs: dict, out: Collector) -> dict:
     out.found("anchoring.discussed", discussed, answer or question)
     out.found("anchoring.dates", dates, answer)
     return {"discussed": discussed, "dates": dates}
+
+
+def _check_participants(fields: dict, out: Collector) -> None:
+    """A stated total should be the yearly number times the planned years."""
+    per_year = fields["expected_participants"]["per_year"]
+    total = fields["expected_participants"]["total"]
+    start, end = fields["planned_start"], fields["planned_end"]
+    if not (per_year and total and start and end):
+        return
+    years = round(((end - start).days + 1) / 365.25)
+    if years and per_year * years != total:
+        out.warn("expected_participants", f"{per_year} deltagare per år under {years} år blir "
+                 f"{per_year * years}, men totalt anges {total}.")

@@ -25,10 +25,10 @@ def read_budget(
     reader = BudgetReader(text, resolver, out)
     budget = reader.read()
     subtotals = reader.subtotals
+    _check_units(reader, out)
     _fill_totals(reader, budget, out)
     _salary_lines(reader, budget, out, planned)
     _check_sums(reader, budget, out)
-    _check_units(reader, out)
     extra = {
         "unit_headings": [u for u, _ in reader.units],
         "owners": reader.owners,
@@ -136,11 +136,35 @@ def _check_sums(reader: BudgetReader, budget: dict, out: Collector) -> None:
 
 
 def _check_units(reader: BudgetReader, out: Collector) -> None:
+    """Decide whether a "tkr" heading is true; amounts end up in kronor either way."""
     amounts = [r["amount"] for r in reader.rows if r["amount"]]
     amounts += [s["total"] for s in reader.summary]
+    amounts += [v["total"] for v in reader.subtotals.values() if v["total"]]
     biggest = max(amounts, default=0)
-    for unit, _line in reader.units:
-        if _is_tkr(unit) and biggest >= 100_000:
-            out.warn("budget", f"Rubriken anger beloppen i tkr (”{unit}”), men beloppen är "
-                     f"uppenbart i kronor (t.ex. {format_amount(biggest)}); de läses som kronor.")
-            break
+    tkr = next((unit for unit, _line in reader.units if _is_tkr(unit)), None)
+    if not tkr or not biggest:
+        return
+    if biggest >= 100_000:
+        out.warn("budget", f"Rubriken anger beloppen i tkr (”{tkr}”), men beloppen är "
+                 f"uppenbart i kronor (t.ex. {format_amount(biggest)}); de läses som kronor.")
+        return
+    _scale(reader, 1000)
+    out.warn("budget", f"Beloppen anges i tkr (”{tkr}”) och har räknats om till kronor "
+             f"(t.ex. {format_amount(biggest)} tkr = {format_amount(biggest * 1000)} kr).")
+
+
+def _scale(reader: BudgetReader, factor: int) -> None:
+    def times(value):
+        return value * factor if isinstance(value, int) else value
+
+    for row in reader.rows:
+        row["amount"] = times(row["amount"])
+        row["owners"] = {k: times(v) for k, v in row["owners"].items()}
+    for sub in reader.subtotals.values():
+        sub["total"] = times(sub["total"])
+        sub["owners"] = [times(v) for v in sub["owners"]]
+    for item in reader.summary:
+        for key in ("from_association", "co_financing", "total"):
+            item[key] = times(item[key])
+    for item in reader.budget["per_year"]:
+        item["total"] = times(item["total"])

@@ -70,3 +70,19 @@ def test_it_accepts_a_budget_that_adds_up():
 def test_it_warns_when_a_salary_runs_outside_the_planned_period():
     _, _, warnings = _read(planned=(date(2024, 1, 1), date(2025, 3, 31)))
     assert sum("utanför insatsens planerade tid" in w for w in warnings) == 2
+
+
+def test_it_converts_amounts_that_really_are_in_tkr():
+    text = "\n".join([
+        "Kostnader att rekvirera från Samordningsförbundet",
+        "Kostnader i tkr Huvudinsatsägare",
+        "Östhammars kommun",
+        "Lönekostnader tjänst % tidsperiod",
+        "1. Coach 100% 220301 240228 1 300 1 300",
+        "Summa lönekostnader 100% 1 300 1 300",
+        "Totalt från Samordningsförbundet 1 300 1 300",
+    ])
+    budget, _, warnings = _read(text, planned=(date(2022, 3, 1), date(2024, 2, 28)))
+    assert budget["salary_lines"][0]["amount"] == 1_300_000
+    assert budget["from_association_total"] == 1_300_000
+    assert any("räknats om till kronor" in w for w in warnings)
