@@ -13,6 +13,8 @@ from insatsportal.accounts import services
 from insatsportal.accounts.guards import second_factor_ok, second_step_url
 from insatsportal.accounts.signals import SESSION_LAST_ACTIVITY, SESSION_STARTED
 
+AUTH_KEYS = (SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY)
+
 
 def _to_login(request):
     if getattr(request, "htmx", False) or request.headers.get("HX-Request"):
@@ -49,7 +51,7 @@ class SessionLimitsMiddleware:
                 return _to_login(request)
             request.session[SESSION_LAST_ACTIVITY] = now
             services.session_touch(request=request)
-        elif any(k in request.session for k in (SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY)):
+        elif any(k in request.session for k in AUTH_KEYS):
             # Signed in once, but the user is now inactive, deleted or has a new password.
             services.session_forget(session_key=request.session.session_key)
             request.session.flush()

@@ -6,6 +6,8 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,11 +55,9 @@ def client_ip(request) -> str | None:
     if not value:
         return None
     value = value.split(",")[0].strip()
-    from django.core.validators import validate_ipv46_address
-
     try:
         validate_ipv46_address(value)
-    except Exception:
+    except ValidationError:
         return None
     return value
 
