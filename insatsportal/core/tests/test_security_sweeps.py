@@ -151,3 +151,27 @@ def test_the_admin_has_no_login_form_of_its_own(client, db):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/konto/logga-in/")
+
+
+def test_no_template_has_inline_script_style_or_event_handlers():
+    """The CSP refuses them; this finds them before a browser does."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = []
+    patterns = [
+        re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I),   # inline script
+        re.compile(r"<style\b", re.I),                        # style element
+        re.compile(r"\sstyle\s*=", re.I),                     # style attribute
+        re.compile(r"\son[a-z]+\s*=", re.I),                  # onclick= and friends
+        re.compile(r"\shx-on", re.I),                         # htmx inline handlers
+        re.compile(r"javascript:", re.I),
+    ]
+    templates = list(root.glob("**/templates/**/*.html"))
+    assert len(templates) > 20
+    for template in templates:
+        text = template.read_text(encoding="utf-8")
+        offenders += [f"{template.relative_to(root)}: {p.pattern}" for p in patterns
+                      if p.search(text)]
+    assert offenders == []
