@@ -28,7 +28,7 @@ PASSWORD_ONLY_OPEN = {
     "accounts:password_reset_complete",
 }
 # Session bookkeeping that any request may write (when it was last used).
-BOOKKEEPING = {"sessions.session", "accounts.usersession", "otp_totp.totpdevice"}
+BOOKKEEPING = {"sessions.session", "accounts.usersession"}
 
 
 @pytest.mark.parametrize("name", sorted(set(NAMES) - PASSWORD_ONLY_OPEN))
