@@ -111,3 +111,9 @@ def can_view_reports(user) -> bool:
     return has_role(
         user, Role.KANSLI, Role.STYRELSE, Role.RAPPORTLASARE, Role.INSATSANSVARIG
     )
+
+
+@_fail_closed
+def can_manage_sessions(user) -> bool:
+    """See who is signed in and end another user's sessions."""
+    return has_role(user, Role.KANSLI)
