@@ -11,6 +11,12 @@ ACTION_LABELS = {
     "updated": _("Updated"),
     "deleted": _("Deleted"),
     "demo.loaded": _("Created from the demo data"),
+    "participant.registered": _("Participant registered"),
+    "participant.updated": _("Participant changed"),
+    "participant.protected": _("Marked as protected identity"),
+    "participant.extracted": _("Register extract made"),
+    "participant.anonymised": _("Anonymised after the retention period"),
+    "consent.withdrawn": _("Consent withdrawn"),
 }
 
 

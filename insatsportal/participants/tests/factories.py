@@ -1,0 +1,48 @@
+"""Participants for tests, made through the services as staff would make them."""
+
+import datetime
+
+from insatsportal.accounts.models import User
+from insatsportal.interventions.models import Intervention
+from insatsportal.organisations.models import Member
+from insatsportal.participants.services import registration
+
+INTERVENTION = "En väg in – steget vidare"
+OTHER_INTERVENTION = "Framsteget i Håbo"
+# Fictional, Luhn-valid numbers in Skatteverket's published test series style.
+PNR = "19900101-0017"
+OTHER_PNR = "19850615-1235"
+
+
+def intervention(name=INTERVENTION) -> Intervention:
+    return Intervention.objects.get(name=name)
+
+
+def staff() -> User:
+    return User.objects.get(username="deltagaransvarig")
+
+
+def identified(*, pnr=PNR, name="Testa Testsson", partners=("Arbetsförmedlingen",),
+               where=INTERVENTION, given_on=datetime.date(2024, 1, 10), sex="kvinna", **extra):
+    participant, _ = registration.participant_register(
+        actor=staff(), intervention=intervention(where), personnummer=pnr, name=name, sex=sex,
+        home_kommun=Member.objects.get(name="Knivsta kommun"), consent_given_on=given_on,
+        consent_form_version="v1", consent_partners=list(Member.objects.filter(name__in=partners)),
+        **extra,
+    )
+    return participant
+
+
+def anonymous(*, where=INTERVENTION, sex="man", start_year=2024):
+    return registration.participant_register_anonymous(
+        actor=staff(), intervention=intervention(where), sex=sex, start_year=start_year
+    )
+
+
+def matrix_participant():
+    """One identified participant for the permission matrix, made once per test."""
+    from insatsportal.participants.models import Participant
+
+    existing = Participant.objects.filter(intervention__name=INTERVENTION, is_anonymous=False)
+    return existing.order_by("number").first() or identified(pnr="19911111-1119",
+                                                              name="Matris Matrisson")

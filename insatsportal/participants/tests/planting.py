@@ -1,0 +1,39 @@
+"""A participant with a unique marker in every field, for the marker-value tests."""
+
+import datetime
+
+from insatsportal.organisations.models import Member
+from insatsportal.participants.services import registration
+from insatsportal.participants.tests import factories
+
+NAME = "Markörnamn Zqxjvåk"
+PNR = "19850615-1235"
+MARKERS = [
+    "Zqxjvåk",
+    "19850615-1235",
+    "850615-1235",
+    "198506151235",
+    "Formversion-Mkq77",
+]
+
+
+def plant():
+    participant = _identified()
+    for step in STEPS:
+        step(participant)
+    return participant
+
+
+def _identified():
+    participant, _ = registration.participant_register(
+        actor=factories.staff(), intervention=factories.intervention(), personnummer=PNR,
+        name=NAME, sex="kvinna", home_kommun=Member.objects.get(name="Knivsta kommun"),
+        consent_given_on=datetime.date(2024, 1, 10),
+        consent_form_version="Formversion-Mkq77",
+        consent_partners=[Member.objects.get(name="Region Uppsala")],
+    )
+    return participant
+
+
+# Each later step (enrolment, plan, ratings, …) adds a function that plants its own markers.
+STEPS: list = []
