@@ -17,6 +17,9 @@ ACTION_LABELS = {
     "participant.extracted": _("Register extract made"),
     "participant.anonymised": _("Anonymised after the retention period"),
     "consent.withdrawn": _("Consent withdrawn"),
+    "participant.enrolled": _("Participant enrolled"),
+    "enrolment.corrected": _("Enrolment corrected"),
+    "code.superseded": _("Code superseded by a new version"),
 }
 
 

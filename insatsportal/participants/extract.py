@@ -9,8 +9,30 @@ from insatsportal.participants import crypto
 from insatsportal.participants.identity import parse_identity_number
 from insatsportal.participants.models import Participant, ReadLogEntry
 
-# Functions participant -> (section name, data); each later step adds its own.
-SECTIONS: list = []
+
+def _codes(codes) -> list[str]:
+    return [code.label for code in codes]
+
+
+def _enrolment(participant) -> dict | None:
+    enrolment = getattr(participant, "enrolment", None)
+    if enrolment is None:
+        return None
+    return {
+        "enrolled_on": enrolment.enrolled_on,
+        "referrer": enrolment.referrer.name if enrolment.referrer else None,
+        "referral": enrolment.referral_text,
+        "target_group": enrolment.target_group.label if enrolment.target_group else None,
+        "support_before": _codes(enrolment.income_before.all()),
+        "occupation_before": enrolment.occupation_before.label,
+        "occupation_before_percent": enrolment.occupation_before_percent,
+        "time_in_public_support_before": enrolment.support_time_before.label,
+        "education": enrolment.education.label,
+    }
+
+
+# Functions participant -> (section name, data).
+SECTIONS: list = [lambda p: ("enrolment", _enrolment(p))]
 
 
 def participants_for_number(personnummer: str):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insatsportal.organisations.models import Member
 from insatsportal.participants.identity import parse_identity_number, reject_identity_number
-from insatsportal.participants.models import Sex
+from insatsportal.participants.models import Code, Enrolment, Sex
 
 
 class DateInput(forms.DateInput):
@@ -136,3 +136,61 @@ class ReadLogFilterForm(forms.Form):
 
     def clean_day(self):
         return self.cleaned_data.get("day") or None
+
+
+class CodeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class CodeMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.label} ({obj.group})" if obj.group else obj.label
+
+
+def _code_fields(form, **keys):
+    for field, key in keys.items():
+        form.fields[field].queryset = Code.objects.current(key)
+
+
+class EnrolmentForm(forms.ModelForm):
+    class Meta:
+        model = Enrolment
+        fields = ["enrolled_on", "referrer", "referral_text", "target_group", "income_before",
+                  "occupation_before", "occupation_before_percent", "support_time_before",
+                  "education"]
+        field_classes = {"target_group": CodeChoiceField, "income_before": CodeMultipleChoiceField,
+                         "occupation_before": CodeChoiceField,
+                         "support_time_before": CodeChoiceField, "education": CodeChoiceField}
+        widgets = {"enrolled_on": DateInput(), "income_before": forms.CheckboxSelectMultiple,
+                   "referral_text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "income_before": _("Every kind of support the person had directly before."),
+            "occupation_before_percent": _("For work: share of full time."),
+            "referral_text": _("No personal identity numbers in free text."),
+        }
+
+    def __init__(self, *args, intervention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["referrer"].queryset = Member.objects.order_by("kind", "name")
+        _code_fields(self, target_group="target_group", income_before="income",
+                     occupation_before="occupation", support_time_before="support_time",
+                     education="education")
+        if self.instance.pk:
+            # A correction keeps the code versions the record already uses.
+            for name in ("target_group", "occupation_before", "support_time_before", "education"):
+                current = getattr(self.instance, f"{name}_id")
+                if current:
+                    field = self.fields[name]
+                    field.queryset = (field.queryset | Code.objects.filter(pk=current)).distinct()
+            used = self.instance.income_before.values_list("pk", flat=True)
+            field = self.fields["income_before"]
+            field.queryset = (field.queryset | Code.objects.filter(pk__in=list(used))).distinct()
+
+    def clean(self):
+        cleaned = super().clean()
+        occupation = cleaned.get("occupation_before")
+        if occupation is not None and occupation.group == "arbete" and not cleaned.get(
+                "occupation_before_percent"):
+            self.add_error("occupation_before_percent", _("Give the share of full time for work."))
+        return cleaned

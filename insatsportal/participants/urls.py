@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insatsportal.participants.views import participants, privacy, statistics
+from insatsportal.participants.views import participants, privacy, statistics, steps
 
 app_name = "participants"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("<uuid:pk>/aterkalla-samtycke/", participants.consent_withdraw, name="consent_withdraw"),
     path("<uuid:pk>/skyddad-identitet/", participants.participant_protect, name="protect"),
     path("<uuid:pk>/samtycke/kopia/", participants.consent_scan, name="consent_scan"),
+    path("<uuid:pk>/inskrivning/", steps.enrolment_edit, name="enrolment"),
     path("statistik/", statistics.participant_statistics, name="statistics"),
     path("dataskydd/", privacy.privacy_overview, name="privacy"),
     path("dataskydd/registerutdrag/", privacy.register_extract_view, name="extract"),

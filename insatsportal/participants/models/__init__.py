@@ -1,3 +1,5 @@
+from insatsportal.participants.models.codes import Code, CodeList
+from insatsportal.participants.models.enrolment import Enrolment
 from insatsportal.participants.models.participant import (
     Consent,
     Participant,
@@ -5,4 +7,4 @@ from insatsportal.participants.models.participant import (
     Sex,
 )
 
-__all__ = ["Consent", "Participant", "ReadLogEntry", "Sex"]
+__all__ = ["Code", "CodeList", "Consent", "Enrolment", "Participant", "ReadLogEntry", "Sex"]

@@ -15,11 +15,9 @@ from insatsportal.interventions.models import Intervention
 from insatsportal.participants import crypto
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.identity import parse_identity_number
-from insatsportal.participants.models import Consent, Participant
+from insatsportal.participants.models import Consent, Enrolment, Participant
 
 SCAN_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
-# What each registered participant may hold beyond the identity; cleared on anonymising.
-ANONYMISERS: list = []
 
 
 def _next_number(intervention: Intervention) -> int:
@@ -142,8 +140,7 @@ def _anonymise(participant: Participant) -> None:
         consent.scan = ""
         consent.scan_content_type = ""
         consent.save(update_fields=["scan", "scan_content_type"])
-    for anonymiser in ANONYMISERS:
-        anonymiser(participant)
+    Enrolment.objects.filter(participant=participant).delete()
     participant.is_anonymous = True
     participant.name_encrypted = ""
     participant.personnummer_encrypted = ""

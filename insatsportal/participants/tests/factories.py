@@ -9,6 +9,7 @@ from insatsportal.participants.services import registration
 
 INTERVENTION = "En väg in – steget vidare"
 OTHER_INTERVENTION = "Framsteget i Håbo"
+__all__ = ["Member"]
 # Fictional, Luhn-valid numbers in Skatteverket's published test series style.
 PNR = "19900101-0017"
 OTHER_PNR = "19850615-1235"
@@ -46,3 +47,23 @@ def matrix_participant():
     existing = Participant.objects.filter(intervention__name=INTERVENTION, is_anonymous=False)
     return existing.order_by("number").first() or identified(pnr="19911111-1119",
                                                               name="Matris Matrisson")
+
+
+def code(key, code_value):
+    from insatsportal.participants.models import Code
+
+    return Code.objects.get(code_list__key=key, code=code_value, is_active=True)
+
+
+def enrol(participant, *, enrolled_on=datetime.date(2024, 1, 15), referral_text="", **extra):
+    from insatsportal.participants.services.enrolment import enrolment_record
+
+    return enrolment_record(
+        actor=staff(), participant=participant, enrolled_on=enrolled_on,
+        referrer=Member.objects.get(name="Arbetsförmedlingen"), referral_text=referral_text,
+        target_group=code("target_group", "unga-uva"),
+        income_before=[code("income", "forsorjningsstod"), code("income", "a-kassa")],
+        occupation_before=code("occupation", "arbetssokande"),
+        support_time_before=code("support_time", "1-2"), education=code("education", "grundskola"),
+        **extra,
+    )

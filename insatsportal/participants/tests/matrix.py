@@ -33,6 +33,7 @@ MATRIX = {
     "participants:protect": (_participant_url("participants:protect"), MANAGE),
     "participants:consent_scan": (_participant_url("participants:consent_scan"),
                                   statuses(403, deltagaransvarig=404, handlaggare=404)),
+    "participants:enrolment": (_participant_url("participants:enrolment"), MANAGE),
     "participants:statistics": (lambda demo: reverse("participants:statistics"),
                                 only("kansli", "styrelse", "rapportlasare")),
     "participants:privacy": (lambda demo: reverse("participants:privacy"), only("kansli")),

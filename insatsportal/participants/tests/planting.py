@@ -14,6 +14,7 @@ MARKERS = [
     "850615-1235",
     "198506151235",
     "Formversion-Mkq77",
+    "Remissmarkör-Wqv31",
 ]
 
 
@@ -35,5 +36,9 @@ def _identified():
     return participant
 
 
-# Each later step (enrolment, plan, ratings, …) adds a function that plants its own markers.
-STEPS: list = []
+def _enrol(participant):
+    factories.enrol(participant, referral_text="Remissmarkör-Wqv31")
+
+
+# One function per step; each plants its own markers.
+STEPS: list = [_enrol]
