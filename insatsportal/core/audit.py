@@ -20,6 +20,8 @@ ACTION_LABELS = {
     "participant.enrolled": _("Participant enrolled"),
     "enrolment.corrected": _("Enrolment corrected"),
     "code.superseded": _("Code superseded by a new version"),
+    "participant.discharged": _("Participant discharged"),
+    "discharge.corrected": _("Discharge corrected"),
 }
 
 

@@ -31,8 +31,29 @@ def _enrolment(participant) -> dict | None:
     }
 
 
+def _discharge(participant) -> dict | None:
+    discharge = getattr(participant, "discharge", None)
+    if discharge is None:
+        return None
+    return {
+        "discharged_on": discharge.discharged_on,
+        "type_of_end": discharge.get_end_type_display(),
+        "support_after": _codes(discharge.income_after.all()),
+        "occupation_after": discharge.occupation_after.label if discharge.occupation_after
+        else None,
+        "occupation_after_percent": discharge.occupation_after_percent,
+        "exit_conversation_held": discharge.exit_conversation_held,
+        "exit_conversation_on": discharge.exit_conversation_on,
+        "next_step": discharge.next_step,
+        "next_step_party": discharge.next_step_party.name if discharge.next_step_party else None,
+    }
+
+
 # Functions participant -> (section name, data).
-SECTIONS: list = [lambda p: ("enrolment", _enrolment(p))]
+SECTIONS: list = [
+    lambda p: ("enrolment", _enrolment(p)),
+    lambda p: ("discharge", _discharge(p)),
+]
 
 
 def participants_for_number(personnummer: str):

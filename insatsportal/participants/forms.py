@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insatsportal.organisations.models import Member
 from insatsportal.participants.identity import parse_identity_number, reject_identity_number
-from insatsportal.participants.models import Code, Enrolment, Sex
+from insatsportal.participants.models import Code, Discharge, Enrolment, Sex
 
 
 class DateInput(forms.DateInput):
@@ -193,4 +193,40 @@ class EnrolmentForm(forms.ModelForm):
         if occupation is not None and occupation.group == "arbete" and not cleaned.get(
                 "occupation_before_percent"):
             self.add_error("occupation_before_percent", _("Give the share of full time for work."))
+        return cleaned
+
+
+class DischargeForm(forms.ModelForm):
+    class Meta:
+        model = Discharge
+        fields = ["discharged_on", "end_type", "income_after", "occupation_after",
+                  "occupation_after_percent", "exit_conversation_held", "exit_conversation_on",
+                  "next_step", "next_step_party"]
+        field_classes = {"income_after": CodeMultipleChoiceField,
+                         "occupation_after": CodeChoiceField}
+        widgets = {"discharged_on": DateInput(), "exit_conversation_on": DateInput(),
+                   "income_after": forms.CheckboxSelectMultiple,
+                   "next_step": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"next_step": _("No personal identity numbers in free text.")}
+
+    ANONYMOUS_FIELDS = ("discharged_on", "end_type")
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        if participant.is_anonymous:
+            for name in list(self.fields):
+                if name not in self.ANONYMOUS_FIELDS:
+                    del self.fields[name]
+            return
+        _code_fields(self, income_after="income", occupation_after="occupation")
+        self.fields["next_step_party"].queryset = Member.objects.order_by("kind", "name")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("exit_conversation_held") and not cleaned.get("exit_conversation_on"):
+            self.add_error("exit_conversation_on", _("Give the date of the exit conversation."))
+        occupation = cleaned.get("occupation_after")
+        if occupation is not None and occupation.group == "arbete" and not cleaned.get(
+                "occupation_after_percent"):
+            self.add_error("occupation_after_percent", _("Give the share of full time for work."))
         return cleaned

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<uuid:pk>/skyddad-identitet/", participants.participant_protect, name="protect"),
     path("<uuid:pk>/samtycke/kopia/", participants.consent_scan, name="consent_scan"),
     path("<uuid:pk>/inskrivning/", steps.enrolment_edit, name="enrolment"),
+    path("<uuid:pk>/utskrivning/", steps.discharge_edit, name="discharge"),
     path("statistik/", statistics.participant_statistics, name="statistics"),
     path("dataskydd/", privacy.privacy_overview, name="privacy"),
     path("dataskydd/registerutdrag/", privacy.register_extract_view, name="extract"),

@@ -1,4 +1,5 @@
 from insatsportal.participants.models.codes import Code, CodeList
+from insatsportal.participants.models.discharge import Discharge
 from insatsportal.participants.models.enrolment import Enrolment
 from insatsportal.participants.models.participant import (
     Consent,
@@ -7,4 +8,4 @@ from insatsportal.participants.models.participant import (
     Sex,
 )
 
-__all__ = ["Code", "CodeList", "Consent", "Enrolment", "Participant", "ReadLogEntry", "Sex"]
+__all__ = ["Code", "CodeList", "Consent", "Discharge", "Enrolment", "Participant", "ReadLogEntry", "Sex"]

@@ -67,3 +67,18 @@ def enrol(participant, *, enrolled_on=datetime.date(2024, 1, 15), referral_text=
         support_time_before=code("support_time", "1-2"), education=code("education", "grundskola"),
         **extra,
     )
+
+
+def discharge(participant, *, discharged_on=datetime.date(2024, 9, 30), end_type="planned",
+              **extra):
+    from insatsportal.participants.services.discharge import discharge_record
+
+    if participant.is_anonymous:
+        return discharge_record(actor=staff(), participant=participant,
+                                discharged_on=discharged_on, end_type=end_type)
+    return discharge_record(
+        actor=staff(), participant=participant, discharged_on=discharged_on, end_type=end_type,
+        income_after=[code("income", "ingen")],
+        occupation_after=code("occupation", "arbete-osubventionerat"),
+        occupation_after_percent=extra.pop("occupation_after_percent", 75), **extra,
+    )

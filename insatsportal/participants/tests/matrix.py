@@ -34,6 +34,7 @@ MATRIX = {
     "participants:consent_scan": (_participant_url("participants:consent_scan"),
                                   statuses(403, deltagaransvarig=404, handlaggare=404)),
     "participants:enrolment": (_participant_url("participants:enrolment"), MANAGE),
+    "participants:discharge": (_participant_url("participants:discharge"), MANAGE),
     "participants:statistics": (lambda demo: reverse("participants:statistics"),
                                 only("kansli", "styrelse", "rapportlasare")),
     "participants:privacy": (lambda demo: reverse("participants:privacy"), only("kansli")),

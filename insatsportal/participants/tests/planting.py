@@ -15,6 +15,7 @@ MARKERS = [
     "198506151235",
     "Formversion-Mkq77",
     "Remissmarkör-Wqv31",
+    "Nästastegmarkör-Ptz58",
 ]
 
 
@@ -41,4 +42,8 @@ def _enrol(participant):
 
 
 # One function per step; each plants its own markers.
-STEPS: list = [_enrol]
+def _discharge(participant):
+    factories.discharge(participant, next_step="Nästastegmarkör-Ptz58")
+
+
+STEPS: list = [_enrol, _discharge]

@@ -1,6 +1,6 @@
 """The sections of a participant's page, each loaded with a fixed number of queries."""
 
-from insatsportal.participants.models import Enrolment
+from insatsportal.participants.models import Discharge, Enrolment
 
 
 def detail_sections(participant) -> dict:
@@ -11,4 +11,10 @@ def detail_sections(participant) -> dict:
         .prefetch_related("income_before")
         .first()
     )
-    return {"enrolment": enrolment}
+    discharge = (
+        Discharge.objects.filter(participant=participant)
+        .select_related("occupation_after", "next_step_party")
+        .prefetch_related("income_after")
+        .first()
+    )
+    return {"enrolment": enrolment, "discharge": discharge}

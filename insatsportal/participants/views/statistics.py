@@ -11,7 +11,7 @@ from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.aggregates import suppress_row
-from insatsportal.participants.models import Participant, Sex
+from insatsportal.participants.models import Discharge, Participant, Sex
 
 # Functions (counts: dict, interventions) -> list of (label, {intervention_id: {sex: n}})
 ROW_SOURCES: list = []
@@ -30,6 +30,12 @@ def statistics_rows() -> list[tuple[str, dict]]:
         (_("Registered anonymously"),
          _by_intervention_and_sex(Participant.objects.filter(is_anonymous=True))),
     ]
+    discharged = Participant.objects.filter(discharge__isnull=False)
+    rows.append((_("Active"), _by_intervention_and_sex(
+        Participant.objects.filter(discharge__isnull=True))))
+    for end_type in Discharge.EndType:
+        rows.append((_("Discharged: %(type)s") % {"type": end_type.label},
+                     _by_intervention_and_sex(discharged.filter(discharge__end_type=end_type))))
     for source in ROW_SOURCES:
         rows.extend(source())
     return rows

@@ -9,7 +9,8 @@ from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.participants import forms
 from insatsportal.participants.errors import ParticipantError
-from insatsportal.participants.models import Enrolment, ReadLogEntry
+from insatsportal.participants.models import Discharge, Enrolment, ReadLogEntry
+from insatsportal.participants.services.discharge import discharge_record
 from insatsportal.participants.services.enrolment import enrolment_record
 from insatsportal.participants.services.readlog import read_log_record
 from insatsportal.participants.views.common import managed_participant_or_404
@@ -54,4 +55,19 @@ def enrolment_edit(request, pk):
                                               **data),
         template="participants/step_form.html",
         success=_("The enrolment has been saved."), title=_("Enrolment"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_view_participants_section)
+def discharge_edit(request, pk):
+    participant = managed_participant_or_404(request, pk)
+    instance = Discharge.objects.filter(participant=participant).first()
+    form = forms.DischargeForm(request.POST or None, instance=instance, participant=participant)
+    return step_form(
+        request, participant, form,
+        service=lambda data: discharge_record(actor=request.user, participant=participant,
+                                              **data),
+        template="participants/step_form.html",
+        success=_("The discharge has been saved."), title=_("Discharge"),
     )
