@@ -213,3 +213,7 @@ PARTICIPANT_RETENTION_DAYS = {
 }
 # Largest scanned consent accepted (bytes).
 CONSENT_SCAN_MAX_BYTES = env_int("CONSENT_SCAN_MAX_BYTES", 5 * 1024 * 1024)
+# Days from enrolment within which an action plan should be established ("within 6 weeks").
+PLAN_FIRST_DAYS = env_int("PLAN_FIRST_DAYS", 42)
+# Plans and follow-ups due within this many days are listed as coming up.
+DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 14)

@@ -22,6 +22,9 @@ ACTION_LABELS = {
     "code.superseded": _("Code superseded by a new version"),
     "participant.discharged": _("Participant discharged"),
     "discharge.corrected": _("Discharge corrected"),
+    "plan.established": _("Action plan established"),
+    "plan.corrected": _("Action plan corrected"),
+    "plan.revised": _("Action plan revised"),
 }
 
 

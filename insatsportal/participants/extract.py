@@ -49,9 +49,26 @@ def _discharge(participant) -> dict | None:
     }
 
 
+def _plan(participant) -> dict | None:
+    plan = getattr(participant, "plan", None)
+    if plan is None:
+        return None
+    return {
+        "established_on": plan.established_on,
+        "goals": plan.goals,
+        "steps": plan.steps,
+        "anchored_with_participant": plan.anchored_with_participant,
+        "anchored_with_parties": [m.name for m in plan.anchored_parties.all()],
+        "next_revision_due": plan.next_revision_due,
+        "revisions": [{"revised_on": r.revised_on, "notes": r.notes}
+                      for r in plan.revisions.all()],
+    }
+
+
 # Functions participant -> (section name, data).
 SECTIONS: list = [
     lambda p: ("enrolment", _enrolment(p)),
+    lambda p: ("action_plan", _plan(p)),
     lambda p: ("discharge", _discharge(p)),
 ]
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insatsportal.organisations.models import Member
 from insatsportal.participants.identity import parse_identity_number, reject_identity_number
-from insatsportal.participants.models import Code, Discharge, Enrolment, Sex
+from insatsportal.participants.models import ActionPlan, Code, Discharge, Enrolment, Sex
 
 
 class DateInput(forms.DateInput):
@@ -230,3 +230,30 @@ class DischargeForm(forms.ModelForm):
                 "occupation_after_percent"):
             self.add_error("occupation_after_percent", _("Give the share of full time for work."))
         return cleaned
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["established_on", "goals", "steps", "anchored_with_participant",
+                  "anchored_parties"]
+        widgets = {"established_on": DateInput(), "anchored_parties": forms.CheckboxSelectMultiple,
+                   "goals": forms.Textarea(attrs={"rows": 4}),
+                   "steps": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"goals": _("No personal identity numbers in free text.")}
+
+    def __init__(self, *args, intervention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["anchored_parties"].queryset = parties_of(intervention)
+
+
+class PlanRevisionForm(forms.Form):
+    revised_on = forms.DateField(label=_("Revised"), widget=DateInput())
+    notes = forms.CharField(label=_("Notes"), required=False, validators=[reject_identity_number],
+                            widget=forms.Textarea(attrs={"rows": 3}))
+    goals = forms.CharField(label=_("Goals"), required=False, validators=[reject_identity_number],
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text=_("Leave empty to keep the goals."))
+    steps = forms.CharField(label=_("Steps"), required=False, validators=[reject_identity_number],
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text=_("Leave empty to keep the steps."))

@@ -7,5 +7,9 @@ from insatsportal.participants.models.participant import (
     ReadLogEntry,
     Sex,
 )
+from insatsportal.participants.models.plan import ActionPlan, PlanRevision
 
-__all__ = ["Code", "CodeList", "Consent", "Discharge", "Enrolment", "Participant", "ReadLogEntry", "Sex"]
+__all__ = [
+    "ActionPlan", "Code", "CodeList", "Consent", "Discharge", "Enrolment", "Participant",
+    "PlanRevision", "ReadLogEntry", "Sex",
+]

@@ -82,3 +82,14 @@ def discharge(participant, *, discharged_on=datetime.date(2024, 9, 30), end_type
         occupation_after=code("occupation", "arbete-osubventionerat"),
         occupation_after_percent=extra.pop("occupation_after_percent", 75), **extra,
     )
+
+
+def plan(participant, *, established_on=datetime.date(2024, 2, 1), goals="Arbete eller studier",
+         steps="Praktik", **extra):
+    from insatsportal.participants.services.plan import plan_establish
+
+    return plan_establish(
+        actor=staff(), participant=participant, established_on=established_on, goals=goals,
+        steps=steps, anchored_with_participant=True,
+        anchored_parties=list(Member.objects.filter(name="Arbetsförmedlingen")), **extra,
+    )

@@ -16,6 +16,9 @@ MARKERS = [
     "Formversion-Mkq77",
     "Remissmarkör-Wqv31",
     "Nästastegmarkör-Ptz58",
+    "Målmarkör-Hjx40",
+    "Stegmarkör-Kvb92",
+    "Revisionsmarkör-Lpo63",
 ]
 
 
@@ -46,4 +49,12 @@ def _discharge(participant):
     factories.discharge(participant, next_step="Nästastegmarkör-Ptz58")
 
 
-STEPS: list = [_enrol, _discharge]
+def _plan(participant):
+    from insatsportal.participants.services.plan import plan_revise
+
+    factories.plan(participant, goals="Målmarkör-Hjx40", steps="Stegmarkör-Kvb92")
+    plan_revise(actor=factories.staff(), participant=participant,
+                revised_on=datetime.date(2024, 5, 1), notes="Revisionsmarkör-Lpo63")
+
+
+STEPS: list = [_enrol, _plan, _discharge]

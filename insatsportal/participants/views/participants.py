@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -8,6 +9,7 @@ from insatsportal.accounts import policy
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.participants import forms, selectors
+from insatsportal.participants.due import due_rows
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ReadLogEntry
 from insatsportal.participants.services import registration
@@ -193,3 +195,14 @@ def consent_scan(request, pk):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_safe
+@require(policy.can_view_participants_section)
+def participants_due(request, pk):
+    """Due and overdue steps of one intervention's participants."""
+    intervention = managed_intervention_or_404(request, pk)
+    rows = due_rows([intervention.pk], today=timezone.localdate())
+    read_log_record(user=request.user, participants={row.participant for row in rows},
+                    what=ReadLogEntry.What.LIST)
+    return render(request, "participants/due.html", {"intervention": intervention, "rows": rows})

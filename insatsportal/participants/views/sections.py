@@ -1,6 +1,6 @@
 """The sections of a participant's page, each loaded with a fixed number of queries."""
 
-from insatsportal.participants.models import Discharge, Enrolment
+from insatsportal.participants.models import ActionPlan, Discharge, Enrolment
 
 
 def detail_sections(participant) -> dict:
@@ -17,4 +17,9 @@ def detail_sections(participant) -> dict:
         .prefetch_related("income_after")
         .first()
     )
-    return {"enrolment": enrolment, "discharge": discharge}
+    plan = (
+        ActionPlan.objects.filter(participant=participant)
+        .prefetch_related("anchored_parties", "revisions")
+        .first()
+    )
+    return {"enrolment": enrolment, "discharge": discharge, "plan": plan}

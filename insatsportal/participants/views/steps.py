@@ -9,9 +9,10 @@ from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.participants import forms
 from insatsportal.participants.errors import ParticipantError
-from insatsportal.participants.models import Discharge, Enrolment, ReadLogEntry
+from insatsportal.participants.models import ActionPlan, Discharge, Enrolment, ReadLogEntry
 from insatsportal.participants.services.discharge import discharge_record
 from insatsportal.participants.services.enrolment import enrolment_record
+from insatsportal.participants.services.plan import plan_establish, plan_revise
 from insatsportal.participants.services.readlog import read_log_record
 from insatsportal.participants.views.common import managed_participant_or_404
 
@@ -70,4 +71,36 @@ def discharge_edit(request, pk):
                                               **data),
         template="participants/step_form.html",
         success=_("The discharge has been saved."), title=_("Discharge"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_view_participants_section)
+def plan_edit(request, pk):
+    participant = managed_participant_or_404(request, pk)
+    if (back := _identified_or_back(request, participant)) is not None:
+        return back
+    instance = ActionPlan.objects.filter(participant=participant).first()
+    form = forms.PlanForm(request.POST or None, instance=instance,
+                          intervention=participant.intervention)
+    return step_form(
+        request, participant, form,
+        service=lambda data: plan_establish(actor=request.user, participant=participant, **data),
+        template="participants/step_form.html",
+        success=_("The action plan has been saved."), title=_("Action plan"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_view_participants_section)
+def plan_revise_view(request, pk):
+    participant = managed_participant_or_404(request, pk)
+    if not ActionPlan.objects.filter(participant=participant).exists():
+        return redirect("participants:plan", pk=participant.pk)
+    form = forms.PlanRevisionForm(request.POST or None)
+    return step_form(
+        request, participant, form,
+        service=lambda data: plan_revise(actor=request.user, participant=participant, **data),
+        template="participants/step_form.html",
+        success=_("The revision has been saved."), title=_("Revise the action plan"),
     )
