@@ -56,10 +56,11 @@ def verify_second_factor(client: Client, user) -> None:
 def login(demo):
     """login("kansli") -> a test client fully signed in (password and second factor)."""
 
-    def make(role: str, **client_options) -> Client:
+    def make(role: str | User, **client_options) -> Client:
+        """A role name of the demo personas, or any user."""
         client = Client(**client_options)
         if role != "anonymous":
-            user = User.objects.get(username=role)
+            user = role if isinstance(role, User) else User.objects.get(username=role)
             client.force_login(user)
             verify_second_factor(client, user)
         return client

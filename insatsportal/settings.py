@@ -230,3 +230,54 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# --- Participant data (README: "Participants and privacy") ------------------
+# PARTICIPANT_KEYS: comma-separated Fernet keys; the first encrypts, all decrypt (rotation).
+# PARTICIPANT_HASH_KEY: the secret of the keyed hash that finds the same personnummer twice.
+# Outside production a published development key is used; production refuses to start without.
+_DEVELOPMENT_PARTICIPANT_KEY = "1Q7OrxZOQc-OfAWtgfdLJGK-BcxdtrrbeDNN8v0-4BM="  # noqa: S105
+_DEVELOPMENT_PARTICIPANT_HASH_KEY = "development-only-participant-hash-key"  # noqa: S105
+if PRODUCTION:
+    PARTICIPANT_KEYS = env_list("PARTICIPANT_KEYS")
+    if not PARTICIPANT_KEYS:
+        raise ImproperlyConfigured("The environment variable PARTICIPANT_KEYS must be set.")
+    PARTICIPANT_HASH_KEY = env_required("PARTICIPANT_HASH_KEY")
+    if _DEVELOPMENT_PARTICIPANT_KEY in PARTICIPANT_KEYS or (
+        PARTICIPANT_HASH_KEY == _DEVELOPMENT_PARTICIPANT_HASH_KEY
+    ):
+        raise ImproperlyConfigured(
+            "The development participant keys must not be used in production."
+        )
+else:
+    PARTICIPANT_KEYS = env_list("PARTICIPANT_KEYS", [_DEVELOPMENT_PARTICIPANT_KEY])
+    PARTICIPANT_HASH_KEY = env_str("PARTICIPANT_HASH_KEY", _DEVELOPMENT_PARTICIPANT_HASH_KEY)
+try:
+    from cryptography.fernet import Fernet
+
+    for _key in PARTICIPANT_KEYS:
+        Fernet(_key)
+except ValueError as _exc:
+    raise ImproperlyConfigured(
+        "PARTICIPANT_KEYS must be Fernet keys (32 url-safe base64-encoded bytes)."
+    ) from _exc
+
+# Months between revisions of an action plan (handlingsplan).
+PLAN_REVISION_MONTHS = env_int("PLAN_REVISION_MONTHS", 3)
+# Months between progress ratings.
+RATING_INTERVAL_MONTHS = env_int("RATING_INTERVAL_MONTHS", 3)
+# Aggregates hide groups smaller than this.
+AGGREGATE_MIN_GROUP = env_int("AGGREGATE_MIN_GROUP", 5)
+# The data-protection view flags a user who reads more distinct participants than this in a day.
+PARTICIPANT_READ_ALERT_PER_DAY = env_int("PARTICIPANT_READ_ALERT_PER_DAY", 40)
+# Days after discharge (or after the entry, for the read log) before retention acts.
+PARTICIPANT_RETENTION_DAYS = {
+    "identity": env_int("RETENTION_IDENTITY_DAYS", 730),
+    "record": env_int("RETENTION_RECORD_DAYS", 1826),
+    "read_log": env_int("RETENTION_READ_LOG_DAYS", 1096),
+}
+# Largest scanned consent accepted (bytes).
+CONSENT_SCAN_MAX_BYTES = env_int("CONSENT_SCAN_MAX_BYTES", 5 * 1024 * 1024)
+# Days from enrolment within which an action plan should be established ("within 6 weeks").
+PLAN_FIRST_DAYS = env_int("PLAN_FIRST_DAYS", 42)
+# Plans and follow-ups due within this many days are listed as coming up.
+DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 14)

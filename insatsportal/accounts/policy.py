@@ -117,3 +117,59 @@ def can_view_reports(user) -> bool:
 def can_manage_sessions(user) -> bool:
     """See who is signed in and end another user's sessions."""
     return has_role(user, Role.KANSLI)
+
+
+# --- Participants -------------------------------------------------------------
+# Identified participants: the intervention's deltagaransvarig, and a partner's
+# case worker while a valid, not withdrawn consent names the worker's member.
+# Everyone else sees aggregates at most.
+
+@_fail_closed
+def can_manage_participants(user, intervention) -> bool:
+    """Register, enrol, plan, rate, log, discharge and follow up in this intervention."""
+    return intervention.pk in intervention_ids_for(user, Role.DELTAGARANSVARIG)
+
+
+@_fail_closed
+def can_manage_participant(user, participant) -> bool:
+    return participant.intervention_id in intervention_ids_for(user, Role.DELTAGARANSVARIG)
+
+
+def participant_scope(user, *, today):
+    """A Q over participants.Participant: the records `user` may see. Fails closed."""
+    from django.db.models import Q
+
+    from insatsportal.participants.models import Consent
+
+    nothing = Q(pk__in=[])
+    try:
+        if user is None or not user.is_authenticated or not user.is_active:
+            return nothing
+        scope = nothing
+        own = intervention_ids_for(user, Role.DELTAGARANSVARIG)
+        if own:
+            scope |= Q(intervention_id__in=own)
+        if has_role(user, Role.HANDLAGGARE) and user.member_id is not None:
+            consents = Consent.objects.filter(
+                partners=user.member_id,
+                withdrawn_at__isnull=True,
+                given_on__lte=today,
+                participant__is_anonymous=False,
+            ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+            scope |= Q(pk__in=consents.values("participant_id"))
+        return scope
+    except Exception:
+        logger.exception("Participant scope failed; nothing shown")
+        return nothing
+
+
+@_fail_closed
+def can_view_participant_aggregates(user) -> bool:
+    """Aggregates with small groups suppressed: the office, the board, report readers."""
+    return has_role(user, Role.KANSLI, Role.STYRELSE, Role.RAPPORTLASARE)
+
+
+@_fail_closed
+def can_protect_participant_data(user) -> bool:
+    """The office's data-protection view: the read log and register extracts."""
+    return has_role(user, Role.KANSLI)

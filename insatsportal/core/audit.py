@@ -19,6 +19,20 @@ ACTION_LABELS = {
     "account.backup_codes_created": _("Created new backup codes"),
     "account.session_ended": _("Ended a session"),
     "account.sessions_ended": _("Ended all sessions"),
+    "participant.registered": _("Participant registered"),
+    "participant.updated": _("Participant changed"),
+    "participant.protected": _("Marked as protected identity"),
+    "participant.extracted": _("Register extract made"),
+    "participant.anonymised": _("Anonymised after the retention period"),
+    "consent.withdrawn": _("Consent withdrawn"),
+    "participant.enrolled": _("Participant enrolled"),
+    "enrolment.corrected": _("Enrolment corrected"),
+    "code.superseded": _("Code superseded by a new version"),
+    "participant.discharged": _("Participant discharged"),
+    "discharge.corrected": _("Discharge corrected"),
+    "plan.established": _("Action plan established"),
+    "plan.corrected": _("Action plan corrected"),
+    "plan.revised": _("Action plan revised"),
 }
 
 

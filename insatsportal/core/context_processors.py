@@ -16,6 +16,8 @@ def site(request):
             "cases": policy.can_view_cases(user),
             "interventions": policy.can_view_interventions(user),
             "participants": policy.can_view_participants_section(user),
+            "participant_statistics": policy.can_view_participant_aggregates(user),
+            "data_protection": policy.can_protect_participant_data(user),
             "reports": policy.can_view_reports(user),
             "administration": policy.can_administer_register(user),
         },

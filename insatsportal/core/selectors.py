@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from django.utils.module_loading import import_string
 
-WAITING_SOURCES: list[str] = []
+WAITING_SOURCES: list[str] = [
+    "insatsportal.participants.due.waiting_items",
+]
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ DEMO_INTERVENTIONS = [
      ["Arbetsförmedlingen", "Region Uppsala", "Försäkringskassan"]),
 ]
 
-KANSLI_ADMIN_APPS = ["organisations", "accounts", "interventions"]
+KANSLI_ADMIN_APPS = ["organisations", "accounts", "interventions", "participants"]
 
 
 @transaction.atomic

@@ -5,7 +5,9 @@ import sys
 import pytest
 
 PRODUCTION = {"APP_ENV": "production", "ALLOWED_HOSTS": "example.org",
-              "SECRET_KEY": "x" * 60}
+              "SECRET_KEY": "x" * 60,
+              "PARTICIPANT_KEYS": "dGVzdC1vbmx5LXByb2R1Y3Rpb24ta2V5LTAwMDAwMDA=",
+              "PARTICIPANT_HASH_KEY": "h" * 40}
 
 
 def _load_settings(env):

@@ -1,10 +1,46 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only
+from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.participants.tests import factories
+
+
+def _intervention_url(name):
+    return lambda demo: reverse(name, args=[factories.intervention().pk])
+
+
+def _participant_url(name):
+    return lambda demo: reverse(name, args=[factories.matrix_participant().pk])
+
+
+STAFF = ("deltagaransvarig",)
+SECTION = ("deltagaransvarig", "handlaggare")
+# Section open (deltagaransvarig, handlaggare), object outside the case worker's scope: 404.
+MANAGE = statuses(403, deltagaransvarig=200, handlaggare=404)
+# A participant whose consent names the case worker's organisation: both see the page.
+READ = only(*SECTION)
 
 MATRIX = {
-    "participants:list": (
-        lambda demo: reverse("participants:list"),
-        only("deltagaransvarig", "handlaggare"),
-    ),
+    "participants:list": (lambda demo: reverse("participants:list"), only(*SECTION)),
+    "participants:intervention": (_intervention_url("participants:intervention"), MANAGE),
+    "participants:search": (_intervention_url("participants:search"),
+                            statuses(405)),
+    "participants:register": (_intervention_url("participants:register"), MANAGE),
+    "participants:register_anonymous": (_intervention_url("participants:register_anonymous"),
+                                        MANAGE),
+    "participants:detail": (_participant_url("participants:detail"), READ),
+    "participants:edit": (_participant_url("participants:edit"), MANAGE),
+    "participants:consent_withdraw": (_participant_url("participants:consent_withdraw"), MANAGE),
+    "participants:protect": (_participant_url("participants:protect"), MANAGE),
+    "participants:consent_scan": (_participant_url("participants:consent_scan"),
+                                  statuses(403, deltagaransvarig=404, handlaggare=404)),
+    "participants:enrolment": (_participant_url("participants:enrolment"), MANAGE),
+    "participants:discharge": (_participant_url("participants:discharge"), MANAGE),
+    "participants:plan": (_participant_url("participants:plan"), MANAGE),
+    "participants:plan_revise": (_participant_url("participants:plan_revise"),
+                                 statuses(403, deltagaransvarig=302, handlaggare=404)),
+    "participants:due": (_intervention_url("participants:due"), MANAGE),
+    "participants:statistics": (lambda demo: reverse("participants:statistics"),
+                                only("kansli", "styrelse", "rapportlasare")),
+    "participants:privacy": (lambda demo: reverse("participants:privacy"), only("kansli")),
+    "participants:extract": (lambda demo: reverse("participants:extract"), only("kansli")),
 }

@@ -1,0 +1,93 @@
+"""What is due or overdue for participant staff: plan revisions, first plans, follow-ups.
+
+Each source returns a queryset of participants annotated with `due_on`, scoped to
+the interventions the user manages.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from insatsportal.accounts import policy
+from insatsportal.accounts.models import Role
+from insatsportal.core.selectors import WaitingItem
+from insatsportal.participants.models import Participant
+
+
+@dataclass(frozen=True)
+class DueRow:
+    participant: Participant
+    what: str
+    due_on: datetime.date
+    overdue: bool
+
+
+def _active(intervention_ids):
+    return Participant.objects.filter(
+        intervention_id__in=intervention_ids, is_anonymous=False, discharge__isnull=True
+    ).select_related("intervention")
+
+
+def plan_revisions_due(intervention_ids, *, horizon: datetime.date):
+    participants = _active(intervention_ids).filter(plan__next_revision_due__lte=horizon)
+    return [(p, p.plan.next_revision_due) for p in participants.select_related("plan")]
+
+
+def first_plans_due(intervention_ids, *, horizon: datetime.date):
+    days = datetime.timedelta(days=settings.PLAN_FIRST_DAYS)
+    participants = _active(intervention_ids).filter(
+        plan__isnull=True, enrolment__enrolled_on__lte=horizon - days
+    ).select_related("enrolment")
+    return [(p, p.enrolment.enrolled_on + days) for p in participants]
+
+
+# (label, function(intervention_ids, horizon=) -> [(participant, due date)])
+SOURCES = [
+    (lambda: _("Action plan to revise"), plan_revisions_due),
+    (lambda: _("Action plan to establish"), first_plans_due),
+]
+
+
+def due_rows(intervention_ids, *, today: datetime.date) -> list[DueRow]:
+    horizon = today + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+    rows = [
+        DueRow(participant, label(), due_on, due_on < today)
+        for label, source in SOURCES
+        for participant, due_on in source(intervention_ids, horizon=horizon)
+    ]
+    return sorted(rows, key=lambda row: (row.due_on, row.participant.number))
+
+
+def waiting_items(user) -> list[WaitingItem]:
+    """For the start page: counts per intervention, never a name."""
+    from django.utils import timezone
+
+    from insatsportal.interventions.models import Intervention
+
+    ids = policy.intervention_ids_for(user, Role.DELTAGARANSVARIG)
+    if not ids:
+        return []
+    today = timezone.localdate()
+    items = []
+    rows = due_rows(ids, today=today)
+    for intervention in Intervention.objects.filter(pk__in=ids).order_by("name"):
+        mine = [row for row in rows if row.participant.intervention_id == intervention.pk]
+        if not mine:
+            continue
+        overdue = sum(row.overdue for row in mine)
+        detail = ngettext("%(count)d overdue", "%(count)d overdue", overdue) % {
+            "count": overdue} if overdue else ""
+        items.append(WaitingItem(
+            title=ngettext(
+                "%(intervention)s: %(count)d participant step due",
+                "%(intervention)s: %(count)d participant steps due", len(mine),
+            ) % {"intervention": intervention.name, "count": len(mine)},
+            url=reverse("participants:due", args=[intervention.pk]),
+            detail=detail,
+            overdue=bool(overdue),
+        ))
+    return items

@@ -1,0 +1,259 @@
+"""Forms validate input; the services decide. Every free-text field refuses identity numbers."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from insatsportal.organisations.models import Member
+from insatsportal.participants.identity import parse_identity_number, reject_identity_number
+from insatsportal.participants.models import ActionPlan, Code, Discharge, Enrolment, Sex
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def kommuner():
+    return Member.objects.filter(kind=Member.Kind.KOMMUN).order_by("name")
+
+
+def parties_of(intervention):
+    """The owner and partners of an intervention: who a consent or plan can name."""
+    ids = {intervention.owner_id, *intervention.partners.values_list("pk", flat=True)}
+    return Member.objects.filter(pk__in=ids).order_by("kind", "name")
+
+
+class ParticipantForm(forms.Form):
+    """Identity and consent for registration with written consent."""
+
+    personnummer = forms.CharField(
+        label=_("Personnummer or samordningsnummer"), max_length=20,
+        help_text=_("Twelve digits, e.g. 19900101-1234."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    name = forms.CharField(label=_("Name"), max_length=200,
+                           validators=[reject_identity_number],
+                           widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    home_kommun = forms.ModelChoiceField(label=_("Home municipality"),
+                                         queryset=Member.objects.none(), required=False)
+    consent_given_on = forms.DateField(label=_("Date of consent"), widget=DateInput())
+    consent_form_version = forms.CharField(label=_("Consent form version"), max_length=50,
+                                           validators=[reject_identity_number])
+    consent_valid_until = forms.DateField(
+        label=_("Consent valid until"), required=False, widget=DateInput(),
+        help_text=_("Leave empty if the consent has no end date."),
+    )
+    consent_partners = forms.ModelMultipleChoiceField(
+        label=_("Partners named in the consent"), queryset=Member.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Case workers of the named partners may see this participant."),
+    )
+    consent_scan = forms.FileField(label=_("Scanned copy of the consent"), required=False,
+                                   help_text=_("PDF, JPEG or PNG. Stored encrypted."))
+
+    def __init__(self, *args, intervention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["home_kommun"].queryset = kommuner()
+        self.fields["consent_partners"].queryset = parties_of(intervention)
+
+    def clean_personnummer(self):
+        value = self.cleaned_data["personnummer"]
+        parse_identity_number(value)
+        return value
+
+    def clean_consent_given_on(self):
+        given = self.cleaned_data["consent_given_on"]
+        if given > timezone.localdate():
+            raise forms.ValidationError(_("The consent cannot be dated in the future."))
+        return given
+
+    def clean(self):
+        cleaned = super().clean()
+        given, until = cleaned.get("consent_given_on"), cleaned.get("consent_valid_until")
+        if given and until and until < given:
+            self.add_error("consent_valid_until", _("The end date is before the consent date."))
+        return cleaned
+
+
+class ParticipantEditForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200, validators=[reject_identity_number],
+                           widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    home_kommun = forms.ModelChoiceField(label=_("Home municipality"),
+                                         queryset=Member.objects.none(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["home_kommun"].queryset = kommuner()
+
+
+class AnonymousParticipantForm(forms.Form):
+    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    start_year = forms.IntegerField(label=_("Year of start"))
+
+    def __init__(self, *args, intervention, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        first = intervention.start_date.year if intervention.start_date else this_year - 10
+        self.fields["start_year"].min_value = first
+        self.fields["start_year"].max_value = this_year
+        self.fields["start_year"].validators += [
+            MinValueValidator(first),
+            MaxValueValidator(this_year),
+        ]
+        self.fields["start_year"].initial = this_year
+
+
+class NameSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search by name"), max_length=100, required=False,
+                        validators=[reject_identity_number],
+                        widget=forms.TextInput(attrs={"autocomplete": "off", "type": "search"}))
+
+
+class ConfirmForm(forms.Form):
+    confirm = forms.BooleanField(label=_("I confirm"), required=True)
+
+
+class RegisterExtractForm(forms.Form):
+    personnummer = forms.CharField(
+        label=_("Personnummer or samordningsnummer"), max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+
+    def clean_personnummer(self):
+        value = self.cleaned_data["personnummer"]
+        parse_identity_number(value)
+        return value
+
+
+class ReadLogFilterForm(forms.Form):
+    day = forms.DateField(label=_("Day"), required=False, widget=DateInput())
+
+    def clean_day(self):
+        return self.cleaned_data.get("day") or None
+
+
+class CodeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class CodeMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.label} ({obj.group})" if obj.group else obj.label
+
+
+def _code_fields(form, **keys):
+    for field, key in keys.items():
+        form.fields[field].queryset = Code.objects.current(key)
+
+
+class EnrolmentForm(forms.ModelForm):
+    class Meta:
+        model = Enrolment
+        fields = ["enrolled_on", "referrer", "referral_text", "target_group", "income_before",
+                  "occupation_before", "occupation_before_percent", "support_time_before",
+                  "education"]
+        field_classes = {"target_group": CodeChoiceField, "income_before": CodeMultipleChoiceField,
+                         "occupation_before": CodeChoiceField,
+                         "support_time_before": CodeChoiceField, "education": CodeChoiceField}
+        widgets = {"enrolled_on": DateInput(), "income_before": forms.CheckboxSelectMultiple,
+                   "referral_text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "income_before": _("Every kind of support the person had directly before."),
+            "occupation_before_percent": _("For work: share of full time."),
+            "referral_text": _("No personal identity numbers in free text."),
+        }
+
+    def __init__(self, *args, intervention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["referrer"].queryset = Member.objects.order_by("kind", "name")
+        _code_fields(self, target_group="target_group", income_before="income",
+                     occupation_before="occupation", support_time_before="support_time",
+                     education="education")
+        if self.instance.pk:
+            # A correction keeps the code versions the record already uses.
+            for name in ("target_group", "occupation_before", "support_time_before", "education"):
+                current = getattr(self.instance, f"{name}_id")
+                if current:
+                    field = self.fields[name]
+                    field.queryset = (field.queryset | Code.objects.filter(pk=current)).distinct()
+            used = self.instance.income_before.values_list("pk", flat=True)
+            field = self.fields["income_before"]
+            field.queryset = (field.queryset | Code.objects.filter(pk__in=list(used))).distinct()
+
+    def clean(self):
+        cleaned = super().clean()
+        occupation = cleaned.get("occupation_before")
+        if occupation is not None and occupation.group == "arbete" and not cleaned.get(
+                "occupation_before_percent"):
+            self.add_error("occupation_before_percent", _("Give the share of full time for work."))
+        return cleaned
+
+
+class DischargeForm(forms.ModelForm):
+    class Meta:
+        model = Discharge
+        fields = ["discharged_on", "end_type", "income_after", "occupation_after",
+                  "occupation_after_percent", "exit_conversation_held", "exit_conversation_on",
+                  "next_step", "next_step_party"]
+        field_classes = {"income_after": CodeMultipleChoiceField,
+                         "occupation_after": CodeChoiceField}
+        widgets = {"discharged_on": DateInput(), "exit_conversation_on": DateInput(),
+                   "income_after": forms.CheckboxSelectMultiple,
+                   "next_step": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"next_step": _("No personal identity numbers in free text.")}
+
+    ANONYMOUS_FIELDS = ("discharged_on", "end_type")
+
+    def __init__(self, *args, participant, **kwargs):
+        super().__init__(*args, **kwargs)
+        if participant.is_anonymous:
+            for name in list(self.fields):
+                if name not in self.ANONYMOUS_FIELDS:
+                    del self.fields[name]
+            return
+        _code_fields(self, income_after="income", occupation_after="occupation")
+        self.fields["next_step_party"].queryset = Member.objects.order_by("kind", "name")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("exit_conversation_held") and not cleaned.get("exit_conversation_on"):
+            self.add_error("exit_conversation_on", _("Give the date of the exit conversation."))
+        occupation = cleaned.get("occupation_after")
+        if occupation is not None and occupation.group == "arbete" and not cleaned.get(
+                "occupation_after_percent"):
+            self.add_error("occupation_after_percent", _("Give the share of full time for work."))
+        return cleaned
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["established_on", "goals", "steps", "anchored_with_participant",
+                  "anchored_parties"]
+        widgets = {"established_on": DateInput(), "anchored_parties": forms.CheckboxSelectMultiple,
+                   "goals": forms.Textarea(attrs={"rows": 4}),
+                   "steps": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"goals": _("No personal identity numbers in free text.")}
+
+    def __init__(self, *args, intervention, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["anchored_parties"].queryset = parties_of(intervention)
+
+
+class PlanRevisionForm(forms.Form):
+    revised_on = forms.DateField(label=_("Revised"), widget=DateInput())
+    notes = forms.CharField(label=_("Notes"), required=False, validators=[reject_identity_number],
+                            widget=forms.Textarea(attrs={"rows": 3}))
+    goals = forms.CharField(label=_("Goals"), required=False, validators=[reject_identity_number],
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text=_("Leave empty to keep the goals."))
+    steps = forms.CharField(label=_("Steps"), required=False, validators=[reject_identity_number],
+                            widget=forms.Textarea(attrs={"rows": 4}),
+                            help_text=_("Leave empty to keep the steps."))

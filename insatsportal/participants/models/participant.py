@@ -1,0 +1,190 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from insatsportal.participants import crypto
+
+
+class Sex(models.TextChoices):
+    WOMAN = "kvinna", _("Woman")
+    MAN = "man", _("Man")
+    OTHER = "annat", _("Other or not stated")
+
+
+class Participant(models.Model):
+    """A person in one intervention: identified (with consent) or anonymous.
+
+    Names and the identity number are stored encrypted (see crypto.py); the
+    keyed hash of the normalised number finds the same person elsewhere. An
+    anonymous record keeps only sex and the year of start, and the database
+    refuses anything more.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    intervention = models.ForeignKey(
+        "interventions.Intervention", on_delete=models.PROTECT, related_name="participants",
+        verbose_name=_("intervention"),
+    )
+    number = models.PositiveIntegerField(
+        _("participant number"), help_text=_("Running number within the intervention.")
+    )
+    is_anonymous = models.BooleanField(_("anonymous"), default=False)
+    protected_identity = models.BooleanField(_("protected identity"), default=False)
+    sex = models.CharField(_("sex"), max_length=10, choices=Sex.choices)
+    start_year = models.PositiveSmallIntegerField(_("year of start"))
+    name_encrypted = models.TextField(_("name (encrypted)"), blank=True, editable=False)
+    personnummer_encrypted = models.TextField(
+        _("personal identity number (encrypted)"), blank=True, editable=False
+    )
+    # NULL, not "", so that the unique constraint leaves anonymous records alone.
+    personnummer_hash = models.CharField(  # noqa: DJ001
+        _("keyed hash of the personal identity number"), max_length=64, null=True, blank=True,
+        editable=False, db_index=True,
+    )
+    name_index = models.TextField(_("name search index"), blank=True, editable=False)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    home_kommun = models.ForeignKey(
+        "organisations.Member", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", limit_choices_to={"kind": "kommun"}, verbose_name=_("home municipality"),
+    )
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("registered by"),
+    )
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["intervention", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "number"], name="participant_number_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["intervention", "personnummer_hash"],
+                name="participant_once_per_intervention",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_anonymous=False)
+                | Q(
+                    name_encrypted="",
+                    personnummer_encrypted="",
+                    personnummer_hash__isnull=True,
+                    name_index="",
+                    birth_year__isnull=True,
+                    home_kommun__isnull=True,
+                ),
+                name="anonymous_participant_has_no_identifiers",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_anonymous=True)
+                | (
+                    ~Q(name_encrypted="")
+                    & ~Q(personnummer_encrypted="")
+                    & Q(personnummer_hash__isnull=False)
+                ),
+                name="identified_participant_has_identity",
+            ),
+            models.CheckConstraint(
+                condition=Q(protected_identity=False) | Q(is_anonymous=True),
+                name="protected_identity_is_anonymous",
+            ),
+        ]
+
+    def __str__(self):
+        # Never a name: this string goes into audit entries and logs.
+        return f"#{self.number}"
+
+    @property
+    def name(self) -> str:
+        return crypto.decrypt(self.name_encrypted)
+
+    @property
+    def personnummer(self) -> str:
+        number = crypto.decrypt(self.personnummer_encrypted)
+        return f"{number[:8]}-{number[8:]}" if number else ""
+
+    @property
+    def label(self) -> str:
+        """What identified staff see: the name, or the number of an anonymous record."""
+        if self.is_anonymous:
+            return str(_("Anonymous participant %(number)s") % {"number": self.number})
+        return self.name
+
+
+class Consent(models.Model):
+    """The written consent for one intervention that allows identified registration."""
+
+    participant = models.OneToOneField(
+        Participant, on_delete=models.CASCADE, related_name="consent",
+        verbose_name=_("participant"),
+    )
+    given_on = models.DateField(_("date of consent"))
+    form_version = models.CharField(_("consent form version"), max_length=50)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    partners = models.ManyToManyField(
+        "organisations.Member", blank=True, related_name="+",
+        verbose_name=_("partners named in the consent"),
+    )
+    scan = models.FileField(
+        _("scanned copy (encrypted)"), upload_to="consents/", blank=True, editable=False
+    )
+    scan_content_type = models.CharField(
+        _("content type of the scan"), max_length=100, blank=True, editable=False
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("given_on")),
+                name="consent_valid_after_given",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.participant} {self.given_on}"
+
+
+class ReadLogEntry(models.Model):
+    """One read of identified participant data: who, which participant, what, when."""
+
+    class What(models.TextChoices):
+        LIST = "list", _("List")
+        PAGE = "page", _("Participant page")
+        SEARCH = "search", _("Search result")
+        EXPORT = "export", _("Export")
+        EXTRACT = "extract", _("Register extract")
+        SCAN = "scan", _("Scanned consent")
+
+    id = models.BigAutoField(primary_key=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("user"),
+    )
+    user_name = models.CharField(_("user name"), max_length=200)
+    # Not foreign keys: the log outlives records removed by retention.
+    participant_id = models.UUIDField(_("participant"), db_index=True)
+    intervention_id = models.BigIntegerField(_("intervention"), null=True)
+    what = models.CharField(_("what"), max_length=10, choices=What.choices)
+
+    class Meta:
+        verbose_name = _("read of participant data")
+        verbose_name_plural = _("reads of participant data")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "at"], name="readlog_user_at")]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_name} {self.what} {self.participant_id}"

@@ -1,0 +1,1 @@
+"""Writes of participant data: one module per step, names <noun>_<verb>."""

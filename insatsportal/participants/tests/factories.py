@@ -1,0 +1,95 @@
+"""Participants for tests, made through the services as staff would make them."""
+
+import datetime
+
+from insatsportal.accounts.models import User
+from insatsportal.interventions.models import Intervention
+from insatsportal.organisations.models import Member
+from insatsportal.participants.services import registration
+
+INTERVENTION = "En väg in – steget vidare"
+OTHER_INTERVENTION = "Framsteget i Håbo"
+__all__ = ["Member"]
+# Fictional, Luhn-valid numbers in Skatteverket's published test series style.
+PNR = "19900101-0017"
+OTHER_PNR = "19850615-1235"
+
+
+def intervention(name=INTERVENTION) -> Intervention:
+    return Intervention.objects.get(name=name)
+
+
+def staff() -> User:
+    return User.objects.get(username="deltagaransvarig")
+
+
+def identified(*, pnr=PNR, name="Testa Testsson", partners=("Arbetsförmedlingen",),
+               where=INTERVENTION, given_on=datetime.date(2024, 1, 10), sex="kvinna", **extra):
+    participant, _ = registration.participant_register(
+        actor=staff(), intervention=intervention(where), personnummer=pnr, name=name, sex=sex,
+        home_kommun=Member.objects.get(name="Knivsta kommun"), consent_given_on=given_on,
+        consent_form_version="v1", consent_partners=list(Member.objects.filter(name__in=partners)),
+        **extra,
+    )
+    return participant
+
+
+def anonymous(*, where=INTERVENTION, sex="man", start_year=2024):
+    return registration.participant_register_anonymous(
+        actor=staff(), intervention=intervention(where), sex=sex, start_year=start_year
+    )
+
+
+def matrix_participant():
+    """One identified participant for the permission matrix, made once per test."""
+    from insatsportal.participants.models import Participant
+
+    existing = Participant.objects.filter(intervention__name=INTERVENTION, is_anonymous=False)
+    return existing.order_by("number").first() or identified(pnr="19911111-1119",
+                                                              name="Matris Matrisson")
+
+
+def code(key, code_value):
+    from insatsportal.participants.models import Code
+
+    return Code.objects.get(code_list__key=key, code=code_value, is_active=True)
+
+
+def enrol(participant, *, enrolled_on=datetime.date(2024, 1, 15), referral_text="", **extra):
+    from insatsportal.participants.services.enrolment import enrolment_record
+
+    return enrolment_record(
+        actor=staff(), participant=participant, enrolled_on=enrolled_on,
+        referrer=Member.objects.get(name="Arbetsförmedlingen"), referral_text=referral_text,
+        target_group=code("target_group", "unga-uva"),
+        income_before=[code("income", "forsorjningsstod"), code("income", "a-kassa")],
+        occupation_before=code("occupation", "arbetssokande"),
+        support_time_before=code("support_time", "1-2"), education=code("education", "grundskola"),
+        **extra,
+    )
+
+
+def discharge(participant, *, discharged_on=datetime.date(2024, 9, 30), end_type="planned",
+              **extra):
+    from insatsportal.participants.services.discharge import discharge_record
+
+    if participant.is_anonymous:
+        return discharge_record(actor=staff(), participant=participant,
+                                discharged_on=discharged_on, end_type=end_type)
+    return discharge_record(
+        actor=staff(), participant=participant, discharged_on=discharged_on, end_type=end_type,
+        income_after=[code("income", "ingen")],
+        occupation_after=code("occupation", "arbete-osubventionerat"),
+        occupation_after_percent=extra.pop("occupation_after_percent", 75), **extra,
+    )
+
+
+def plan(participant, *, established_on=datetime.date(2024, 2, 1), goals="Arbete eller studier",
+         steps="Praktik", **extra):
+    from insatsportal.participants.services.plan import plan_establish
+
+    return plan_establish(
+        actor=staff(), participant=participant, established_on=established_on, goals=goals,
+        steps=steps, anchored_with_participant=True,
+        anchored_parties=list(Member.objects.filter(name="Arbetsförmedlingen")), **extra,
+    )

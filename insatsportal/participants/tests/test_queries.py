@@ -1,0 +1,58 @@
+"""The participant list and page use a fixed number of queries, whatever the number of rows."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from insatsportal.participants.services.plan import plan_revise
+from insatsportal.participants.tests import factories
+
+pytestmark = pytest.mark.django_db
+PNRS = ["19900101-0017", "19850615-1235", "19911111-1119", "19700101-0003", "19800101-0001",
+        "19750505-0000", "19660606-0009", "19930303-0002"]
+
+
+def _full(pnr, name):
+    participant = factories.identified(pnr=pnr, name=name)
+    factories.enrol(participant)
+    factories.plan(participant)
+    plan_revise(actor=factories.staff(), participant=participant,
+                revised_on=datetime.date(2024, 4, 1), notes="Rev")
+    factories.discharge(participant)
+    return participant
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_participant_list_does_not_grow_with_rows(login, demo):
+    client = login("deltagaransvarig")
+    url = f"/deltagare/insats/{factories.intervention().pk}/"
+    for pnr in PNRS[:2]:
+        _full(pnr, "Person Ett")
+    few = _count(client, url)
+    for pnr in PNRS[2:]:
+        _full(pnr, "Person Två")
+    factories.anonymous()
+    assert _count(client, url) == few
+    # The sign-in checks (session limits, second factor) take 3 of these per request.
+    assert few <= 13, few
+
+
+def test_the_participant_page_does_not_grow_with_rows(login, demo):
+    client = login("deltagaransvarig")
+    participant = _full(PNRS[0], "Person Ett")
+    url = f"/deltagare/{participant.pk}/"
+    few = _count(client, url)
+    for day in (5, 6, 7):
+        plan_revise(actor=factories.staff(), participant=participant,
+                    revised_on=datetime.date(2024, day, 1), notes="Rev")
+    for pnr in PNRS[1:4]:
+        _full(pnr, "Annan Person")
+    assert _count(client, url) == few
+    assert few <= 20, few

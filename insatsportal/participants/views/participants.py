@@ -1,0 +1,208 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from insatsportal.accounts import policy
+from insatsportal.core.audit import audit_history
+from insatsportal.core.decorators import require
+from insatsportal.participants import forms, selectors
+from insatsportal.participants.due import due_rows
+from insatsportal.participants.errors import ParticipantError
+from insatsportal.participants.models import ReadLogEntry
+from insatsportal.participants.services import registration
+from insatsportal.participants.services.readlog import read_log_record
+from insatsportal.participants.views.common import (
+    managed_intervention_or_404,
+    managed_participant_or_404,
+    page_of,
+    visible_participant_or_404,
+)
+
+SEARCH_SESSION_KEY = "participant_search"
+
+
+@require_safe
+@require(policy.can_view_participants_section)
+def participant_index(request):
+    interventions = selectors.interventions_for_participant_staff(user=request.user)
+    page = page_of(request, selectors.consented_participants_for_partner(user=request.user)
+                   .select_related("intervention").order_by("intervention__name", "-number"))
+    read_log_record(user=request.user, participants=page, what=ReadLogEntry.What.LIST)
+    return render(request, "participants/index.html",
+                  {"interventions": interventions, "page": page})
+
+
+def _search_query(request, intervention) -> str:
+    return request.session.get(SEARCH_SESSION_KEY, {}).get(str(intervention.pk), "")
+
+
+@require_safe
+@require(policy.can_view_participants_section)
+def intervention_participants(request, pk):
+    intervention = managed_intervention_or_404(request, pk)
+    query = _search_query(request, intervention)
+    participants = selectors.participant_list(
+        user=request.user, intervention=intervention, query=query
+    ).select_related("discharge")
+    page = page_of(request, participants)
+    read_log_record(user=request.user, participants=page,
+                    what=ReadLogEntry.What.SEARCH if query else ReadLogEntry.What.LIST)
+    return render(request, "participants/intervention.html", {
+        "intervention": intervention, "page": page, "query": query,
+        "search_form": forms.NameSearchForm(initial={"q": query}),
+    })
+
+
+@require_POST
+@require(policy.can_view_participants_section)
+def participant_search(request, pk):
+    """Names never go in a URL: the query is posted and kept in the session."""
+    intervention = managed_intervention_or_404(request, pk)
+    form = forms.NameSearchForm(request.POST)
+    searches = request.session.get(SEARCH_SESSION_KEY, {})
+    if form.is_valid() and form.cleaned_data["q"].strip() and "clear" not in request.POST:
+        searches[str(intervention.pk)] = form.cleaned_data["q"].strip()
+    else:
+        searches.pop(str(intervention.pk), None)
+        if not form.is_valid():
+            messages.error(request, _("Search by name only, never by personal identity number."))
+    request.session[SEARCH_SESSION_KEY] = searches
+    return redirect("participants:intervention", pk=intervention.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_view_participants_section)
+def participant_register(request, pk):
+    intervention = managed_intervention_or_404(request, pk)
+    form = forms.ParticipantForm(request.POST or None, request.FILES or None,
+                                 intervention=intervention)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participant, elsewhere = registration.participant_register(
+                actor=request.user, intervention=intervention, **form.cleaned_data
+            )
+        except ParticipantError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The participant has been registered."))
+            if elsewhere:
+                messages.info(request,
+                              _("The person is already registered in another intervention."))
+            return redirect("participants:detail", pk=participant.pk)
+    return render(request, "participants/register.html",
+                  {"intervention": intervention, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_view_participants_section)
+def participant_register_anonymous(request, pk):
+    intervention = managed_intervention_or_404(request, pk)
+    form = forms.AnonymousParticipantForm(request.POST or None, intervention=intervention)
+    if request.method == "POST" and form.is_valid():
+        participant = registration.participant_register_anonymous(
+            actor=request.user, intervention=intervention, **form.cleaned_data
+        )
+        messages.success(request, _("The anonymous participant has been registered."))
+        return redirect("participants:detail", pk=participant.pk)
+    return render(request, "participants/register_anonymous.html",
+                  {"intervention": intervention, "form": form})
+
+
+@require_safe
+@require(policy.can_view_participants_section)
+def participant_detail(request, pk):
+    participant = visible_participant_or_404(request, pk)
+    context = {
+        "participant": participant,
+        "can_manage": policy.can_manage_participant(request.user, participant),
+        "history": audit_history(participant),
+    }
+    from insatsportal.participants.views.sections import detail_sections
+
+    context.update(detail_sections(participant))
+    read_log_record(user=request.user, participants=[participant], what=ReadLogEntry.What.PAGE)
+    return render(request, "participants/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_view_participants_section)
+def participant_edit(request, pk):
+    participant = managed_participant_or_404(request, pk)
+    if participant.is_anonymous:
+        messages.error(request, _("An anonymous record holds no name or municipality."))
+        return redirect("participants:detail", pk=participant.pk)
+    initial = {"name": participant.name, "sex": participant.sex,
+               "home_kommun": participant.home_kommun}
+    form = forms.ParticipantEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        registration.participant_update(actor=request.user, participant=participant,
+                                        **form.cleaned_data)
+        messages.success(request, _("The participant has been updated."))
+        return redirect("participants:detail", pk=participant.pk)
+    read_log_record(user=request.user, participants=[participant], what=ReadLogEntry.What.PAGE)
+    return render(request, "participants/edit.html", {"participant": participant, "form": form})
+
+
+def _confirmed_action(request, pk, *, service, template, success):
+    participant = managed_participant_or_404(request, pk)
+    form = forms.ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(actor=request.user, participant=participant)
+        except ParticipantError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, success)
+            return redirect("participants:detail", pk=participant.pk)
+    return render(request, template, {"participant": participant, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_view_participants_section)
+def consent_withdraw(request, pk):
+    return _confirmed_action(
+        request, pk, service=registration.consent_withdraw,
+        template="participants/consent_withdraw.html",
+        success=_("The consent has been withdrawn and the record is now anonymous."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_view_participants_section)
+def participant_protect(request, pk):
+    return _confirmed_action(
+        request, pk, service=registration.participant_mark_protected,
+        template="participants/protect.html",
+        success=_("The participant is marked as protected; every identifier has been removed."),
+    )
+
+
+@require_safe
+@require(policy.can_view_participants_section)
+def consent_scan(request, pk):
+    participant = managed_participant_or_404(request, pk)
+    consent = getattr(participant, "consent", None)
+    if participant.is_anonymous or consent is None or not consent.scan:
+        raise Http404
+    content = registration.consent_scan_content(consent=consent)
+    read_log_record(user=request.user, participants=[participant], what=ReadLogEntry.What.SCAN)
+    extension = registration.SCAN_TYPES.get(consent.scan_content_type, ".bin")
+    response = HttpResponse(content, content_type=consent.scan_content_type)
+    filename = f"samtycke-{participant.number}{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_safe
+@require(policy.can_view_participants_section)
+def participants_due(request, pk):
+    """Due and overdue steps of one intervention's participants."""
+    intervention = managed_intervention_or_404(request, pk)
+    rows = due_rows([intervention.pk], today=timezone.localdate())
+    read_log_record(user=request.user, participants={row.participant for row in rows},
+                    what=ReadLogEntry.What.LIST)
+    return render(request, "participants/due.html", {"intervention": intervention, "rows": rows})
