@@ -34,7 +34,7 @@ class OwnerForm(forms.Form):
 
 class SalaryForm(_Amounts):
     title = forms.CharField(label=_("Post"), required=False, max_length=300)
-    percent = forms.DecimalField(label=_("% of full time"), required=False, min_value=0,
+    percent = forms.DecimalField(label=_("Share of full time"), required=False, min_value=0,
                                  max_digits=5, decimal_places=1)
     period_from = forms.DateField(label=_("From"), required=False,
                                   widget=forms.DateInput(attrs={"type": "date"}))

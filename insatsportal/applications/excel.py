@@ -120,7 +120,7 @@ def _write_funding(sheet: _Sheet, data: b.BudgetData, funding: str) -> int:
              else _("Co-financing"))
     sheet.next(title, f"section:{funding}", HEADING)
     row = sheet.next(_("Costs in kronor"), "header", BOLD)
-    for column, text in zip("BCD", (_("% of full time"), _("From"), _("To")), strict=True):
+    for column, text in zip("BCD", (_("Share of full time"), _("From"), _("To")), strict=True):
         ws[f"{column}{row}"] = text
         ws[f"{column}{row}"].font = BOLD
     for column, label in zip(AMOUNT_COLUMNS, b.OWNER_LABELS, strict=True):

@@ -171,7 +171,7 @@ class GoalForm(_PartChoiceMixin, RowForm):
 
 class StaffingForm(_PartChoiceMixin, RowForm):
     title = forms.CharField(label=_("Title"), max_length=200)
-    percent = forms.DecimalField(label=_("% of full time"), min_value=0, max_digits=5,
+    percent = forms.DecimalField(label=_("Share of full time"), min_value=0, max_digits=5,
                                  decimal_places=1)
     employer = forms.ModelChoiceField(label=_("Employer"), queryset=Member.objects.all())
     funding = forms.ChoiceField(label=_("Funding"), choices=StaffingLine.Funding.choices)

@@ -81,13 +81,17 @@ def _coerce(model, values: dict, fields) -> dict:
     return result
 
 
+def _label(instance, name) -> str:
+    return "" if name == "__all__" else str(instance._meta.get_field(name).verbose_name)
+
+
 def _validated(instance, exclude=("application",)):
     try:
         instance.full_clean(exclude=list(exclude), validate_unique=False)
     except ValidationError as exc:
         messages = [
-            f"{instance._meta.get_field(f).verbose_name if f != '__all__' else ''}: {m}".lstrip(": ")
-            for f, errors in exc.message_dict.items() for m in errors
+            f"{_label(instance, name)}: {message}".lstrip(": ")
+            for name, errors in exc.message_dict.items() for message in errors
         ]
         raise ApplicationError(" ".join(messages)) from exc
     return instance

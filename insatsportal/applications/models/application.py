@@ -284,7 +284,7 @@ class StaffingLine(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200)
-    percent = models.DecimalField(_("% of full time"), max_digits=5, decimal_places=1)
+    percent = models.DecimalField(_("Share of full time"), max_digits=5, decimal_places=1)
     employer = models.ForeignKey(
         "organisations.Member", on_delete=models.PROTECT, related_name="staffing_lines",
         verbose_name=_("employer"),

@@ -81,7 +81,7 @@ class BudgetLine(models.Model):
     )
     title = models.CharField(_("title"), max_length=300, blank=True)
     percent = models.DecimalField(
-        _("% of full time"), max_digits=5, decimal_places=1, null=True, blank=True
+        _("Share of full time"), max_digits=5, decimal_places=1, null=True, blank=True
     )
     period_from = models.DateField(_("from"), null=True, blank=True)
     period_to = models.DateField(_("to"), null=True, blank=True)
