@@ -56,7 +56,7 @@ class CategoryForm(_Amounts):
 
 
 class FreeRowForm(_Amounts):
-    section = forms.ChoiceField(label=_("Section"), choices=[
+    section = forms.ChoiceField(label=_("Section"), initial=b.PREMISES, choices=[
         (b.PREMISES, _("Premises costs")), (b.OTHER, _("Other costs"))])
     title = forms.CharField(label=_("Cost"), required=False, max_length=300)
 

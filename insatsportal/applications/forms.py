@@ -153,7 +153,9 @@ class _PartChoiceMixin:
 
 
 class GoalForm(_PartChoiceMixin, RowForm):
-    kind = forms.ChoiceField(label=_("Kind of goal"), choices=Goal.Kind.choices)
+    # A field initial equal to the first choice keeps an untouched extra row "unchanged".
+    kind = forms.ChoiceField(label=_("Kind of goal"), choices=Goal.Kind.choices,
+                             initial=Goal.Kind.OVERALL)
     text = forms.CharField(label=_("Goal"), widget=forms.Textarea(attrs={"rows": 2}))
     target_kind = forms.ChoiceField(label=_("Measurable target"), required=False,
                                     choices=[("", "–")] + Goal.TargetKind.choices)
@@ -174,14 +176,16 @@ class StaffingForm(_PartChoiceMixin, RowForm):
     percent = forms.DecimalField(label=_("Share of full time"), min_value=0, max_digits=5,
                                  decimal_places=1)
     employer = forms.ModelChoiceField(label=_("Employer"), queryset=Member.objects.all())
-    funding = forms.ChoiceField(label=_("Funding"), choices=StaffingLine.Funding.choices)
+    funding = forms.ChoiceField(label=_("Funding"), choices=StaffingLine.Funding.choices,
+                                initial=StaffingLine.Funding.ASSOCIATION)
     part = forms.ChoiceField(label=_("Sub-part"), required=False)
     description = forms.CharField(label=_("Tasks"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class SignatureForm(RowForm):
-    role = forms.ChoiceField(label=_("Signs as"), choices=Signature.Role.choices)
+    role = forms.ChoiceField(label=_("Signs as"), choices=Signature.Role.choices,
+                             initial=Signature.Role.OWNER)
     member = forms.ModelChoiceField(label=_("Member"), queryset=Member.objects.all(),
                                     required=False)
     organisation = forms.CharField(label=_("Organisation"), max_length=300)

@@ -139,3 +139,23 @@ def test_the_print_view_and_the_pdf_read_like_the_paper_form(login, seed):
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(response.content)).pages)
     assert "En väg in – steget vidare" in text
     assert "3 930 000 kr" in text.replace("\xa0", " ")
+
+
+def test_untouched_blank_rows_are_not_rows(login, owner_user):
+    from insatsportal.applications import services
+
+    application = services.application_create(actor=owner_user, owner="Knivsta kommun",
+                                              name="Blank")
+    client = login("insatsansvarig")
+    data = _edit_post()
+    for prefix, select in (("partners", None), ("staffing", "funding"),
+                           ("signatures", "role"), ("parts", None)):
+        data.update(_management(prefix, 1))
+        if select:
+            data[f"{prefix}-0-{select}"] = {"funding": "association", "role": "owner"}[select]
+    data.update(_management("goals", 2))
+    data["goals-1-kind"] = "overall"
+    response = client.post(f"/ansokningar/{application.pk}/andra/", data)
+    assert response.status_code == 302
+    assert application.goals.count() == 1
+    assert not application.staffing.exists() and not application.signatures.exists()
