@@ -88,8 +88,12 @@ def render_html(document: Document) -> str:
     return render_to_string("core/document.html", {"document": document})
 
 
-def render_pdf(document: Document) -> bytes:
+def html_to_pdf(html: str, stylesheet: str) -> bytes:
+    """A PDF of a page, styled by a static stylesheet (pages carry no inline styles)."""
     from weasyprint import CSS, HTML
 
-    stylesheet = CSS(filename=finders.find("core/document.css"))
-    return HTML(string=render_html(document)).write_pdf(stylesheets=[stylesheet])
+    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=finders.find(stylesheet))])
+
+
+def render_pdf(document: Document) -> bytes:
+    return html_to_pdf(render_html(document), "core/document.css")

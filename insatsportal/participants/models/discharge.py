@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from insatsportal.participants.identity import reject_identity_number
 
@@ -11,7 +12,7 @@ class Discharge(models.Model):
     """Utskrivning: the end of a participation and the situation after it."""
 
     class EndType(models.TextChoices):
-        PLANNED = "planned", _("Planned end")
+        PLANNED = "planned", pgettext_lazy("type of end", "Planned end")
         INTERRUPTED = "interrupted", _("Interrupted")
         WRONG_REGISTRATION = "wrong", _("Wrong registration")
 
