@@ -129,3 +129,39 @@ def can_view_reports(user) -> bool:
     return has_role(
         user, Role.KANSLI, Role.STYRELSE, Role.RAPPORTLASARE, Role.INSATSANSVARIG
     )
+
+
+# --- Applications -------------------------------------------------------------
+
+def applications_scope(user) -> dict | None:
+    """Filter for the applications a user may see: {} for all, None for none.
+
+    The office and the board see all; owner staff see their own organisation's.
+    """
+    if can_view_all_applications(user):
+        return {}
+    if can_prepare_applications(user):
+        return {"owner_id": user.member_id}
+    return None
+
+
+@_fail_closed
+def can_view_application(user, application) -> bool:
+    scope = applications_scope(user)
+    return scope is not None and all(getattr(application, k) == v for k, v in scope.items())
+
+
+@_fail_closed
+def can_edit_application(user, application) -> bool:
+    """Owner staff edit their organisation's application while it is a draft or returned."""
+    return (
+        can_prepare_applications(user)
+        and application.owner_id == user.member_id
+        and application.is_editable
+    )
+
+
+@_fail_closed
+def can_review_applications(user) -> bool:
+    """Return applications for completion and start their preparation (the office)."""
+    return has_role(user, Role.KANSLI)

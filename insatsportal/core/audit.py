@@ -11,6 +11,15 @@ ACTION_LABELS = {
     "updated": _("Updated"),
     "deleted": _("Deleted"),
     "demo.loaded": _("Created from the demo data"),
+    "application.created": _("Application created"),
+    "application.updated": _("Application changed"),
+    "application.budget_saved": _("Budget saved"),
+    "application.budget_imported": _("Budget read from an Excel file"),
+    "application.submitted": _("Application submitted"),
+    "application.returned": _("Returned for completion"),
+    "application.resubmitted": _("Application resubmitted"),
+    "application.preparation_started": _("Preparation started"),
+    "application.decided": _("Application decided"),
 }
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from insatsportal.accounts.models import Role, RoleAssignment, User
 from insatsportal.core.audit import log_action
 from insatsportal.demo import register
+from insatsportal.demo.applications import demo_applications
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import (
     Association,
@@ -59,6 +60,7 @@ def demo_load() -> Association:
     _contacts_and_groups(association, members)
     interventions = _interventions(members)
     _users(members, interventions)
+    demo_applications(association)
     return association
 
 

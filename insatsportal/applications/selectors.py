@@ -1,0 +1,122 @@
+"""Reads of applications, scoped to the requesting user where the query is built."""
+
+from django.db.models import Prefetch, Q
+
+from insatsportal.accounts import policy
+from insatsportal.applications import budget as b
+from insatsportal.applications import checks
+from insatsportal.applications.agreement import agreement_text_current
+from insatsportal.applications.models import (
+    Application,
+    ApplicationStatusChange,
+    ApplicationVersion,
+    BudgetLine,
+    BudgetOwner,
+    Goal,
+    Signature,
+    StaffingLine,
+)
+from insatsportal.applications.serialize import application_to_dict, budget_data_from_model
+
+
+def application_list(*, user, status: str = "", owner_id=None, year=None, search: str = ""):
+    scope = policy.applications_scope(user)
+    if scope is None:
+        return Application.objects.none()
+    queryset = Application.objects.filter(**scope).select_related("owner", "budget")
+    if status:
+        queryset = queryset.filter(status=status)
+    if owner_id:
+        queryset = queryset.filter(owner_id=owner_id)
+    if year:
+        queryset = queryset.filter(Q(planned_start__year=year) | Q(planned_end__year=year)
+                                   | Q(planned_start__year__lt=year, planned_end__year__gt=year))
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(case_number__icontains=search))
+    return queryset.order_by("-planned_start", "name")
+
+
+def _loaded():
+    return Application.objects.select_related(
+        "association", "owner", "owner_unit", "anchoring_group", "continues", "intervention",
+        "budget",
+    ).prefetch_related(
+        "partners__member",
+        "parts",
+        Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
+        "methods",
+        Prefetch("staffing", queryset=StaffingLine.objects.select_related("employer")),
+        Prefetch("signatures", queryset=Signature.objects.select_related("member")),
+        Prefetch("budget__owners", queryset=BudgetOwner.objects.select_related("member")),
+        Prefetch("budget__lines", queryset=BudgetLine.objects.order_by("order", "pk")),
+        "budget__years",
+    )
+
+
+def application_get(*, user, pk) -> Application | None:
+    """The application with every section loaded, or None outside the user's scope."""
+    scope = policy.applications_scope(user)
+    if scope is None:
+        return None
+    return _loaded().filter(**scope).filter(pk=pk).first()
+
+
+def application_load(pk) -> Application:
+    """For services: the application with every section, whoever asks."""
+    return _loaded().get(pk=pk)
+
+
+def budget_data(application) -> b.BudgetData | None:
+    try:
+        budget = application.budget
+    except Application.budget.RelatedObjectDoesNotExist:
+        return None
+    return budget_data_from_model(budget)
+
+
+def application_snapshot(application) -> dict:
+    return application_to_dict(application, budget_data=budget_data(application))
+
+
+def application_warnings(application, data: b.BudgetData | None = None,
+                         canonical_agreement: str | None = None) -> list[checks.Warning]:
+    association = application.association
+    warnings = checks.age_warnings(application.age_min, application.age_max)
+    warnings += checks.period_warnings(
+        application.planned_start, application.planned_end, association.max_period_months
+    )
+    warnings += checks.staffing_warnings([s.percent for s in application.staffing.all()])
+    if canonical_agreement is None:
+        canonical_agreement = agreement_text_current(association)
+    warnings += checks.agreement_warnings(application.agreement_text, canonical_agreement)
+    if data is None:
+        data = budget_data(application)
+    if data is not None:
+        warnings += checks.budget_warnings(
+            data,
+            planned_start=application.planned_start,
+            planned_end=application.planned_end,
+            requires_co_financing=association.requires_co_financing,
+        )
+    return warnings
+
+
+def status_history(application):
+    return ApplicationStatusChange.objects.filter(application=application).select_related("actor")
+
+
+def application_versions(application):
+    return ApplicationVersion.objects.filter(application=application).select_related(
+        "created_by"
+    ).defer("snapshot")
+
+
+def version_pair(application, number: int):
+    """The version and the one before it (None for the first)."""
+    versions = list(
+        ApplicationVersion.objects.filter(application=application, number__in=[number - 1, number])
+        .order_by("number")
+    )
+    current = next((v for v in versions if v.number == number), None)
+    previous = next((v for v in versions if v.number == number - 1), None)
+    return current, previous

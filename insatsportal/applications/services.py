@@ -1,0 +1,396 @@
+"""Every write to an application: create, update, budget, and each step of its life.
+
+Services take the plain dict of serialize.py, so the web forms, the demo and the
+document importer share one entry point (application_create_from_data).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from insatsportal.applications import budget as b
+from insatsportal.applications import selectors
+from insatsportal.applications.agreement import agreement_text_current
+from insatsportal.applications.models import (
+    Application,
+    ApplicationPart,
+    ApplicationPartner,
+    ApplicationStatusChange,
+    ApplicationVersion,
+    Budget,
+    BudgetLine,
+    BudgetOwner,
+    BudgetYear,
+    Goal,
+    Method,
+    Signature,
+    StaffingLine,
+)
+from insatsportal.applications.serialize import LIST_FIELDS, NAMED_FIELDS, SCALAR_FIELDS
+from insatsportal.core.audit import log_action
+from insatsportal.interventions.models import Intervention
+from insatsportal.organisations.models import LocalGroup, Member, Unit
+from insatsportal.organisations.selectors import association_current, member_resolve
+
+Status = Application.Status
+
+
+class ApplicationError(Exception):
+    """A failed precondition, with a translated message for the user."""
+
+
+# --- Resolving names ------------------------------------------------------------------
+
+def _member(value) -> Member:
+    if isinstance(value, Member):
+        return value
+    member = (Member.objects.filter(name=value).first() or member_resolve(value)) if value else None
+    if member is None:
+        raise ApplicationError(
+            _("“%(name)s” is not a member of the förbund.") % {"name": value or "–"}
+        )
+    return member
+
+
+def _optional(model, value, **scope):
+    if value in (None, ""):
+        return None
+    if isinstance(value, model):
+        return value
+    found = model.objects.filter(name=value, **scope).first()
+    if found is None:
+        raise ApplicationError(_("“%(name)s” was not found.") % {"name": value})
+    return found
+
+
+def _coerce(model, values: dict, fields) -> dict:
+    """Text from a dict to model values (dates, numbers) through the fields' own parsers."""
+    result = {}
+    for name in fields:
+        if name not in values:
+            continue
+        field = model._meta.get_field(name)
+        value = values[name]
+        if value is None and not field.null:
+            value = "" if field.get_internal_type() in ("CharField", "TextField", "EmailField") \
+                else field.get_default()
+        try:
+            result[name] = field.to_python(value)
+        except ValidationError as exc:
+            raise ApplicationError(f"{field.verbose_name}: {' '.join(exc.messages)}") from exc
+    return result
+
+
+def _validated(instance, exclude=("application",)):
+    try:
+        instance.full_clean(exclude=list(exclude), validate_unique=False)
+    except ValidationError as exc:
+        messages = [
+            f"{instance._meta.get_field(f).verbose_name if f != '__all__' else ''}: {m}".lstrip(": ")
+            for f, errors in exc.message_dict.items() for m in errors
+        ]
+        raise ApplicationError(" ".join(messages)) from exc
+    return instance
+
+
+# --- Create and update ----------------------------------------------------------------
+
+def _require_editable(application: Application) -> None:
+    if not application.is_editable:
+        raise ApplicationError(_(
+            "The application is %(status)s and cannot be changed; it can be changed again only "
+            "if the office returns it for completion."
+        ) % {"status": application.get_status_display().lower()})
+
+
+@transaction.atomic
+def application_create(*, actor, owner, name: str, association=None) -> Application:
+    association = association or association_current()
+    application = _validated(Application(
+        association=association,
+        owner=_member(owner),
+        name=name,
+        agreement_text=agreement_text_current(association),
+    ), exclude=())
+    application.save()
+    ApplicationStatusChange.objects.create(
+        application=application, from_status="", to_status=Status.DRAFT, actor=_known(actor)
+    )
+    log_action(actor=actor, obj=application, action="application.created")
+    return application
+
+
+@transaction.atomic
+def application_update(*, actor, application: Application, data: dict) -> Application:
+    """Change the fields present in `data`; a list present in `data` replaces the old one."""
+    _require_editable(application)
+    values = _coerce(Application, data, SCALAR_FIELDS)
+    if "anchoring_dates" in data:
+        try:
+            values["anchoring_dates"] = [
+                b.parse_date(day).isoformat() for day in data["anchoring_dates"] or [] if day
+            ]
+        except b.AmountError as exc:
+            raise ApplicationError(_("“%(value)s” is not a date.") % {"value": exc.args[0]}) \
+                from exc
+    if "owner" in data:
+        values["owner"] = _member(data["owner"])
+    owner = values.get("owner", application.owner)
+    if "owner_unit" in data:
+        values["owner_unit"] = _optional(Unit, data["owner_unit"], member=owner)
+    if "anchoring_group" in data:
+        values["anchoring_group"] = _optional(LocalGroup, data["anchoring_group"])
+    if "continues" in data:
+        values["continues"] = _optional(Intervention, data["continues"])
+    for name, value in values.items():
+        setattr(application, name, value)
+    _validated(application, exclude=())
+    application.save()
+
+    parts = _replace_parts(application, data)
+    if "partners" in data:
+        _replace(application, ApplicationPartner, [
+            {**_coerce(ApplicationPartner, row, ("contact_name", "contact_title",
+                                                 "contact_email")),
+             "member": _member(row.get("member"))}
+            for row in data["partners"]
+        ])
+    if "goals" in data:
+        _replace(application, Goal, [
+            {**_coerce(Goal, row, ("kind", "text", "target_kind", "target_value",
+                                   "target_unit")),
+             "part": _part(parts, row.get("part"))}
+            for row in data["goals"]
+        ])
+    if "staffing" in data:
+        _replace(application, StaffingLine, [
+            {**_coerce(StaffingLine, row, ("title", "percent", "funding", "description")),
+             "employer": _member(row.get("employer") or owner),
+             "part": _part(parts, row.get("part"))}
+            for row in data["staffing"]
+        ])
+    if "signatures" in data:
+        _replace(application, Signature, [
+            {**_coerce(Signature, row, ("role", "organisation", "signed_on", "name",
+                                        "name_clarification", "email")),
+             "member": _member(row["member"]) if row.get("member") else None}
+            for row in data["signatures"]
+        ])
+    if "methods" in data:
+        application.methods.set([
+            m if isinstance(m, Method) else Method.objects.get_or_create(name=m)[0]
+            for m in data["methods"]
+        ])
+    changed = sorted(set(data) & set(SCALAR_FIELDS + NAMED_FIELDS + LIST_FIELDS))
+    log_action(actor=actor, obj=application, action="application.updated",
+               data={"fields": changed})
+    return application
+
+
+def _replace_parts(application, data) -> dict[str, ApplicationPart]:
+    if "parts" in data:
+        _replace(application, ApplicationPart, [
+            _coerce(ApplicationPart, row, ("name", "description", "participants_per_year",
+                                           "participants_total"))
+            for row in data["parts"]
+        ])
+    return {part.name: part for part in application.parts.all()}
+
+
+def _part(parts: dict, name):
+    if not name:
+        return None
+    if isinstance(name, ApplicationPart):
+        return name
+    if name not in parts:
+        raise ApplicationError(_("The sub-part “%(name)s” is not in the application.")
+                               % {"name": name})
+    return parts[name]
+
+
+def _replace(application, model, rows: list[dict]) -> None:
+    model.objects.filter(application=application).delete()
+    objects = [
+        _validated(model(application=application, order=index, **row))
+        for index, row in enumerate(rows)
+    ]
+    model.objects.bulk_create(objects)
+
+
+@transaction.atomic
+def application_create_from_data(*, actor, data: dict) -> Application:
+    """Create a draft from the plain dict of serialize.py (web form, demo, importer)."""
+    application = application_create(
+        actor=actor, owner=data.get("owner"), name=data.get("name", ""),
+    )
+    rest = {key: value for key, value in data.items() if key != "budget"}
+    if "agreement_text" in rest and not rest["agreement_text"]:
+        rest.pop("agreement_text")
+    application_update(actor=actor, application=application, data=rest)
+    if data.get("budget"):
+        budget_save(actor=actor, application=application, budget=data["budget"])
+    return application
+
+
+# --- The budget -----------------------------------------------------------------------
+
+@transaction.atomic
+def budget_save(*, actor, application: Application, budget, action="application.budget_saved"):
+    """Replace the budget with `budget` (a BudgetData or its dict form)."""
+    _require_editable(application)
+    if isinstance(budget, dict):
+        try:
+            budget = b.budget_from_dict(budget)
+        except b.AmountError as exc:
+            raise ApplicationError(
+                _("“%(value)s” is not an amount.") % {"value": exc.args[0]}
+            ) from exc
+    data = b.budget_normalised(budget)
+    owners = {o.position: o for o in data.owners}
+    if not owners:
+        owners = {0: b.Owner(position=0, member=application.owner.name)}
+    for line in data.lines:
+        for position, amount in enumerate(line.amounts):
+            if amount and position not in owners:
+                raise ApplicationError(_(
+                    "“%(row)s” has an amount in the column of %(column)s, which has no owner."
+                ) % {"row": line.label, "column": b.OWNER_LABELS[position]})
+    record, _created = Budget.objects.get_or_create(application=application)
+    record.stated_total = data.stated_total
+    record.save()
+    record.owners.all().delete()
+    record.lines.all().delete()
+    record.years.all().delete()
+    BudgetOwner.objects.bulk_create([
+        _validated(BudgetOwner(budget=record, position=o.position, member=_member(o.member),
+                               label=o.label, stated_association=o.stated_association,
+                               stated_co_financing=o.stated_co_financing), exclude=("budget",))
+        for o in owners.values()
+    ])
+    BudgetLine.objects.bulk_create([
+        _validated(BudgetLine(
+            budget=record, order=index, funding=line.funding, section=line.section,
+            category=line.category, title=line.title, percent=line.percent,
+            period_from=line.period_from, period_to=line.period_to,
+            **{f"amount_{i}": amount for i, amount in enumerate(line.amounts)},
+        ), exclude=("budget",))
+        for index, line in enumerate(data.lines)
+    ])
+    BudgetYear.objects.bulk_create([
+        _validated(BudgetYear(budget=record, index=y.index, year=y.year, salary=y.salary,
+                              premises=y.premises, other=y.other), exclude=("budget",))
+        for y in data.years
+    ])
+    totals = b.compute(data)
+    log_action(actor=actor, obj=application, action=action,
+               data={"total_association": str(totals.total_association),
+                     "total_co_financing": str(totals.total_co_financing)})
+    return record
+
+
+# --- The life of an application ------------------------------------------------------
+
+REQUIRED_FOR_SUBMISSION = ("purpose", "planned_start", "planned_end", "target_group")
+
+
+def _known(actor):
+    return actor if actor is not None and actor.pk is not None else None
+
+
+def _transition(*, actor, application, allowed, to, action, note="") -> Application:
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.status not in allowed:
+        raise ApplicationError(_(
+            "This cannot be done while the application is %(status)s."
+        ) % {"status": locked.get_status_display().lower()})
+    ApplicationStatusChange.objects.create(
+        application=locked, from_status=locked.status, to_status=to, actor=_known(actor),
+        note=note,
+    )
+    locked.status = to
+    locked.save(update_fields=["status", "updated_at"])
+    application.status = to
+    log_action(actor=actor, obj=locked, action=action, data={"status": to})
+    return locked
+
+
+def _missing_for_submission(application) -> list[str]:
+    missing = [
+        str(Application._meta.get_field(name).verbose_name)
+        for name in REQUIRED_FOR_SUBMISSION
+        if not getattr(application, name)
+    ]
+    if not application.goals.exists():
+        missing.append(str(_("at least one goal")))
+    return missing
+
+
+def _freeze(*, actor, application) -> ApplicationVersion:
+    loaded = selectors.application_load(application.pk)
+    number = (application.versions.order_by("-number").values_list("number", flat=True)
+              .first() or 0) + 1
+    return ApplicationVersion.objects.create(
+        application=application, number=number, created_by=_known(actor),
+        snapshot=selectors.application_snapshot(loaded),
+    )
+
+
+def _submit(*, actor, application, allowed, to, action) -> Application:
+    missing = _missing_for_submission(application)
+    if missing:
+        raise ApplicationError(
+            _("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)}
+        )
+    locked = _transition(actor=actor, application=application, allowed=allowed, to=to,
+                         action=action)
+    _freeze(actor=actor, application=locked)
+    return locked
+
+
+@transaction.atomic
+def application_submit(*, actor, application: Application) -> Application:
+    return _submit(actor=actor, application=application, allowed={Status.DRAFT},
+                   to=Status.SUBMITTED, action="application.submitted")
+
+
+@transaction.atomic
+def application_return(*, actor, application: Application, questions: str) -> Application:
+    """The office returns the application for completion, with its questions."""
+    if not questions.strip():
+        raise ApplicationError(_("Write what the owner needs to complete."))
+    return _transition(actor=actor, application=application,
+                       allowed={Status.SUBMITTED, Status.RESUBMITTED}, to=Status.RETURNED,
+                       action="application.returned", note=questions.strip())
+
+
+@transaction.atomic
+def application_resubmit(*, actor, application: Application) -> Application:
+    return _submit(actor=actor, application=application, allowed={Status.RETURNED},
+                   to=Status.RESUBMITTED, action="application.resubmitted")
+
+
+@transaction.atomic
+def application_start_preparation(*, actor, application: Application,
+                                  case_number: str = "") -> Application:
+    locked = _transition(actor=actor, application=application,
+                         allowed={Status.SUBMITTED, Status.RESUBMITTED},
+                         to=Status.UNDER_PREPARATION, action="application.preparation_started")
+    if case_number:
+        locked.case_number = case_number
+        locked.save(update_fields=["case_number", "updated_at"])
+        application.case_number = case_number
+    return locked
+
+
+@transaction.atomic
+def application_mark_decided(*, actor, application: Application, intervention=None,
+                             note: str = "") -> Application:
+    """The board has decided (the cases app records the decision itself)."""
+    locked = _transition(actor=actor, application=application,
+                         allowed={Status.UNDER_PREPARATION}, to=Status.DECIDED,
+                         action="application.decided", note=note)
+    if intervention is not None:
+        locked.intervention = intervention
+        locked.save(update_fields=["intervention", "updated_at"])
+        application.intervention = intervention
+    return locked
