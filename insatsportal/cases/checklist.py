@@ -69,7 +69,8 @@ def _parties(application) -> Item:
 
 
 def _signatures(application) -> Item:
-    signed = {s.member_id for s in application.signatures.all() if s.signed_on and s.name}
+    signed = {s.member_id for s in application.signatures.all()
+              if s.signed_on and (s.name or s.name_clarification)}
     parties = [application.owner] + [p.member for p in application.partners.all()]
     missing = [party.name for party in parties if party.pk not in signed]
     return _item(
@@ -80,11 +81,16 @@ def _signatures(application) -> Item:
     )
 
 
+def anchoring_when(application) -> str:
+    """'16 april 2021 och 11 juni 2021', or the application's own words."""
+    dates = [date_long(_as_date(d)) for d in application.anchoring_dates or []]
+    return join_names(dates) or application.anchoring_text
+
+
 def _anchoring(application) -> Item:
     owner = application.owner
     group = application.anchoring_group
-    dates = [date_long(_as_date(d)) for d in application.anchoring_dates or []]
-    when = join_names(dates) or application.anchoring_text
+    when = anchoring_when(application)
     label = _("Discussed in the LOKUS group of the owner's municipality")
     if not application.anchoring_discussed:
         return Item("anchoring", label, PROBLEM,
@@ -147,16 +153,24 @@ def _period(application, association) -> Item:
     )
 
 
-def _priority_groups(application, directions) -> Item:
-    label = _("The target group matches the year's priority groups")
+def priority_match(application, directions):
+    """The strategic direction for the application's first year and the groups it names."""
     year = application.planned_start.year if application.planned_start else None
     direction = next((d for d in directions if year and d.year <= year), None)
     if direction is None:
-        return Item("priority", label, NOT_APPLICABLE,
-                    _("No strategic direction is registered for the year."))
+        return None, []
     text = f"{application.target_group} {application.purpose}".casefold()
     matched = [g.name for g in direction.priority_groups.all()
                if any(word.casefold() in text for word in g.keyword_list)]
+    return direction, matched
+
+
+def _priority_groups(application, directions) -> Item:
+    label = _("The target group matches the year's priority groups")
+    direction, matched = priority_match(application, directions)
+    if direction is None:
+        return Item("priority", label, NOT_APPLICABLE,
+                    _("No strategic direction is registered for the year."))
     return _item(
         "priority", label, bool(matched),
         _("Matches %(groups)s (strategic direction %(year)s).")

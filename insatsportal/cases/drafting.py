@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from insatsportal.cases.checklist import OK, anchoring_when, priority_match
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.swedish import date_long, join_names, kronor_text
 
@@ -37,10 +38,12 @@ def _staffing(application) -> str:
     return join_names(lines)
 
 
-def proposal_draft(*, application, association, checklist, amount, period_start, period_end,
-                   proposer=Body.WORKING_COMMITTEE) -> Draft:
+def proposal_draft(*, application, association, checklist, directions, amount, period_start,
+                   period_end, proposer=Body.WORKING_COMMITTEE) -> Draft:
+    """Draft the proposal. The text is Swedish whatever the user's interface language."""
     goals = list(application.goals.all())
     items = {item.key: item for item in checklist}
+    direction, priority_groups = priority_match(application, directions)
     context = {
         "application": application,
         "name": application.name,
@@ -59,11 +62,12 @@ def proposal_draft(*, application, association, checklist, amount, period_start,
         "staffing": _staffing(application),
         "methods": join_names([m.name for m in application.methods.all()]),
         "orientation_individual": True,
-        "items": items,
-        "anchoring_reason": items["anchoring"].reason if "anchoring" in items else "",
-        "priority_ok": items.get("priority") and items["priority"].status == "ok",
-        "priority_reason": items["priority"].reason if "priority" in items else "",
-        "goals_ok": items.get("goals") and items["goals"].status == "ok",
+        "anchoring_ok": items["anchoring"].status == OK,
+        "anchoring_group": application.anchoring_group,
+        "anchoring_when": anchoring_when(application),
+        "direction": direction,
+        "priority_groups": join_names(priority_groups),
+        "goals_ok": items["goals"].status == OK,
     }
     clauses = [
         line.strip()

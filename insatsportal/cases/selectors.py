@@ -7,8 +7,9 @@ from insatsportal.accounts.models import Role
 from insatsportal.applications import budget as b
 from insatsportal.applications import checks
 from insatsportal.applications import selectors as application_selectors
-from insatsportal.cases import checklist
+from insatsportal.cases import checklist, drafting
 from insatsportal.cases.models import AgendaItem, Case, Decision, Grant, Meeting
+from insatsportal.cases.models.meeting import Body
 from insatsportal.core.money import format_kr
 from insatsportal.organisations.models import StrategicDirection
 from insatsportal.organisations.selectors import association_current
@@ -51,8 +52,28 @@ def case_checklist(case: Case) -> list[checklist.Item]:
         application=application,
         association=application.association,
         budget_warnings=budget_warnings,
-        directions=StrategicDirection.objects.prefetch_related("priority_groups"),
+        directions=strategic_directions(),
         predecessor_facts=predecessor_facts(application.continues),
+    )
+
+
+def strategic_directions():
+    return StrategicDirection.objects.prefetch_related("priority_groups").order_by("-year")
+
+
+def case_draft(case: Case, *, amount=None, period_start=None, period_end=None,
+               proposer=Body.WORKING_COMMITTEE) -> drafting.Draft:
+    """The system's draft of the decision proposal; by default as applied for."""
+    application = case.application
+    return drafting.proposal_draft(
+        application=application,
+        association=association_current(),
+        checklist=case_checklist(case),
+        directions=strategic_directions(),
+        amount=applied_amount(application) or 0 if amount is None else amount,
+        period_start=period_start or application.planned_start,
+        period_end=period_end or application.planned_end,
+        proposer=proposer,
     )
 
 
@@ -67,16 +88,20 @@ def predecessor_facts(intervention) -> str:
     return f"Beviljat hittills: {format_kr(total)} i {grants.count()} beslut."
 
 
-def meeting_list(*, user):
+def _meetings(user):
     if not policy.can_view_case_preparation(user):
         return Meeting.objects.none()
-    return Meeting.objects.prefetch_related("items")
+    return Meeting.objects.all()
+
+
+def meeting_list(*, user):
+    return _meetings(user).prefetch_related("items")
 
 
 def meeting_get(*, user, pk) -> Meeting | None:
     items = AgendaItem.objects.select_related("case__proposal", "case__application__owner")
     return (
-        meeting_list(user=user).prefetch_related(Prefetch("items", queryset=items))
+        _meetings(user).prefetch_related(Prefetch("items", queryset=items))
         .filter(pk=pk).first()
     )
 
@@ -94,7 +119,3 @@ def applied_amount(application) -> int | None:
     if data is None:
         return None
     return b.compute(data).total_association
-
-
-def association():
-    return association_current()

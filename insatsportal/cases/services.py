@@ -51,6 +51,9 @@ def case_open(*, application: Application, actor, number: str = "") -> Case:
     existing = Case.objects.filter(application=application).first()
     if existing is not None:
         if existing.status == Case.Status.COMPLETION_REQUESTED:
+            application_services.application_start_preparation(
+                application=application, actor=actor
+            )
             _set_status(existing, Case.Status.IN_PREPARATION, actor=actor,
                         note=_("The applicant has sent in a completed application."))
             log_action(actor=actor, obj=existing, action="case.resubmitted")
@@ -83,7 +86,9 @@ def case_assign(*, case: Case, handler, actor) -> Case:
 def case_start_preparation(*, case: Case, actor) -> Case:
     if case.status != Case.Status.RECEIVED:
         raise CaseError(_("Only a newly received case can be taken into preparation."))
-    application_services.application_start_preparation(application=case.application, actor=actor)
+    application_services.application_start_preparation(
+        application=case.application, actor=actor, case_number=case.number
+    )
     _set_status(case, Case.Status.IN_PREPARATION, actor=actor)
     log_action(actor=actor, obj=case, action="case.preparation_started")
     return case

@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.cases import drafting, forms, selectors, services
+from insatsportal.applications.services import ApplicationError
+from insatsportal.cases import forms, selectors, services
 from insatsportal.cases.comparison import applied_vs_granted
 from insatsportal.cases.documents import proposal_document
 from insatsportal.cases.models import Case
@@ -68,7 +69,7 @@ def _run(request, case, action, success):
     """Run a service; show its domain error instead of failing."""
     try:
         action()
-    except services.CaseError as error:
+    except (services.CaseError, ApplicationError) as error:
         messages.error(request, str(error))
     else:
         messages.success(request, success)
@@ -120,18 +121,6 @@ def recommendation(request, pk):
                 _("The recommendation is recorded."))
 
 
-def _draft(case):
-    application = case.application
-    return drafting.proposal_draft(
-        application=application,
-        association=selectors.association(),
-        checklist=selectors.case_checklist(case),
-        amount=selectors.applied_amount(application) or 0,
-        period_start=application.planned_start,
-        period_end=application.planned_end,
-    )
-
-
 @require_POST
 def proposal_draft(request, pk):
     case = _office_case(request, pk)
@@ -139,7 +128,7 @@ def proposal_draft(request, pk):
             case.application.planned_end):
         messages.error(request, _("The application has no planned period to propose."))
         return redirect("cases:detail", pk=case.pk)
-    draft = _draft(case)
+    draft = selectors.case_draft(case)
     return _run(request, case, lambda: services.proposal_save(
         case=case, draft=draft, amount=selectors.applied_amount(case.application) or 0,
         period_start=case.application.planned_start, period_end=case.application.planned_end,
@@ -157,8 +146,9 @@ def proposal_edit(request, pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.proposal_save(case=case, draft=_draft(case), actor=request.user, **data)
-            except services.CaseError as error:
+                services.proposal_save(case=case, draft=selectors.case_draft(case),
+                                       actor=request.user, **data)
+            except (services.CaseError, ApplicationError) as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("The decision proposal is saved."))
@@ -177,7 +167,9 @@ def proposal_edit(request, pk):
 def proposal_download(request, pk, fmt):
     case = _case(request, pk)
     proposal = getattr(case, "proposal", None)
-    if proposal is None or not policy.can_view_case_preparation(request.user):
+    if fmt not in ("docx", "pdf") or proposal is None or not policy.can_view_case_preparation(
+        request.user
+    ):
         raise Http404
     document = proposal_document(proposal)
     filename = f"forslag-till-beslut-{case.number}"
@@ -201,7 +193,7 @@ def decision_record(request, pk):
         if form.is_valid():
             try:
                 services.decision_record(case=case, actor=request.user, **form.cleaned_data)
-            except services.CaseError as error:
+            except (services.CaseError, ApplicationError) as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("The decision is recorded."))

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.applications.services import ApplicationError
 from insatsportal.cases import forms, selectors, services
 from insatsportal.cases.documents import meeting_papers
 from insatsportal.cases.models import Case
@@ -28,7 +29,7 @@ def meeting_list(request):
         if form.is_valid():
             try:
                 meeting = services.meeting_create(actor=request.user, **form.cleaned_data)
-            except services.CaseError as error:
+            except (services.CaseError, ApplicationError) as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("The meeting is created."))
@@ -66,7 +67,7 @@ def agenda_add(request, pk):
         try:
             item = services.agenda_add(meeting=meeting, case=form.cleaned_data["case"],
                                        actor=request.user)
-        except services.CaseError as error:
+        except (services.CaseError, ApplicationError) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The case is placed as § %(paragraph)s.")
@@ -84,7 +85,7 @@ def minutes_approve(request, pk):
         try:
             services.minutes_approve(meeting=meeting, actor=request.user,
                                      approved_on=form.cleaned_data["approved_on"])
-        except services.CaseError as error:
+        except (services.CaseError, ApplicationError) as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The minutes are approved; the decisions are final."))
