@@ -86,16 +86,22 @@ def parse_amount(value) -> Decimal:
         raise AmountError(value) from exc
 
 
+def plain(value: Decimal) -> Decimal:
+    """20.0 -> 20 and 12.50 -> 12.5, never 2E+1."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
 def parse_percent(value) -> Decimal | None:
     """'100%', '25 %', '50', 0.25 (from a percent-formatted cell, see excel.py) -> 100, 25, 50."""
     if value is None or value == "":
         return None
     if isinstance(value, int | Decimal | float) and not isinstance(value, bool):
-        return Decimal(repr(value) if isinstance(value, float) else value).normalize()
+        return plain(Decimal(repr(value) if isinstance(value, float) else value))
     text = _SPACES.sub("", str(value)).removesuffix("%").replace(",", ".")
     if not re.fullmatch(r"\d+(\.\d+)?", text):
         raise AmountError(value)
-    return Decimal(text).normalize()
+    return plain(Decimal(text))
 
 
 def parse_date(value) -> datetime.date | None:

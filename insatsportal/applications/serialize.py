@@ -41,8 +41,7 @@ def json_value(value):
     if value is None:
         return None
     if isinstance(value, Decimal):
-        text = format(value.normalize(), "f")
-        return text
+        return format(value.normalize(), "f")
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -107,7 +106,7 @@ def budget_data_from_model(budget) -> b.BudgetData:
         lines=tuple(
             b.Line(funding=line.funding, section=line.section, category=line.category,
                    title=line.title,
-                   percent=line.percent.normalize() if line.percent is not None else None,
+                   percent=b.plain(line.percent) if line.percent is not None else None,
                    period_from=line.period_from, period_to=line.period_to,
                    amounts=tuple(Decimal(a) for a in line.amounts))
             for line in budget.lines.all()

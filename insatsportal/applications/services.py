@@ -314,7 +314,8 @@ def _transition(*, actor, application, allowed, to, action, note="") -> Applicat
     return locked
 
 
-def _missing_for_submission(application) -> list[str]:
+def application_missing_for_submission(application) -> list[str]:
+    """The template's required fields still empty (a read, used before submitting)."""
     missing = [
         str(Application._meta.get_field(name).verbose_name)
         for name in REQUIRED_FOR_SUBMISSION
@@ -336,7 +337,7 @@ def _freeze(*, actor, application) -> ApplicationVersion:
 
 
 def _submit(*, actor, application, allowed, to, action) -> Application:
-    missing = _missing_for_submission(application)
+    missing = application_missing_for_submission(application)
     if missing:
         raise ApplicationError(
             _("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)}

@@ -5,4 +5,17 @@ from insatsportal.applications import views
 app_name = "applications"
 urlpatterns = [
     path("", views.application_list, name="list"),
+    path("ny/", views.application_new, name="new"),
+    path("<int:pk>/", views.application_detail, name="detail"),
+    path("<int:pk>/andra/", views.application_edit, name="edit"),
+    path("<int:pk>/rad/<slug:prefix>/", views.form_row, name="row"),
+    path("<int:pk>/budget/", views.budget_edit, name="budget"),
+    path("<int:pk>/budget.xlsx", views.budget_download, name="budget_xlsx"),
+    path("<int:pk>/budget/las-in/", views.budget_upload, name="budget_upload"),
+    path("<int:pk>/skicka-in/", views.application_submit, name="submit"),
+    path("<int:pk>/komplettering/", views.application_return, name="return"),
+    path("<int:pk>/beredning/", views.application_start_preparation, name="prepare"),
+    path("<int:pk>/versioner/<int:number>/", views.version_diff, name="version"),
+    path("<int:pk>/utskrift/", views.application_print, name="print"),
+    path("<int:pk>/ansokan.pdf", views.application_pdf, name="pdf"),
 ]

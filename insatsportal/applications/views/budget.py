@@ -1,0 +1,98 @@
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from insatsportal.accounts import policy
+from insatsportal.applications import budget as b
+from insatsportal.applications import checks, excel, selectors, services
+from insatsportal.applications.budget_forms import BUDGET_ROW_FORMS, BudgetForm
+from insatsportal.applications.forms import BudgetUploadForm
+from insatsportal.applications.views.common import application_or_404, editable_or_403
+from insatsportal.applications.views.edit import with_extra_row
+from insatsportal.core.decorators import require
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_prepare_applications)
+def budget_edit(request, pk):
+    application = editable_or_403(request, pk)
+    saved = selectors.budget_data(application) or b.BudgetData(
+        owners=(b.Owner(position=0, member=application.owner.name),)
+    )
+    add_row = request.POST.get("add_row", "")
+    if request.method == "POST":
+        data = with_extra_row(request.POST, add_row) if add_row in BUDGET_ROW_FORMS \
+            else request.POST
+        form = BudgetForm(data, budget=saved)
+        if not add_row and form.is_valid():
+            try:
+                services.budget_save(actor=request.user, application=application,
+                                     budget=form.to_data())
+            except services.ApplicationError as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("The budget was saved."))
+                return redirect("applications:budget", application.pk)
+    else:
+        form = BudgetForm(budget=saved)
+    warnings = selectors.application_warnings(application, saved)
+    by_field = checks.by_field(warnings)
+    return render(request, "applications/budget_edit.html", {
+        "application": application,
+        "form": form,
+        "totals": b.compute(saved),
+        "warnings": [w for w in warnings if _is_budget_warning(w)],
+        "warnings_by_field": by_field,
+        "owner_labels": b.OWNER_LABELS,
+        "category_labels": b.CATEGORY_LABELS,
+        "fundings": [(funding, form.salary[funding], form.categories[funding])
+                     for funding in b.FUNDINGS],
+    })
+
+
+def _is_budget_warning(warning) -> bool:
+    return warning.field.split(".")[0] in {"salary", "owners", "stated_total", "years",
+                                           "co_financing"}
+
+
+@require_safe
+@require(policy.can_view_applications)
+def budget_download(request, pk):
+    application = application_or_404(request, pk)
+    data = selectors.budget_data(application) or b.BudgetData(
+        owners=(b.Owner(position=0, member=application.owner.name),)
+    )
+    content = excel.budget_to_xlsx(name=application.name, planned_start=application.planned_start,
+                                   planned_end=application.planned_end, data=data)
+    response = HttpResponse(content, content_type=XLSX)
+    name = slugify(application.name) or "ansokan"
+    response["Content-Disposition"] = f'attachment; filename="budget-{name}.xlsx"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_prepare_applications)
+def budget_upload(request, pk):
+    application = editable_or_403(request, pk)
+    form = BudgetUploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            data = excel.budget_from_xlsx(form.cleaned_data["file"])
+            services.budget_save(actor=request.user, application=application, budget=data,
+                                 action="application.budget_imported")
+        except excel.BudgetFileError as exc:
+            errors = exc.errors
+        except services.ApplicationError as exc:
+            errors = [str(exc)]
+        else:
+            messages.success(request, _("The budget was read from the file."))
+            return redirect("applications:budget", application.pk)
+    return render(request, "applications/budget_upload.html", {
+        "application": application, "form": form, "errors": errors,
+    }, status=400 if errors else 200)

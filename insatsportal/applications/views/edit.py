@@ -1,0 +1,131 @@
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from insatsportal.accounts import policy
+from insatsportal.applications import services
+from insatsportal.applications.budget_forms import BUDGET_ROW_FORMS
+from insatsportal.applications.forms import (
+    ROW_FORMS,
+    ApplicationForm,
+    NewApplicationForm,
+    formset_rows,
+    row_formset,
+)
+from insatsportal.applications.presentation import application_page
+from insatsportal.applications.serialize import application_to_dict
+from insatsportal.applications.views.common import editable_or_403
+from insatsportal.core.decorators import require
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_prepare_applications)
+def application_new(request):
+    form = NewApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_create(
+                actor=request.user, owner=request.user.member, name=form.cleaned_data["name"]
+            )
+        except services.ApplicationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The application was created as a draft."))
+            return redirect("applications:edit", application.pk)
+    return render(request, "applications/new.html", {"form": form})
+
+
+def with_extra_row(post, prefix):
+    """The POST data with one more form in `prefix`'s formset (adding a row without JS)."""
+    data = post.copy()
+    key = f"{prefix}-TOTAL_FORMS"
+    data[key] = str(int(data.get(key) or 0) + 1)
+    return data
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_prepare_applications)
+def application_edit(request, pk):
+    application = editable_or_403(request, pk)
+    current = application_to_dict(application)
+    parts = [part["name"] for part in current["parts"]]
+    initial = {prefix: _initial_rows(prefix, current[prefix]) for prefix in ROW_FORMS}
+    add_row = request.POST.get("add_row", "")
+    if request.method == "POST":
+        data = with_extra_row(request.POST, add_row) if add_row in ROW_FORMS else request.POST
+        form = ApplicationForm(data, instance=application)
+        formsets = {prefix: row_formset(prefix, data=data, initial=initial[prefix], parts=parts)
+                    for prefix in ROW_FORMS}
+        if not add_row and form.is_valid() and all(f.is_valid() for f in formsets.values()):
+            values = form.to_data()
+            for prefix, formset in formsets.items():
+                values[prefix] = formset_rows(formset)
+            try:
+                services.application_update(actor=request.user, application=application,
+                                            data=values)
+            except services.ApplicationError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("The application was saved."))
+                return redirect("applications:edit", application.pk)
+    else:
+        form = ApplicationForm(instance=application)
+        formsets = {prefix: row_formset(prefix, initial=initial[prefix],
+                                        extra=0 if initial[prefix] else 1, parts=parts)
+                    for prefix in ROW_FORMS}
+    page = application_page(application)
+    return render(request, "applications/edit.html", {
+        "application": application, "form": form, "formsets": formsets,
+        "row_labels": {prefix: label for prefix, (_form, label) in ROW_FORMS.items()},
+        "warnings_by_field": page["warnings_by_field"],
+    })
+
+
+def _initial_rows(prefix, rows):
+    from insatsportal.organisations.models import Member
+
+    if prefix not in ("partners", "staffing", "signatures"):
+        return rows
+    field = "employer" if prefix == "staffing" else "member"
+    names = {row.get(field) for row in rows if row.get(field)}
+    members = {m.name: m for m in Member.objects.filter(name__in=names)}
+    return [{**row, field: members.get(row.get(field))} for row in rows]
+
+
+@require_safe
+@require(policy.can_prepare_applications)
+def form_row(request, pk, prefix):
+    """One blank row of a section (htmx), with the formset's new count swapped in."""
+    application = editable_or_403(request, pk)
+    try:
+        index = int(request.GET.get("index", "0"))
+    except ValueError:
+        raise Http404 from None
+    if not 0 <= index < 200:
+        raise Http404
+    if prefix in ROW_FORMS:
+        form_class, _label = ROW_FORMS[prefix]
+        kwargs = {}
+        if prefix in ("goals", "staffing"):
+            kwargs["parts"] = [part.name for part in application.parts.all()]
+        template = "applications/_row_fragment.html"
+    elif prefix in BUDGET_ROW_FORMS:
+        form_class, kwargs = BUDGET_ROW_FORMS[prefix], {}
+        _label = _("Salary costs") if prefix.startswith("salary") else _("Other co-financing")
+        template = "applications/_budget_row_fragment.html"
+    else:
+        raise Http404
+    form = form_class(prefix=f"{prefix}-{index}", **kwargs)
+    form.fields["DELETE"] = _delete_field()
+    return render(request, template, {
+        "application": application, "form": form, "prefix": prefix, "index": index,
+        "total": index + 1, "label": _label,
+    })
+
+
+def _delete_field():
+    from django import forms
+
+    return forms.BooleanField(label=_("Delete"), required=False)
