@@ -39,14 +39,41 @@ def demo(db):
     return _demo()
 
 
+def verify_second_factor(client: Client, user) -> None:
+    """Mark the client's session as having passed the second factor (an app device)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def login(demo):
-    """login("kansli") -> a test client signed in as that demo persona."""
+    """login("kansli") -> a test client fully signed in (password and second factor)."""
+
+    def make(role: str, **client_options) -> Client:
+        client = Client(**client_options)
+        if role != "anonymous":
+            user = User.objects.get(username=role)
+            client.force_login(user)
+            verify_second_factor(client, user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def login_password_only(demo):
+    """login_password_only("kansli") -> a client past the password step only."""
 
     def make(role: str) -> Client:
         client = Client()
-        if role != "anonymous":
-            client.force_login(User.objects.get(username=role))
+        client.force_login(User.objects.get(username=role))
         return client
 
     return make

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from insatsportal.env import env_bool, env_int, env_list, env_required, env_str
@@ -20,6 +21,11 @@ DEBUG = env_bool("DEBUG", False)
 DEMO_MODE = env_bool("DEMO_MODE", False)
 if PRODUCTION and (DEMO_MODE or DEBUG):
     raise ImproperlyConfigured("DEMO_MODE and DEBUG must be off when APP_ENV is production.")
+# Let the published demo users skip the second factor (a banner says so). Follows DEMO_MODE
+# unless set; never allowed without demo mode, and never in production.
+OTP_DEMO_SKIP = env_bool("OTP_DEMO_SKIP", DEMO_MODE)
+if OTP_DEMO_SKIP and (PRODUCTION or not DEMO_MODE):
+    raise ImproperlyConfigured("OTP_DEMO_SKIP needs DEMO_MODE and is refused in production.")
 
 if PRODUCTION:
     SECRET_KEY = env_required("SECRET_KEY")
@@ -32,7 +38,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin site requires the second factor and uses the portal's own login.
+    "insatsportal.accounts.apps.SecureAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -40,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "insatsportal.core",
     "insatsportal.accounts",
     "insatsportal.organisations",
@@ -54,13 +64,22 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside WhiteNoise (static files) and around everything else, so that every page,
+    # redirect and error page gets the policy and `Cache-Control: no-store`.
+    "csp.middleware.CSPMiddleware",
+    "insatsportal.core.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "insatsportal.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle and absolute session limits; ends the sessions of deactivated users.
+    "insatsportal.accounts.middleware.SessionLimitsMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Password alone opens nothing: every signed-in page needs the second factor.
+    "insatsportal.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -103,6 +122,8 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    # Names of the product, the förbund and its members (kommuner, region, agencies).
+    {"NAME": "insatsportal.accounts.password_validation.ContextWordsValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -144,6 +165,46 @@ EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "insatsportalen@localhost")
 
+# --- Sign-in and sessions (see README, "Security") ----------------------------------
+# A password reset link works for one hour and only once (the token embeds the password hash).
+PASSWORD_RESET_TIMEOUT = 3600
+# Failed password attempts: per account (username as typed) and per client address.
+LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 20)
+LOGIN_ACCOUNT_WINDOW = 24 * 3600
+LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 50)
+LOGIN_ADDRESS_WINDOW = 3600
+# Failed second-factor codes per user before verification stops for the window.
+OTP_MAX_FAILURES = env_int("OTP_MAX_FAILURES", 5)
+OTP_FAILURE_WINDOW = 15 * 60
+OTP_TOTP_ISSUER = "Insatsportalen"
+OTP_TOTP_THROTTLE_FACTOR = 1
+# The request header with the client address when behind a proxy (e.g. HTTP_X_REAL_IP).
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Seconds without a request, and seconds since sign-in, after which a session ends.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
+SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 3600)
+# Changing e-mail, password or second factor needs a password + code check this recent.
+REAUTH_MAX_AGE = env_int("REAUTH_MAX_AGE", 5 * 60)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content-Security-Policy in every environment: no inline script or style, nonces for any
+# script the templates mark with {{ request.csp_nonce }}.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -154,6 +215,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_HTTPONLY = True
+    LANGUAGE_COOKIE_SAMESITE = "Lax"
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

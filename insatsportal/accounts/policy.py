@@ -165,3 +165,9 @@ def can_edit_application(user, application) -> bool:
 def can_review_applications(user) -> bool:
     """Return applications for completion and start their preparation (the office)."""
     return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_manage_sessions(user) -> bool:
+    """See who is signed in and end another user's sessions."""
+    return has_role(user, Role.KANSLI)

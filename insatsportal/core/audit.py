@@ -34,6 +34,14 @@ ACTION_LABELS = {
     "application.resubmitted": _("Application resubmitted"),
     "application.preparation_started": _("Preparation started"),
     "application.decided": _("Application decided"),
+    "account.email_changed": _("Changed the e-mail address"),
+    "account.password_changed": _("Changed the password"),
+    "account.password_reset": _("Chose a new password through the e-mailed link"),
+    "account.second_factor_added": _("Set up two-factor sign-in"),
+    "account.second_factor_changed": _("Replaced the authenticator app"),
+    "account.backup_codes_created": _("Created new backup codes"),
+    "account.session_ended": _("Ended a session"),
+    "account.sessions_ended": _("Ended all sessions"),
 }
 
 

@@ -1,13 +1,17 @@
 from django.conf import settings
 
 from insatsportal.accounts import policy
+from insatsportal.accounts.guards import demo_skipped, second_factor_ok
 
 
 def site(request):
     user = request.user
+    fully_signed_in = second_factor_ok(request)
     return {
         "DEMO_MODE": settings.DEMO_MODE,
-        "nav": {
+        "fully_signed_in": fully_signed_in,
+        "otp_demo_skipped": demo_skipped(request),
+        "nav": {} if not fully_signed_in else {
             "applications": policy.can_view_applications(user),
             "cases": policy.can_view_cases(user),
             "interventions": policy.can_view_interventions(user),

@@ -7,6 +7,7 @@ report is built once and downloaded in either format.
 import io
 from dataclasses import dataclass, field
 
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 
@@ -88,6 +89,7 @@ def render_html(document: Document) -> str:
 
 
 def render_pdf(document: Document) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
-    return HTML(string=render_html(document)).write_pdf()
+    stylesheet = CSS(filename=finders.find("core/document.css"))
+    return HTML(string=render_html(document)).write_pdf(stylesheets=[stylesheet])

@@ -46,3 +46,26 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Audit entries cannot be deleted.")
+
+
+class FormSubmission(models.Model):
+    """A form token that has been used once (see core.idempotency)."""
+
+    token = models.UUIDField(_("form token"), unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True, db_index=True)
+    redirect_url = models.CharField(_("result page"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("sent form")
+        verbose_name_plural = _("sent forms")
+
+    def __str__(self):
+        return str(self.token)

@@ -45,13 +45,42 @@ def page(browser, live_server, demo):
 
 
 @pytest.fixture
+def csp_violations(page):
+    """Messages of every Content-Security-Policy violation the page reports."""
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    return violations
+
+
+def current_code(device) -> str:
+    """The code an authenticator app would show now for a django-otp TOTP device."""
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+@pytest.fixture
 def sign_in(page):
-    def sign_in(username, password="insatsportal-demo"):
-        page.goto("/konto/logga-in/")
-        page.get_by_label("Användarnamn").fill(username)
-        page.get_by_label("Lösenord").fill(password)
-        page.get_by_role("button", name="Logga in").click()
-        page.wait_for_url("**/")
-        return page
+    """Sign in with password and a code from the user's (test) authenticator app."""
+
+    def sign_in(username, password="insatsportal-demo", target=page):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from insatsportal.accounts.models import User
+
+        user = User.objects.get(username=username)
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+        target.goto("/konto/logga-in/")
+        target.get_by_label("Användarnamn").fill(username)
+        target.get_by_label("Lösenord").fill(password)
+        target.get_by_role("button", name="Logga in").click()
+        target.wait_for_url("**/konto/tvastegs/**")
+        target.get_by_label("Kod").fill(current_code(device))
+        target.get_by_role("button", name="Bekräfta").click()
+        target.wait_for_url("**/")
+        return target
 
     return sign_in

@@ -117,7 +117,7 @@ def test_completion_needs_questions(jobbcentrum, kansli):
 
 def test_a_case_cannot_be_decided_twice(demo, kansli):
     case = Case.objects.get(title="En väg in – steget vidare")
-    with pytest.raises(services.CaseError, match="already decided"):
+    with pytest.raises(services.CaseError, match="redan beslutat"):
         services.decision_record(case=case, outcome="rejected", decided_on=D(2026, 1, 1),
                                  actor=kansli)
 

@@ -1,41 +1,10 @@
-import importlib
-
 import pytest
-from django.apps import apps
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from insatsportal.core.tests.matrix import ROLES
+from insatsportal.core.tests.urlwalk import collect_matrix, named_patterns
 
-# Django's own admin and language switch are covered by their own tests.
-SKIPPED_NAMESPACES = {"admin"}
-SKIPPED_NAMES = {"set_language"}
-
-
-def _named_patterns(patterns=None, namespace=""):
-    for entry in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(entry, URLResolver):
-            if entry.namespace in SKIPPED_NAMESPACES:
-                continue
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _named_patterns(entry.url_patterns, inner)
-        elif isinstance(entry, URLPattern) and entry.name and entry.name not in SKIPPED_NAMES:
-            yield f"{namespace}{entry.name}"
-
-
-def _matrix():
-    matrix = {}
-    for config in apps.get_app_configs():
-        if not config.name.startswith("insatsportal."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.tests.matrix")
-        except ModuleNotFoundError:
-            continue
-        matrix.update(getattr(module, "MATRIX", {}))
-    return matrix
-
-
-MATRIX = _matrix()
+MATRIX = collect_matrix()
+_named_patterns = named_patterns
 
 
 def test_it_covers_every_url_pattern():

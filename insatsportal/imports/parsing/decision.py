@@ -1,0 +1,180 @@
+"""Reading a decision proposal (tjänsteskrivelse) or a decision."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+from .numbers import parse_amount
+from .parties import Resolver, resolve_org
+from .result import Collector
+from .text import squash
+
+_PROPOSAL_RE = re.compile(
+    r"(?P<proposer>[A-ZÅÄÖ]?[a-zåäö]*(?:utskott|styrelse|chef)\w*)\s+föreslår\s+"
+    r"(?P<body>[a-zåäö]*styrelsen|[a-zåäö]*utskottet)\s+(?:att\s+)?besluta",
+    re.IGNORECASE,
+)
+_PASSIVE_RE = re.compile(
+    r"(?P<body>[A-ZÅÄÖ]?[a-zåäö]*styrelsen|[A-ZÅÄÖ]?[a-zåäö]*utskottet)\s+föreslås\s+"
+    r"(?:att\s+)?besluta", re.IGNORECASE)
+_DECIDED_RE = re.compile(
+    r"(?P<body>[A-ZÅÄÖ]?[a-zåäö]*styrelsen|[A-ZÅÄÖ]?[a-zåäö]*utskottet)\s+beslutar",
+    re.IGNORECASE)
+_SIGNED_RE = re.compile(
+    r"^\s*(?P<name>[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+){1,3}),\s*"
+    r"(?P<title>[Ff]örbundschef|[Oo]rdförande|[Ss]ekreterare|[\wåäö]*chef)\s*$", re.M)
+_SECTION_RE = re.compile(r"^\s*(Ärendet|Bedömning|Beslutsunderlag|Förslag till beslut)\s*$",
+                         re.M)
+_NAME_RE = re.compile(
+    r"(?:för|till)\s+insatsen\s+[\"”“]?(?P<name>.+?)[\"”“]?\s*(?:,|\bför perioden\b|"
+    r"\bunder perioden\b|\bmaximalt\b|$)", re.IGNORECASE)
+_PERIOD_RE = re.compile(r"perioden\s+(?P<a>.{6,25}?)\s+(?:fram\s+)?(?:till|–|-)\s+(?:och\s+med\s+)?"
+                        r"(?P<b>[^,]{6,40})", re.IGNORECASE)
+_AMOUNT_RE = re.compile(r"(?:maximalt|högst|max|med)\s+(?P<a>\d[\d\s]*(?:,\d+)?\s*"
+                        r"(?:kr\b|kronor|tkr|miljoner kronor|mkr))", re.IGNORECASE)
+
+
+def _canonical_body(word: str) -> str:
+    word = word.strip()
+    return word[0].upper() + word[1:].lower()
+
+
+def _att_clauses(text: str) -> list[str]:
+    """Each clause starts with "att" at a line start and runs until the next or a heading."""
+    clauses: list[str] = []
+    current: list[str] | None = None
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if re.match(r"^att\s", stripped):
+            if current:
+                clauses.append(squash(" ".join(current)))
+            current = [stripped[4:]]
+        elif _SECTION_RE.match(line) and current is not None:
+            break
+        elif current is not None and stripped:
+            current.append(stripped)
+    if current:
+        clauses.append(squash(" ".join(current)))
+    return clauses
+
+
+def _section(text: str, name: str) -> str | None:
+    heads = list(_SECTION_RE.finditer(text))
+    for i, head in enumerate(heads):
+        if head.group(1) == name:
+            end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+            body = text[head.end():end]
+            signed = _SIGNED_RE.search(body)
+            return body[: signed.start()].strip() if signed else body.strip()
+    return None
+
+
+def read_decision(text: str, resolver: Resolver | None, out: Collector):
+    fields: dict = {}
+    extra: dict = {}
+    clauses = _att_clauses(text)
+    extra["att_clauses"] = clauses
+    grant = next((c for c in clauses if re.match(r"(bevilja|avsätta)", c)), "")
+    grant_all = " ".join(c for c in clauses if re.search(r"bevilja|avsätta|maximalt", c))
+
+    match = _NAME_RE.search(grant)
+    name = squash(match.group("name")).strip(" .") if match else None
+    fields["intervention_name"] = out.found("intervention_name", name, grant)
+
+    proposer = body = None
+    proposal = _PROPOSAL_RE.search(text)
+    signed = _SIGNED_RE.search(text)
+    if proposal:
+        proposer = _canonical_body(proposal.group("proposer"))
+        body = _canonical_body(proposal.group("body"))
+        out.found("proposer", proposer, proposal.group(0))
+        out.found("decision_body", body, proposal.group(0))
+    else:
+        passive = _PASSIVE_RE.search(text) or _DECIDED_RE.search(text)
+        if passive:
+            body = _canonical_body(passive.group("body"))
+            out.found("decision_body", body, passive.group(0))
+        if passive and signed and _PASSIVE_RE.search(text):
+            # A passive proposal is the signing official's own (the förbundschef's).
+            proposer = _canonical_body(signed.group("title"))
+            out.found("proposer", proposer, signed.group(0))
+        else:
+            out.found("proposer", None, None)
+        if not passive:
+            out.found("decision_body", None, None)
+    fields["proposer"] = proposer
+    fields["decision_body"] = body
+
+    start = end = None
+    period = _PERIOD_RE.search(grant_all)
+    if period:
+        a, b = find_dates(period.group("a")), find_dates(period.group("b"))
+        start = a[0][0] if a else None
+        end = b[0][0] if b else None
+    fields["period_start"] = out.found("period_start", start, period.group(0) if period else None)
+    fields["period_end"] = out.found("period_end", end, period.group(0) if period else None)
+
+    amount = _AMOUNT_RE.search(grant_all)
+    value = parse_amount(amount.group("a")) if amount else None
+    fields["max_amount"] = out.found("max_amount", value, amount.group(0) if amount else None)
+
+    case = _section(text, "Ärendet") or ""
+    assessment = _section(text, "Bedömning") or ""
+    extra["case_text"], extra["assessment_text"] = case or None, assessment or None
+    owner, partners, source = _owner_and_partners(case + "\n" + assessment, resolver)
+    fields["owner_organisation"] = out.found("owner_organisation", owner, source)
+    fields["partners"] = out.found("partners", partners, source)
+    fields["signed_by"] = {
+        "name": out.found("signed_by.name", signed.group("name") if signed else None,
+                          signed.group(0) if signed else None),
+        "title": out.found("signed_by.title", signed.group("title") if signed else None,
+                           signed.group(0) if signed else None),
+    }
+    ext = re.search(r"[^.\n]*\b(förlängning|förlänga|fortsättning av)\b[^.\n]*", text, re.I)
+    fields["is_extension"] = bool(ext)
+    out.sources["is_extension"] = squash(ext.group(0)) if ext else "inget ord om förlängning"
+    dnr = re.search(r"\b(?:Dnr|Diarienummer)\.?:?\s*(?P<n>[\w-]*\d[\w./-]*)", text, re.I)
+    extra["case_number"] = dnr.group("n") if dnr else None
+    dates = find_dates(text[:400], compact=False)
+    extra["document_date"] = dates[0][0] if dates else None
+    if value is None:
+        out.warn("max_amount", "Inget maxbelopp hittades i beslutsförslaget.")
+    if start is None or end is None:
+        out.warn("period_start", "Beslutets period kunde inte läsas.")
+    return fields, extra
+
+
+_ORG_LIST = r"(?P<list>(?:[A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖa-zåäö][\wåäö]*)?(?:, | och | samt )?){1,6})"
+
+
+def _split_orgs(text: str, resolver: Resolver | None) -> list[str]:
+    names = []
+    for part in re.split(r",\s*|\s+och\s+|\s+samt\s+|\s+tillsammans(?: med)?\s+", text):
+        part = part.strip()
+        if not part:
+            continue
+        name = resolve_org(part, None, resolver)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _owner_and_partners(text: str, resolver: Resolver | None):
+    owner_match = re.search(
+        r"(?P<owner>[A-ZÅÄÖ][\wåäö]+(?: [a-zåäö]+| [A-ZÅÄÖ][\wåäö]+)?)\s+(?:är|utgör)\s+"
+        r"(?:huvud)?insatsägare", text)
+    owner = resolve_org(owner_match.group("owner"), None, resolver) if owner_match else None
+    source = owner_match.group(0) if owner_match else ""
+    partners: list[str] = []
+    partner_match = re.search(_ORG_LIST + r"\s+är\s+samverkansparter", text)
+    if partner_match:
+        partners = _split_orgs(partner_match.group("list"), resolver)
+        source += " … " + partner_match.group(0)
+    else:
+        applicants = re.search(_ORG_LIST + r"\s+ansöker\b", text)
+        if applicants:
+            partners = _split_orgs(applicants.group("list"), resolver)
+            source += " … " + applicants.group(0)
+    partners = [p for p in partners if p != owner]
+    return owner, partners, source.strip(" …") or None

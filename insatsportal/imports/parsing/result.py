@@ -1,0 +1,70 @@
+"""The outcome of reading one document, and the error raised when it cannot be read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .text import snippet
+
+
+class ImportReadError(Exception):
+    """The file cannot be read at all; the message is one line of Swedish for the user."""
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    source: str
+    fields: dict[str, Any]
+    warnings: list[dict[str, str]] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self, *, include_sources: bool = False, include_extra: bool = False) -> dict:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "source": self.source,
+            "fields": _plain(self.fields),
+            "warnings": list(self.warnings),
+        }
+        if include_sources:
+            out["sources"] = dict(self.sources)
+            out["missing"] = list(self.missing)
+        if include_extra:
+            out["extra"] = _plain(self.extra)
+        return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+class Collector:
+    """Keeps the source text of every field and the warnings while a reader works."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, str] = {}
+        self.warnings: list[dict[str, str]] = []
+        self.missing: list[str] = []
+
+    def found(self, path: str, value: Any, source: str | None) -> Any:
+        """Record ``value`` for ``path``; a None value is reported as not found."""
+        if value is None or value == []:
+            self.missing.append(path)
+        elif source:
+            self.sources[path] = snippet(source)
+        return value
+
+    def warn(self, path: str, message: str) -> None:
+        item = {"field": path, "message": message}
+        if item not in self.warnings:
+            self.warnings.append(item)
