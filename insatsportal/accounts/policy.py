@@ -87,6 +87,24 @@ def can_decide_applications(user) -> bool:
 
 
 @_fail_closed
+def can_view_case_preparation(user) -> bool:
+    """Checklists, recommendations, proposals and meetings: the office and the board."""
+    return has_role(user, Role.KANSLI, Role.STYRELSE)
+
+
+@_fail_closed
+def can_view_case(user, case) -> bool:
+    if can_view_case_preparation(user):
+        return True
+    application = case.application
+    return (
+        has_role(user, Role.INSATSANSVARIG)
+        and application is not None
+        and user.member_id == application.owner_id
+    )
+
+
+@_fail_closed
 def can_view_interventions(user) -> bool:
     return can_use_system(user)
 

@@ -349,6 +349,12 @@ def _submit(*, actor, application, allowed, to, action) -> Application:
     locked = _transition(actor=actor, application=application, allowed=allowed, to=to,
                          action=action)
     _freeze(actor=actor, application=locked)
+    # Every submission opens (or returns to) the application's case. Imported here:
+    # the cases app builds on this one.
+    from insatsportal.cases.services import case_open
+
+    case_open(application=locked, actor=actor)
+    application.case_number = locked.case_number
     return locked
 
 
@@ -364,7 +370,8 @@ def application_return(*, actor, application: Application, questions: str) -> Ap
     if not questions.strip():
         raise ApplicationError(_("Write what the owner needs to complete."))
     return _transition(actor=actor, application=application,
-                       allowed={Status.SUBMITTED, Status.RESUBMITTED}, to=Status.RETURNED,
+                       allowed={Status.SUBMITTED, Status.RESUBMITTED, Status.UNDER_PREPARATION},
+                       to=Status.RETURNED,
                        action="application.returned", note=questions.strip())
 
 

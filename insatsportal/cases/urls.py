@@ -1,8 +1,22 @@
 from django.urls import path
 
-from insatsportal.cases import views
+from insatsportal.cases.views import cases, meetings
 
 app_name = "cases"
 urlpatterns = [
-    path("", views.case_list, name="list"),
+    path("", cases.case_list, name="list"),
+    path("<int:pk>/", cases.case_detail, name="detail"),
+    path("<int:pk>/bered/", cases.case_start_preparation, name="start_preparation"),
+    path("<int:pk>/handlaggare/", cases.case_assign, name="assign"),
+    path("<int:pk>/anteckning/", cases.checklist_note, name="checklist_note"),
+    path("<int:pk>/rekommendation/", cases.recommendation, name="recommendation"),
+    path("<int:pk>/forslag/utkast/", cases.proposal_draft, name="proposal_draft"),
+    path("<int:pk>/forslag/", cases.proposal_edit, name="proposal_edit"),
+    path("<int:pk>/forslag.<str:fmt>", cases.proposal_download, name="proposal_download"),
+    path("<int:pk>/beslut/", cases.decision_record, name="decision"),
+    path("moten/", meetings.meeting_list, name="meetings"),
+    path("moten/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("moten/<int:pk>/arende/", meetings.agenda_add, name="agenda_add"),
+    path("moten/<int:pk>/justering/", meetings.minutes_approve, name="minutes_approve"),
+    path("moten/<int:pk>/handlingar.pdf", meetings.meeting_papers_pdf, name="meeting_papers"),
 ]

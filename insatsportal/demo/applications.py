@@ -528,8 +528,8 @@ def demo_applications(association) -> list[Application]:
     interventions = {i.name: i for i in Intervention.objects.all()}
     created = []
     for data, path in (
-        (EN_VAG_IN, ("decided", "En väg in – steget vidare")),
-        (FRAMSTEGET, ("decided", "Framsteget i Håbo")),
+        (EN_VAG_IN, ("submitted", None)),
+        (FRAMSTEGET, ("submitted", None)),
         (JOBBCENTRUM, ("submitted", None)),
     ):
         if Application.objects.filter(name=data["name"], owner__name=data["owner"]).exists():

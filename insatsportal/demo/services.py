@@ -9,6 +9,7 @@ from insatsportal.accounts.models import Role, RoleAssignment, User
 from insatsportal.core.audit import log_action
 from insatsportal.demo import register
 from insatsportal.demo.applications import demo_applications
+from insatsportal.demo.decisions import demo_decisions
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import (
     Association,
@@ -44,8 +45,6 @@ DEMO_USERS = {
 DEMO_INTERVENTIONS = [
     ("En väg in – steget vidare", "Knivsta kommun", "2018-01-01", "2024-12-31",
      Intervention.Status.RUNNING, ["Arbetsförmedlingen", "Region Uppsala", "Försäkringskassan"]),
-    ("Framsteget i Håbo", "Håbo kommun", "2018-01-01", "2020-12-31", Intervention.Status.ENDED,
-     ["Arbetsförmedlingen", "Region Uppsala", "Försäkringskassan"]),
 ]
 
 KANSLI_ADMIN_APPS = ["organisations", "accounts", "interventions", "participants"]
@@ -61,6 +60,7 @@ def demo_load() -> Association:
     interventions = _interventions(members)
     _users(members, interventions)
     demo_applications(association)
+    demo_decisions(association)
     return association
 
 

@@ -54,7 +54,10 @@ def test_other_roles_see_no_applications(login, role, seed, demo):
 
 def test_the_list_filters_by_status_owner_year_and_name(login, seed):
     client = login("kansli")
-    assert _names(client, "?status=submitted") == {"Jobbcentrum – din väg framåt"}
+    # Seed 001 and 002 await preparation; 000 is decided (seed 003).
+    assert _names(client, "?status=submitted") == {"Jobbcentrum – din väg framåt",
+                                                   "Framsteget i Håbo"}
+    assert _names(client, "?status=decided") == {"En väg in – steget vidare"}
     owner = seed("Framsteget i Håbo").owner_id
     assert _names(client, f"?owner={owner}") == {"Framsteget i Håbo"}
     assert _names(client, "?year=2019") == {"Framsteget i Håbo"}

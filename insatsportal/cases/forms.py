@@ -1,0 +1,115 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from insatsportal.accounts.models import Role, User
+from insatsportal.cases.models import Decision, Meeting, Recommendation
+from insatsportal.cases.models.meeting import Body
+
+
+class AssignForm(forms.Form):
+    handler = forms.ModelChoiceField(
+        label=_("Handler"), queryset=User.objects.filter(roles__role=Role.KANSLI).distinct()
+    )
+
+
+class ChecklistNoteForm(forms.Form):
+    item = forms.CharField(widget=forms.HiddenInput)
+    text = forms.CharField(label=_("The office's note"), widget=forms.Textarea(attrs={"rows": 2}),
+                           required=False)
+
+
+class RecommendationForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Recommendation"), choices=Recommendation.Outcome.choices,
+                                widget=forms.RadioSelect)
+    motivation = forms.CharField(label=_("Motivation"), widget=forms.Textarea(attrs={"rows": 3}))
+    questions = forms.CharField(
+        label=_("Questions to the applicant"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you request completion; sent back with the application."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == Recommendation.Outcome.COMPLETE and not data.get(
+            "questions", ""
+        ).strip():
+            self.add_error("questions", _("Write the questions the applicant must answer."))
+        return data
+
+
+class ProposalForm(forms.Form):
+    proposer = forms.ChoiceField(label=_("Proposed by"), choices=Body.choices)
+    title = forms.CharField(label=_("Heading"), max_length=300)
+    amount = forms.DecimalField(label=_("Maximum amount (kronor)"), min_value=0,
+                                decimal_places=0, max_digits=12)
+    period_start = forms.DateField(label=_("From"))
+    period_end = forms.DateField(label=_("Until"))
+    clauses = forms.CharField(
+        label=_("Att-clauses"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One clause per line, without the word “att”."),
+    )
+    matter = forms.CharField(label=_("The matter (Ärendet)"),
+                             widget=forms.Textarea(attrs={"rows": 14}))
+    assessment = forms.CharField(label=_("Assessment (Bedömning)"),
+                                 widget=forms.Textarea(attrs={"rows": 10}))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period ends before it starts."))
+        return data
+
+    def clean_clauses(self):
+        lines = [line.strip() for line in self.cleaned_data["clauses"].splitlines()]
+        lines = [line.removeprefix("att ").strip() for line in lines if line]
+        if not lines:
+            raise forms.ValidationError(_("A proposal needs at least one att-clause."))
+        return lines
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["body", "date", "place"]
+
+
+class AgendaForm(forms.Form):
+    case = forms.ModelChoiceField(label=_("Case"), queryset=None)
+
+    def __init__(self, *args, cases=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["case"].queryset = cases
+
+
+class MinutesForm(forms.Form):
+    approved_on = forms.DateField(label=_("Minutes approved on"))
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices,
+                                widget=forms.RadioSelect)
+    decided_on = forms.DateField(label=_("Decided on"))
+    amount = forms.DecimalField(label=_("Granted maximum amount (kronor)"), min_value=0,
+                                decimal_places=0, max_digits=12, required=False)
+    period_start = forms.DateField(label=_("Granted from"), required=False)
+    period_end = forms.DateField(label=_("Granted until"), required=False)
+    conditions = forms.CharField(label=_("Conditions"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 3}))
+    agenda_item = forms.ModelChoiceField(label=_("Meeting and paragraph"), queryset=None,
+                                         required=False)
+
+    def __init__(self, *args, agenda_items=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = agenda_items
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") in Decision.GRANTING:
+            for name in ("amount", "period_start", "period_end"):
+                if data.get(name) in (None, ""):
+                    self.add_error(name, _("A grant needs a maximum amount and a period."))
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period ends before it starts."))
+        return data

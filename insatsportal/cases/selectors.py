@@ -1,0 +1,121 @@
+"""Reads of cases, meetings and decisions, scoped to the requesting user."""
+
+from django.db.models import Prefetch, Sum
+
+from insatsportal.accounts import policy
+from insatsportal.accounts.models import Role
+from insatsportal.applications import budget as b
+from insatsportal.applications import checks
+from insatsportal.applications import selectors as application_selectors
+from insatsportal.cases import checklist, drafting
+from insatsportal.cases.models import AgendaItem, Case, Decision, Grant, Meeting
+from insatsportal.cases.models.meeting import Body
+from insatsportal.core.money import format_kr
+from insatsportal.organisations.models import StrategicDirection
+from insatsportal.organisations.selectors import association_current
+
+
+def case_list(*, user, status: str = ""):
+    cases = Case.objects.select_related("application__owner", "handler", "intervention")
+    if not policy.can_view_case_preparation(user):
+        if not policy.has_role(user, Role.INSATSANSVARIG) or user.member_id is None:
+            return Case.objects.none()
+        cases = cases.filter(application__owner_id=user.member_id)
+    if status:
+        cases = cases.filter(status=status)
+    return cases.order_by("-year", "-number")
+
+
+def case_get(*, user, pk) -> Case | None:
+    case = (
+        Case.objects.select_related("application__owner", "handler", "intervention")
+        .prefetch_related("status_changes__actor", "checklist_notes__author",
+                          "recommendations__made_by", "agenda_items__meeting",
+                          "decisions__agenda_item__meeting")
+        .filter(pk=pk).first()
+    )
+    if case is None or not policy.can_view_case(user, case):
+        return None
+    return case
+
+
+def case_checklist(case: Case) -> list[checklist.Item]:
+    application = application_selectors.application_load(case.application_id)
+    data = application_selectors.budget_data(application)
+    budget_warnings = None if data is None else checks.budget_warnings(
+        data,
+        planned_start=application.planned_start,
+        planned_end=application.planned_end,
+        requires_co_financing=application.association.requires_co_financing,
+    )
+    return checklist.checklist_compute(
+        application=application,
+        association=application.association,
+        budget_warnings=budget_warnings,
+        directions=strategic_directions(),
+        predecessor_facts=predecessor_facts(application.continues),
+    )
+
+
+def strategic_directions():
+    return StrategicDirection.objects.prefetch_related("priority_groups").order_by("-year")
+
+
+def case_draft(case: Case, *, amount=None, period_start=None, period_end=None,
+               proposer=Body.WORKING_COMMITTEE) -> drafting.Draft:
+    """The system's draft of the decision proposal; by default as applied for."""
+    application = case.application
+    return drafting.proposal_draft(
+        application=application,
+        association=association_current(),
+        checklist=case_checklist(case),
+        directions=strategic_directions(),
+        amount=applied_amount(application) or 0 if amount is None else amount,
+        period_start=period_start or application.planned_start,
+        period_end=period_end or application.planned_end,
+        proposer=proposer,
+    )
+
+
+def predecessor_facts(intervention) -> str:
+    """Results so far of the intervention an extension continues."""
+    if intervention is None:
+        return ""
+    grants = Grant.objects.filter(intervention=intervention)
+    total = grants.aggregate(total=Sum("amount"))["total"]
+    if not total:
+        return "Inga beviljade medel är registrerade."
+    return f"Beviljat hittills: {format_kr(total)} i {grants.count()} beslut."
+
+
+def _meetings(user):
+    if not policy.can_view_case_preparation(user):
+        return Meeting.objects.none()
+    return Meeting.objects.all()
+
+
+def meeting_list(*, user):
+    return _meetings(user).prefetch_related("items")
+
+
+def meeting_get(*, user, pk) -> Meeting | None:
+    items = AgendaItem.objects.select_related("case__proposal", "case__application__owner")
+    return (
+        _meetings(user).prefetch_related(Prefetch("items", queryset=items))
+        .filter(pk=pk).first()
+    )
+
+
+def decisions_for_intervention(intervention):
+    return (
+        Decision.objects.filter(case__intervention=intervention)
+        .select_related("case__application", "grant")
+        .order_by("decided_on")
+    )
+
+
+def applied_amount(application) -> int | None:
+    data = application_selectors.budget_data(application)
+    if data is None:
+        return None
+    return b.compute(data).total_association

@@ -1,0 +1,207 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from insatsportal.accounts import policy
+from insatsportal.applications.services import ApplicationError
+from insatsportal.cases import forms, selectors, services
+from insatsportal.cases.comparison import applied_vs_granted
+from insatsportal.cases.documents import proposal_document
+from insatsportal.cases.models import Case
+from insatsportal.core.audit import audit_history
+from insatsportal.core.decorators import require
+from insatsportal.core.documents import render_docx, render_pdf
+
+
+def _case(request, pk) -> Case:
+    case = selectors.case_get(user=request.user, pk=pk)
+    if case is None:
+        raise Http404
+    return case
+
+
+def _office_case(request, pk) -> Case:
+    """A case the user may act on as the office."""
+    if not policy.can_decide_applications(request.user):
+        raise Http404
+    return _case(request, pk)
+
+
+@require_safe
+@require(policy.can_view_cases)
+def case_list(request):
+    status = request.GET.get("status", "")
+    return render(request, "cases/list.html", {
+        "cases": selectors.case_list(user=request.user, status=status),
+        "statuses": Case.Status.choices,
+        "status": status,
+    })
+
+
+@require_safe
+@require(policy.can_view_cases)
+def case_detail(request, pk):
+    case = _case(request, pk)
+    preparation = policy.can_view_case_preparation(request.user)
+    context = {"case": case, "preparation": preparation,
+               "office": policy.can_decide_applications(request.user),
+               "decisions": list(case.decisions.all())}
+    if preparation and case.application_id:
+        notes = {note.item: note for note in case.checklist_notes.all()}
+        context["checklist"] = [(item, notes.get(item.key))
+                                for item in selectors.case_checklist(case)]
+        context["proposal"] = getattr(case, "proposal", None)
+        context["history"] = audit_history(case)
+        context["recommendation_form"] = forms.RecommendationForm()
+        context["assign_form"] = forms.AssignForm(initial={"handler": case.handler_id})
+    if case.application_id and context["decisions"]:
+        applied = selectors.applied_amount(case.application)
+        context["differences"] = applied_vs_granted(
+            application=case.application, applied_amount=applied,
+            decision=context["decisions"][0], proposal=context.get("proposal"),
+        )
+    return render(request, "cases/detail.html", context)
+
+
+def _run(request, case, action, success):
+    """Run a service; show its domain error instead of failing."""
+    try:
+        action()
+    except (services.CaseError, ApplicationError) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success)
+    return redirect("cases:detail", pk=case.pk)
+
+
+@require_POST
+def case_start_preparation(request, pk):
+    case = _office_case(request, pk)
+    return _run(request, case,
+                lambda: services.case_start_preparation(case=case, actor=request.user),
+                _("The case is in preparation."))
+
+
+@require_POST
+def case_assign(request, pk):
+    case = _office_case(request, pk)
+    form = forms.AssignForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a handler from the office."))
+        return redirect("cases:detail", pk=case.pk)
+    return _run(request, case,
+                lambda: services.case_assign(case=case, handler=form.cleaned_data["handler"],
+                                             actor=request.user),
+                _("The handler is changed."))
+
+
+@require_POST
+def checklist_note(request, pk):
+    case = _office_case(request, pk)
+    form = forms.ChecklistNoteForm(request.POST)
+    if form.is_valid():
+        services.checklist_note_save(case=case, item=form.cleaned_data["item"],
+                                     text=form.cleaned_data["text"], actor=request.user)
+        messages.success(request, _("The note is saved."))
+    return redirect("cases:detail", pk=case.pk)
+
+
+@require_POST
+def recommendation(request, pk):
+    case = _office_case(request, pk)
+    form = forms.RecommendationForm(request.POST)
+    if not form.is_valid():
+        return render(request, "cases/recommendation_form.html",
+                      {"case": case, "form": form}, status=400)
+    return _run(request, case,
+                lambda: services.recommendation_record(case=case, actor=request.user,
+                                                       **form.cleaned_data),
+                _("The recommendation is recorded."))
+
+
+@require_POST
+def proposal_draft(request, pk):
+    case = _office_case(request, pk)
+    if not (case.application and case.application.planned_start and
+            case.application.planned_end):
+        messages.error(request, _("The application has no planned period to propose."))
+        return redirect("cases:detail", pk=case.pk)
+    draft = selectors.case_draft(case)
+    return _run(request, case, lambda: services.proposal_save(
+        case=case, draft=draft, amount=selectors.applied_amount(case.application) or 0,
+        period_start=case.application.planned_start, period_end=case.application.planned_end,
+        actor=request.user,
+    ), _("The decision proposal is drafted from the application."))
+
+
+def proposal_edit(request, pk):
+    case = _office_case(request, pk)
+    proposal = getattr(case, "proposal", None)
+    if proposal is None:
+        raise Http404
+    if request.method == "POST":
+        form = forms.ProposalForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.proposal_save(case=case, draft=selectors.case_draft(case),
+                                       actor=request.user, **data)
+            except (services.CaseError, ApplicationError) as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The decision proposal is saved."))
+                return redirect("cases:detail", pk=case.pk)
+    else:
+        form = forms.ProposalForm(initial={
+            "proposer": proposal.proposer, "title": proposal.title, "amount": proposal.amount,
+            "period_start": proposal.period_start, "period_end": proposal.period_end,
+            "clauses": "\n".join(proposal.clauses), "matter": proposal.matter,
+            "assessment": proposal.assessment,
+        })
+    return render(request, "cases/proposal_form.html", {"case": case, "form": form})
+
+
+@require_safe
+def proposal_download(request, pk, fmt):
+    case = _case(request, pk)
+    proposal = getattr(case, "proposal", None)
+    if fmt not in ("docx", "pdf") or proposal is None or not policy.can_view_case_preparation(
+        request.user
+    ):
+        raise Http404
+    document = proposal_document(proposal)
+    filename = f"forslag-till-beslut-{case.number}"
+    if fmt == "docx":
+        response = HttpResponse(
+            render_docx(document),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        )
+    else:
+        response = HttpResponse(render_pdf(document), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def decision_record(request, pk):
+    case = _office_case(request, pk)
+    agenda_items = case.agenda_items.select_related("meeting")
+    proposal = getattr(case, "proposal", None)
+    if request.method == "POST":
+        form = forms.DecisionForm(request.POST, agenda_items=agenda_items)
+        if form.is_valid():
+            try:
+                services.decision_record(case=case, actor=request.user, **form.cleaned_data)
+            except (services.CaseError, ApplicationError) as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("The decision is recorded."))
+                return redirect("cases:detail", pk=case.pk)
+    else:
+        initial = {"agenda_item": agenda_items.last()}
+        if proposal:
+            initial.update(amount=proposal.amount, period_start=proposal.period_start,
+                           period_end=proposal.period_end)
+        form = forms.DecisionForm(initial=initial, agenda_items=agenda_items)
+    return render(request, "cases/decision_form.html", {"case": case, "form": form})
