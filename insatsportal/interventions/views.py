@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.cases.selectors import intervention_chain
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.interventions import selectors
@@ -21,8 +22,8 @@ def intervention_detail(request, pk):
     intervention = selectors.intervention_get(user=request.user, pk=pk)
     if intervention is None:
         raise Http404
-    return render(
-        request,
-        "interventions/detail.html",
-        {"intervention": intervention, "history": audit_history(intervention)},
-    )
+    return render(request, "interventions/detail.html", {
+        "intervention": intervention,
+        "history": audit_history(intervention),
+        **intervention_chain(intervention),
+    })

@@ -170,3 +170,21 @@ def test_the_office_downloads_the_meetings_papers_as_pdf(login, demo):
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(response.content)).pages)
     assert "En väg in – steget vidare" in text
     assert "Förslag till beslut" in text
+
+
+def test_the_intervention_shows_its_chain_and_total_granted(login, demo):
+    intervention = Intervention.objects.get(name="En väg in – steget vidare")
+    page = login("styrelse").get(f"/insatser/{intervention.pk}/").content.decode()
+    assert "9\xa0291\xa0000\xa0kr" in page
+    first, application, last = (page.index("5\xa0900\xa0000"), page.index("2022-01-01 –"),
+                                page.index("3\xa0391\xa0000"))
+    assert first < application < last
+
+
+def test_the_owner_sees_the_outcome_but_not_the_preparation(login, demo):
+    case = Case.objects.get(title="En väg in – steget vidare")
+    page = login("insatsansvarig").get(f"/arenden/{case.pk}/").content.decode()
+    assert "Bifall" in page
+    assert "Kontrollista för beredning" not in page
+    other = Case.objects.get(number="2021-15")
+    assert login("insatsansvarig").get(f"/arenden/{other.pk}/").status_code == 404
