@@ -7,8 +7,8 @@ from insatsportal.accounts.models import Role
 from insatsportal.applications import budget as b
 from insatsportal.applications import checks
 from insatsportal.applications import selectors as application_selectors
-from insatsportal.cases import checklist, drafting
 from insatsportal.applications.models import Application
+from insatsportal.cases import checklist, drafting
 from insatsportal.cases.models import AgendaItem, Case, Decision, Grant, Meeting
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.money import format_kr

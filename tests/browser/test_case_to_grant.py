@@ -48,7 +48,7 @@ def test_the_office_takes_an_application_to_a_decision(sign_in, csp_violations):
     page.get_by_label("Beslutsdatum").fill("2026-12-10")
     page.get_by_role("button", name="Registrera beslutet").click()
     assert "Beslutet är registrerat." in page.content()
-    differences = page.locator("table", has_text="Ansökt").inner_text()
+    differences = page.locator("table", has_text="I ansökan").inner_text()
     assert "5\xa0350\xa0000\xa0kr" in differences and "4\xa0800\xa0000\xa0kr" in differences
 
     page.get_by_role("link", name="Jobbcentrum – din väg framåt", exact=True).last.click()

@@ -69,7 +69,7 @@ def test_the_comparison_names_staffing_the_proposal_leaves_out(demo):
         application=decision.case.application, applied_amount=3_391_000, decision=decision,
         proposal=proposal,
     )
-    assert any(d.aspect == "Bemanning" for d in differences)
+    assert any(d.aspect == "Personalresurser" for d in differences)
 
 
 def test_nothing_differs_when_the_decision_grants_what_was_applied(jobbcentrum):
