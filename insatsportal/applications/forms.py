@@ -229,10 +229,6 @@ class ReturnForm(forms.Form):
     )
 
 
-class PreparationForm(forms.Form):
-    case_number = forms.CharField(label=_("Case number"), required=False, max_length=30)
-
-
 class BudgetUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Filled-in budget template (.xlsx)"),

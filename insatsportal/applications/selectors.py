@@ -39,7 +39,7 @@ def application_list(*, user, status: str = "", owner_id=None, year=None, search
 def _loaded():
     return Application.objects.select_related(
         "association", "owner", "owner_unit", "anchoring_group", "continues", "intervention",
-        "budget",
+        "budget", "case",
     ).prefetch_related(
         "partners__member",
         "parts",

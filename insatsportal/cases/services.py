@@ -107,21 +107,31 @@ def checklist_note_save(*, case: Case, item: str, text: str, actor) -> None:
 
 
 @transaction.atomic
+def case_request_completion(*, case: Case, questions: str, actor) -> Case:
+    """Send the application back to the owner with questions; the resubmission returns here."""
+    if case.status not in (Case.Status.RECEIVED, Case.Status.IN_PREPARATION,
+                           Case.Status.PROPOSAL_DRAFTED):
+        raise CaseError(_("Completion can only be requested before the decision."))
+    if not questions.strip():
+        raise CaseError(_("Write the questions the applicant must answer."))
+    application_services.application_return(
+        application=case.application, questions=questions, actor=actor
+    )
+    _set_status(case, Case.Status.COMPLETION_REQUESTED, actor=actor, note=questions)
+    return case
+
+
+@transaction.atomic
 def recommendation_record(*, case: Case, outcome: str, motivation: str, questions: str = "",
                           actor) -> Recommendation:
     """The preparation group's recommendation; completion sends the application back."""
     if case.status not in (Case.Status.IN_PREPARATION, Case.Status.PROPOSAL_DRAFTED):
         raise CaseError(_("A recommendation can only be made while the case is in preparation."))
-    if outcome == Recommendation.Outcome.COMPLETE and not questions.strip():
-        raise CaseError(_("Write the questions the applicant must answer."))
     recommendation = Recommendation.objects.create(
         case=case, outcome=outcome, motivation=motivation, questions=questions, made_by=actor
     )
     if outcome == Recommendation.Outcome.COMPLETE:
-        application_services.application_return(
-            application=case.application, questions=questions, actor=actor
-        )
-        _set_status(case, Case.Status.COMPLETION_REQUESTED, actor=actor, note=questions)
+        case_request_completion(case=case, questions=questions, actor=actor)
     log_action(actor=actor, obj=case, action="case.recommended", data={"outcome": outcome})
     return recommendation
 

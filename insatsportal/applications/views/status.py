@@ -5,9 +5,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from insatsportal.accounts import policy
 from insatsportal.applications import selectors, services
-from insatsportal.applications.forms import PreparationForm, ReturnForm
+from insatsportal.applications.forms import ReturnForm
 from insatsportal.applications.models import Application
 from insatsportal.applications.views.common import application_or_404, editable_or_403
+from insatsportal.cases import services as case_services
 from insatsportal.core.decorators import require
 
 
@@ -43,9 +44,11 @@ def application_return(request, pk):
     form = ReturnForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.application_return(actor=request.user, application=application,
-                                        questions=form.cleaned_data["questions"])
-        except services.ApplicationError as exc:
+            case_services.case_request_completion(
+                case=application.case, questions=form.cleaned_data["questions"],
+                actor=request.user,
+            )
+        except (services.ApplicationError, case_services.CaseError) as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("The application was returned to the owner."))
@@ -58,12 +61,9 @@ def application_return(request, pk):
 @require_POST
 def application_start_preparation(request, pk):
     application = application_or_404(request, pk)
-    form = PreparationForm(request.POST)
-    case_number = form.cleaned_data["case_number"] if form.is_valid() else ""
     try:
-        services.application_start_preparation(actor=request.user, application=application,
-                                               case_number=case_number)
-    except services.ApplicationError as exc:
+        case_services.case_start_preparation(case=application.case, actor=request.user)
+    except (services.ApplicationError, case_services.CaseError) as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Preparation of the application has started."))
