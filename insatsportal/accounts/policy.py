@@ -227,3 +227,87 @@ def can_edit_application(user, application) -> bool:
 def can_review_applications(user) -> bool:
     """Return applications for completion and start their preparation (the office)."""
     return has_role(user, Role.KANSLI)
+
+
+# --- Reports, meetings and money ------------------------------------------------
+# The office and the board see every intervention's reports; report readers see
+# aggregates of all; owner staff (insatsansvarig) see their own organisation's
+# interventions, as lead owner or co-owner. Nobody sees identified participants here.
+
+def reports_intervention_scope(user):
+    """A Q over interventions.Intervention whose reports `user` may read. Fails closed."""
+    from django.db.models import Q
+
+    nothing = Q(pk__in=[])
+    try:
+        if user is None or not user.is_authenticated or not user.is_active:
+            return nothing
+        if has_role(user, Role.KANSLI, Role.STYRELSE, Role.RAPPORTLASARE):
+            return Q()
+        if has_role(user, Role.INSATSANSVARIG) and user.member_id is not None:
+            return Q(owner_id=user.member_id) | Q(partners=user.member_id)
+        return nothing
+    except Exception:
+        logger.exception("Report scope failed; nothing shown")
+        return nothing
+
+
+def _owner_staff_of(user, intervention) -> bool:
+    if not has_role(user, Role.INSATSANSVARIG) or user.member_id is None:
+        return False
+    if intervention.owner_id == user.member_id:
+        return True
+    return intervention.partners.filter(pk=user.member_id).exists()
+
+
+@_fail_closed
+def can_view_intervention_reports(user, intervention) -> bool:
+    """Goals, meetings, requisitions and reports of one intervention (aggregates only)."""
+    if has_role(user, Role.KANSLI, Role.STYRELSE, Role.RAPPORTLASARE):
+        return True
+    return _owner_staff_of(user, intervention)
+
+
+@_fail_closed
+def can_log_meetings(user, intervention) -> bool:
+    """The office and the staff of the intervention's owners."""
+    return has_role(user, Role.KANSLI) or _owner_staff_of(user, intervention)
+
+
+@_fail_closed
+def can_manage_requisitions(user, intervention) -> bool:
+    """Owner staff of the lead owner or a co-owner claim their organisation's costs."""
+    return _owner_staff_of(user, intervention)
+
+
+@_fail_closed
+def can_approve_requisitions(user) -> bool:
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_report_deviations(user, intervention) -> bool:
+    return _owner_staff_of(user, intervention)
+
+
+@_fail_closed
+def can_handle_deviations(user) -> bool:
+    """The office's inbox of deviation reports; turning one into a case."""
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_write_quarterly_report(user, intervention) -> bool:
+    """The lead owner's insatsansvarig writes and submits the quarterly report."""
+    return (has_role(user, Role.INSATSANSVARIG) and user.member_id is not None
+            and intervention.owner_id == user.member_id)
+
+
+@_fail_closed
+def can_review_quarterly_reports(user) -> bool:
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_view_national_reporting(user) -> bool:
+    return has_role(user, Role.KANSLI, Role.STYRELSE, Role.RAPPORTLASARE)

@@ -56,6 +56,7 @@ ACTION_LABELS = {
     "application.resubmitted": _("Application resubmitted"),
     "application.preparation_started": _("Preparation started"),
     "application.decided": _("Application decided"),
+    "intervention_meeting.logged": _("Meeting logged"),
 }
 
 

@@ -1,8 +1,9 @@
 from django.urls import path
 
-from insatsportal.reports import views
+from insatsportal.reports.views import index, meetings
 
 app_name = "reports"
 urlpatterns = [
-    path("", views.report_index, name="index"),
+    path("", index.report_index, name="index"),
+    path("insats/<int:pk>/moten/", meetings.meeting_log, name="meetings"),
 ]

@@ -1,0 +1,3 @@
+from insatsportal.reports.models.meetings import InterventionMeeting
+
+__all__ = ["InterventionMeeting"]

@@ -1,0 +1,20 @@
+"""Reads of the reports app, scoped to the requesting user where the query is built."""
+
+from insatsportal.accounts import policy
+from insatsportal.interventions.models import Intervention
+from insatsportal.reports.models import InterventionMeeting
+
+
+def report_interventions(*, user):
+    """The interventions whose reports (aggregates) the user may read."""
+    return (Intervention.objects.filter(policy.reports_intervention_scope(user))
+            .select_related("owner").distinct().order_by("name"))
+
+
+def report_intervention_get(*, user, pk) -> Intervention | None:
+    return report_interventions(user=user).filter(pk=pk).first()
+
+
+def meeting_list(*, intervention):
+    return (InterventionMeeting.objects.filter(intervention=intervention)
+            .select_related("recorded_by").prefetch_related("parties"))
