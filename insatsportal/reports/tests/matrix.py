@@ -17,5 +17,6 @@ READERS = ("kansli", "styrelse", "insatsansvarig", "rapportlasare")
 
 MATRIX = {
     "reports:index": (lambda demo: reverse("reports:index"), only(*READERS)),
+    "reports:goals": (_url("reports:goals"), only(*READERS)),
     "reports:meetings": (_url("reports:meetings"), only(*READERS)),
 }
