@@ -57,6 +57,9 @@ ACTION_LABELS = {
     "application.preparation_started": _("Preparation started"),
     "application.decided": _("Application decided"),
     "intervention_meeting.logged": _("Meeting logged"),
+    "requisition.submitted": _("Requisition submitted"),
+    "requisition.approved": _("Requisition approved for payment"),
+    "requisition.returned": _("Requisition returned"),
 }
 
 

@@ -22,3 +22,42 @@ class MeetingLogForm(forms.ModelForm):
         self.fields["parties"].queryset = Member.objects.filter(
             pk__in=[intervention.owner_id, *intervention.partners.values_list("pk", flat=True)]
         ).order_by("name")
+
+
+class RequisitionForm(forms.Form):
+    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label=_("quarter"), coerce=int,
+        choices=[(1, _("Q1 (January–March)")), (2, _("Q2 (April–June)")),
+                 (3, _("Q3 (July–September)")), (4, _("Q4 (October–December)"))],
+    )
+
+    def __init__(self, *args, **kwargs):
+        from insatsportal.applications.forms import KronorField
+        from insatsportal.reports.models.requisitions import CATEGORIES
+
+        super().__init__(*args, **kwargs)
+        for key, label in CATEGORIES:
+            self.fields[f"amount_{key}"] = KronorField(label=label)
+
+    @property
+    def amount_fields(self):
+        return [self[name] for name in self.fields if name.startswith("amount_")]
+
+    def amounts(self) -> dict:
+        return {name.removeprefix("amount_"): value for name, value in self.cleaned_data.items()
+                if name.startswith("amount_") and value}
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if name.startswith("amount_") and value is not None and value < 0:
+                self.add_error(name, _("Amounts cannot be negative."))
+        return cleaned
+
+
+class RequisitionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("Approve for payment")),
+                                          ("return", _("Return"))])
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(
+        attrs={"rows": 2}))

@@ -18,3 +18,27 @@ def report_intervention_get(*, user, pk) -> Intervention | None:
 def meeting_list(*, intervention):
     return (InterventionMeeting.objects.filter(intervention=intervention)
             .select_related("recorded_by").prefetch_related("parties"))
+
+
+def requisition_list(*, intervention):
+    from insatsportal.reports.models import Requisition
+
+    return (Requisition.objects.filter(intervention=intervention)
+            .select_related("member", "submitted_by", "decided_by").prefetch_related("lines"))
+
+
+def requisitions_awaiting(*, user):
+    """The office's inbox: claims awaiting approval, all interventions."""
+    from insatsportal.reports.models import Requisition
+
+    if not policy.can_approve_requisitions(user):
+        return Requisition.objects.none()
+    return (Requisition.objects.filter(status=Requisition.Status.SUBMITTED)
+            .select_related("intervention", "member").order_by("submitted_at"))
+
+
+def requisition_get(*, user, pk):
+    from insatsportal.reports.models import Requisition
+
+    return (Requisition.objects.filter(intervention__in=report_interventions(user=user), pk=pk)
+            .select_related("intervention").first())

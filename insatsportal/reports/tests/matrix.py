@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only
+from insatsportal.core.tests.matrix import only, statuses
 
 
 def _demo_intervention():
@@ -19,4 +19,10 @@ MATRIX = {
     "reports:index": (lambda demo: reverse("reports:index"), only(*READERS)),
     "reports:goals": (_url("reports:goals"), only(*READERS)),
     "reports:meetings": (_url("reports:meetings"), only(*READERS)),
+    "reports:requisitions": (_url("reports:requisitions"), only(*READERS)),
+    "reports:requisition_inbox": (lambda demo: reverse("reports:requisition_inbox"),
+                                  only("kansli")),
+    # Changes data: POST only (GET answers 405 to every signed-in role).
+    "reports:requisition_decide": (lambda demo: reverse("reports:requisition_decide", args=[0]),
+                                   statuses(405)),
 }
