@@ -282,3 +282,16 @@ def _grant(*, case: Case, decision: Decision, actor) -> Grant:
         period_start=decision.period_start, period_end=decision.period_end,
     )
 
+
+
+@transaction.atomic
+def case_open_for_deviation(*, intervention: Intervention, title: str, actor,
+                            note: str = "") -> Case:
+    """Open a case without an application for an intervention (a deviation needing a decision)."""
+    year = timezone.localdate().year
+    number = case_number_next(year=year)
+    case = Case.objects.create(number=number, year=year, title=title[:300],
+                               intervention=intervention)
+    CaseStatusChange.objects.create(case=case, to_status=case.status, actor=actor, note=note)
+    log_action(actor=actor, obj=case, action="case.opened", data={"number": number})
+    return case

@@ -60,6 +60,9 @@ ACTION_LABELS = {
     "requisition.submitted": _("Requisition submitted"),
     "requisition.approved": _("Requisition approved for payment"),
     "requisition.returned": _("Requisition returned"),
+    "deviation.reported": _("Deviation reported"),
+    "deviation.acknowledged": _("Deviation report read by the office"),
+    "deviation.case_opened": _("Case opened for the deviation"),
 }
 
 

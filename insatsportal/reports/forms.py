@@ -61,3 +61,13 @@ class RequisitionDecisionForm(forms.Form):
                                           ("return", _("Return"))])
     note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(
         attrs={"rows": 2}))
+
+
+class DeviationForm(forms.ModelForm):
+    class Meta:
+        from insatsportal.reports.models import Deviation
+
+        model = Deviation
+        fields = ["kind", "description", "consequence", "proposed_measure", "decision_needed"]
+        widgets = {name: forms.Textarea(attrs={"rows": 3})
+                   for name in ("description", "consequence", "proposed_measure")}

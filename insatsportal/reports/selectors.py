@@ -42,3 +42,24 @@ def requisition_get(*, user, pk):
 
     return (Requisition.objects.filter(intervention__in=report_interventions(user=user), pk=pk)
             .select_related("intervention").first())
+
+
+def deviation_list(*, intervention):
+    from insatsportal.reports.models import Deviation
+
+    return (Deviation.objects.filter(intervention=intervention)
+            .select_related("reported_by", "case"))
+
+
+def deviation_inbox(*, user):
+    from insatsportal.reports.models import Deviation
+
+    if not policy.can_handle_deviations(user):
+        return Deviation.objects.none()
+    return (Deviation.objects.select_related("intervention", "case")
+            .order_by("status", "-reported_on", "-pk"))
+
+
+def deviation_get(*, user, pk):
+
+    return deviation_inbox(user=user).filter(pk=pk).first()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insatsportal.reports.views import goals, index, meetings, requisitions
+from insatsportal.reports.views import deviations, goals, index, meetings, requisitions
 
 app_name = "reports"
 urlpatterns = [
@@ -8,6 +8,12 @@ urlpatterns = [
     path("insats/<int:pk>/mal/", goals.goal_list, name="goals"),
     path("insats/<int:pk>/moten/", meetings.meeting_log, name="meetings"),
     path("insats/<int:pk>/rekvisitioner/", requisitions.requisition_page, name="requisitions"),
+    path("insats/<int:pk>/avvikelser/", deviations.deviation_page, name="deviations"),
+    path("avvikelser/", deviations.deviation_inbox, name="deviation_inbox"),
+    path("avvikelser/<int:pk>/las/", deviations.deviation_acknowledge,
+         name="deviation_acknowledge"),
+    path("avvikelser/<int:pk>/arende/", deviations.deviation_open_case,
+         name="deviation_open_case"),
     path("rekvisitioner/", requisitions.requisition_inbox, name="requisition_inbox"),
     path("rekvisitioner/<int:pk>/beslut/", requisitions.requisition_decide,
          name="requisition_decide"),

@@ -1,4 +1,5 @@
+from insatsportal.reports.models.deviations import Deviation
 from insatsportal.reports.models.meetings import InterventionMeeting
 from insatsportal.reports.models.requisitions import Requisition, RequisitionLine
 
-__all__ = ["InterventionMeeting", "Requisition", "RequisitionLine"]
+__all__ = ["Deviation", "InterventionMeeting", "Requisition", "RequisitionLine"]

@@ -20,6 +20,12 @@ MATRIX = {
     "reports:goals": (_url("reports:goals"), only(*READERS)),
     "reports:meetings": (_url("reports:meetings"), only(*READERS)),
     "reports:requisitions": (_url("reports:requisitions"), only(*READERS)),
+    "reports:deviations": (_url("reports:deviations"), only(*READERS)),
+    "reports:deviation_inbox": (lambda demo: reverse("reports:deviation_inbox"), only("kansli")),
+    "reports:deviation_acknowledge": (
+        lambda demo: reverse("reports:deviation_acknowledge", args=[0]), statuses(405)),
+    "reports:deviation_open_case": (
+        lambda demo: reverse("reports:deviation_open_case", args=[0]), statuses(405)),
     "reports:requisition_inbox": (lambda demo: reverse("reports:requisition_inbox"),
                                   only("kansli")),
     # Changes data: POST only (GET answers 405 to every signed-in role).
