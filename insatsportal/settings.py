@@ -281,3 +281,5 @@ CONSENT_SCAN_MAX_BYTES = env_int("CONSENT_SCAN_MAX_BYTES", 5 * 1024 * 1024)
 PLAN_FIRST_DAYS = env_int("PLAN_FIRST_DAYS", 42)
 # Plans and follow-ups due within this many days are listed as coming up.
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 14)
+# A quarterly report is due when its quarter ends and overdue this many days after.
+QUARTERLY_REPORT_DAYS = env_int("QUARTERLY_REPORT_DAYS", 30)

@@ -63,6 +63,11 @@ ACTION_LABELS = {
     "deviation.reported": _("Deviation reported"),
     "deviation.acknowledged": _("Deviation report read by the office"),
     "deviation.case_opened": _("Case opened for the deviation"),
+    "quarterly_report.opened": _("Quarterly report opened"),
+    "quarterly_report.saved": _("Quarterly report saved"),
+    "quarterly_report.submitted": _("Quarterly report submitted"),
+    "quarterly_report.accepted": _("Quarterly report accepted"),
+    "quarterly_report.returned": _("Quarterly report returned for completion"),
 }
 
 

@@ -71,3 +71,19 @@ class DeviationForm(forms.ModelForm):
         fields = ["kind", "description", "consequence", "proposed_measure", "decision_needed"]
         widgets = {name: forms.Textarea(attrs={"rows": 3})
                    for name in ("description", "consequence", "proposed_measure")}
+
+
+class QuarterlyNarrativeForm(forms.ModelForm):
+    class Meta:
+        from insatsportal.reports.models import QuarterlyReport
+
+        model = QuarterlyReport
+        fields = ["went_well", "problems", "samverkan", "next_quarter"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+
+
+class QuarterlyReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("accept", _("Accept")),
+                                          ("return", _("Return for completion"))])
+    comment = forms.CharField(label=_("the office's comment"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))

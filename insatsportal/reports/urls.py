@@ -1,6 +1,13 @@
 from django.urls import path
 
-from insatsportal.reports.views import deviations, goals, index, meetings, requisitions
+from insatsportal.reports.views import (
+    deviations,
+    goals,
+    index,
+    meetings,
+    quarterly,
+    requisitions,
+)
 
 app_name = "reports"
 urlpatterns = [
@@ -9,6 +16,13 @@ urlpatterns = [
     path("insats/<int:pk>/moten/", meetings.meeting_log, name="meetings"),
     path("insats/<int:pk>/rekvisitioner/", requisitions.requisition_page, name="requisitions"),
     path("insats/<int:pk>/avvikelser/", deviations.deviation_page, name="deviations"),
+    path("insats/<int:pk>/kvartal/", quarterly.quarterly_list, name="quarterly_list"),
+    path("insats/<int:pk>/kvartal/<int:year>/<int:quarter>/", quarterly.quarterly_report,
+         name="quarterly"),
+    path("insats/<int:pk>/kvartal/<int:year>/<int:quarter>/granskning/",
+         quarterly.quarterly_review, name="quarterly_review"),
+    path("insats/<int:pk>/kvartal/<int:year>/<int:quarter>/rapport.<str:fmt>",
+         quarterly.quarterly_download, name="quarterly_download"),
     path("avvikelser/", deviations.deviation_inbox, name="deviation_inbox"),
     path("avvikelser/<int:pk>/las/", deviations.deviation_acknowledge,
          name="deviation_acknowledge"),

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 
 from insatsportal.accounts import policy
+from insatsportal.accounts.models import Role
 from insatsportal.core.selectors import WaitingItem
 
 
@@ -25,4 +26,35 @@ def waiting_items(user) -> list[WaitingItem]:
                 title=ngettext("%(count)d new deviation report", "%(count)d new deviation reports",
                                count) % {"count": count},
                 url=reverse("reports:deviation_inbox")))
+    items.extend(_quarterly_items(user))
+    return items
+
+
+def _quarterly_items(user) -> list[WaitingItem]:
+    """Owners: their due and overdue reports. The office: every overdue report."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from insatsportal.interventions.models import Intervention
+    from insatsportal.reports.quarterly import reports_due
+
+    office = policy.can_review_quarterly_reports(user)
+    if office:
+        interventions = Intervention.objects.all()
+    elif policy.has_role(user, Role.INSATSANSVARIG) and user.member_id is not None:
+        interventions = Intervention.objects.filter(owner_id=user.member_id)
+    else:
+        return []
+    items = []
+    for due in reports_due(interventions.order_by("name"), today=timezone.localdate()):
+        if office and not due.overdue:
+            continue
+        items.append(WaitingItem(
+            title=_("Quarterly report %(year)s Q%(quarter)s: %(intervention)s") % {
+                "year": due.year, "quarter": due.quarter, "intervention": due.intervention.name},
+            url=reverse("reports:quarterly", args=[due.intervention.pk, due.year, due.quarter]),
+            detail=(_("Overdue since %(day)s") if due.overdue else _("Due by %(day)s"))
+            % {"day": due.due_on.isoformat()},
+            overdue=due.overdue,
+        ))
     return items

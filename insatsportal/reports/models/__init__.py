@@ -1,5 +1,7 @@
 from insatsportal.reports.models.deviations import Deviation
 from insatsportal.reports.models.meetings import InterventionMeeting
+from insatsportal.reports.models.quarterly import QuarterlyReport
 from insatsportal.reports.models.requisitions import Requisition, RequisitionLine
 
-__all__ = ["Deviation", "InterventionMeeting", "Requisition", "RequisitionLine"]
+__all__ = ["Deviation", "InterventionMeeting", "QuarterlyReport", "Requisition",
+           "RequisitionLine"]

@@ -13,6 +13,17 @@ def _url(name):
     return lambda demo: reverse(name, args=[_demo_intervention().pk])
 
 
+def _quarter_url(name, **extra):
+    def url_for(demo):
+        from insatsportal.reports.models import QuarterlyReport
+
+        intervention = _demo_intervention()
+        QuarterlyReport.objects.get_or_create(intervention=intervention, year=2024, quarter=4)
+        return reverse(name, kwargs={"pk": intervention.pk, "year": 2024, "quarter": 4, **extra})
+
+    return url_for
+
+
 READERS = ("kansli", "styrelse", "insatsansvarig", "rapportlasare")
 
 MATRIX = {
@@ -26,6 +37,11 @@ MATRIX = {
         lambda demo: reverse("reports:deviation_acknowledge", args=[0]), statuses(405)),
     "reports:deviation_open_case": (
         lambda demo: reverse("reports:deviation_open_case", args=[0]), statuses(405)),
+    "reports:quarterly_list": (_url("reports:quarterly_list"), only(*READERS)),
+    "reports:quarterly": (_quarter_url("reports:quarterly"), only(*READERS)),
+    "reports:quarterly_review": (_quarter_url("reports:quarterly_review"), statuses(405)),
+    "reports:quarterly_download": (_quarter_url("reports:quarterly_download", fmt="docx"),
+                                   only(*READERS)),
     "reports:requisition_inbox": (lambda demo: reverse("reports:requisition_inbox"),
                                   only("kansli")),
     # Changes data: POST only (GET answers 405 to every signed-in role).
