@@ -64,6 +64,7 @@ ACTION_LABELS = {
     "deviation.acknowledged": _("Deviation report read by the office"),
     "deviation.case_opened": _("Case opened for the deviation"),
     "quarterly_report.opened": _("Quarterly report opened"),
+    "administrative_cost.saved": _("Administrative costs entered"),
     "quarterly_report.saved": _("Quarterly report saved"),
     "quarterly_report.submitted": _("Quarterly report submitted"),
     "quarterly_report.accepted": _("Quarterly report accepted"),

@@ -87,3 +87,18 @@ class QuarterlyReviewForm(forms.Form):
                                           ("return", _("Return for completion"))])
     comment = forms.CharField(label=_("the office's comment"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AdministrativeCostForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        from insatsportal.applications.forms import KronorField
+
+        super().__init__(*args, **kwargs)
+        self.fields["amount"] = KronorField(label=_("administrative costs"), required=True)
+        self.fields["note"] = forms.CharField(label=_("note"), max_length=300, required=False)
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is not None and amount < 0:
+            raise forms.ValidationError(_("Amounts cannot be negative."))
+        return amount

@@ -5,6 +5,7 @@ from insatsportal.reports.views import (
     goals,
     index,
     meetings,
+    national,
     quarterly,
     requisitions,
 )
@@ -12,6 +13,7 @@ from insatsportal.reports.views import (
 app_name = "reports"
 urlpatterns = [
     path("", index.report_index, name="index"),
+    path("insats/<int:pk>/", index.intervention_overview, name="overview"),
     path("insats/<int:pk>/mal/", goals.goal_list, name="goals"),
     path("insats/<int:pk>/moten/", meetings.meeting_log, name="meetings"),
     path("insats/<int:pk>/rekvisitioner/", requisitions.requisition_page, name="requisitions"),
@@ -23,6 +25,8 @@ urlpatterns = [
          quarterly.quarterly_review, name="quarterly_review"),
     path("insats/<int:pk>/kvartal/<int:year>/<int:quarter>/rapport.<str:fmt>",
          quarterly.quarterly_download, name="quarterly_download"),
+    path("nationell/", national.national_page, name="national"),
+    path("nationell/export.<str:fmt>", national.national_export, name="national_export"),
     path("avvikelser/", deviations.deviation_inbox, name="deviation_inbox"),
     path("avvikelser/<int:pk>/las/", deviations.deviation_acknowledge,
          name="deviation_acknowledge"),

@@ -35,3 +35,19 @@ def by_sex(result, sex):
 @register.filter
 def thousands_or_dash(value):
     return DASH if value is None else group_thousands(value)
+
+
+@register.filter
+def svgnum(value):
+    """A coordinate with a decimal point whatever the language (SVG needs '12.5')."""
+    return f"{float(value):.1f}"
+
+
+@register.filter
+def legend_x(index):
+    return 10 + int(index) * 160
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key)

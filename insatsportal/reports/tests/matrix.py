@@ -28,6 +28,7 @@ READERS = ("kansli", "styrelse", "insatsansvarig", "rapportlasare")
 
 MATRIX = {
     "reports:index": (lambda demo: reverse("reports:index"), only(*READERS)),
+    "reports:overview": (_url("reports:overview"), only(*READERS)),
     "reports:goals": (_url("reports:goals"), only(*READERS)),
     "reports:meetings": (_url("reports:meetings"), only(*READERS)),
     "reports:requisitions": (_url("reports:requisitions"), only(*READERS)),
@@ -42,6 +43,10 @@ MATRIX = {
     "reports:quarterly_review": (_quarter_url("reports:quarterly_review"), statuses(405)),
     "reports:quarterly_download": (_quarter_url("reports:quarterly_download", fmt="docx"),
                                    only(*READERS)),
+    "reports:national": (lambda demo: reverse("reports:national"),
+                         only("kansli", "styrelse", "rapportlasare")),
+    "reports:national_export": (lambda demo: reverse("reports:national_export", args=["csv"]),
+                                only("kansli", "styrelse", "rapportlasare")),
     "reports:requisition_inbox": (lambda demo: reverse("reports:requisition_inbox"),
                                   only("kansli")),
     # Changes data: POST only (GET answers 405 to every signed-in role).

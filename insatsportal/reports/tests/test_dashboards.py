@@ -1,0 +1,80 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from insatsportal.interventions.models import Intervention
+from insatsportal.organisations.models import Member
+from insatsportal.participants.tests import factories
+from insatsportal.reports import charts
+from insatsportal.reports.models import InterventionMeeting
+
+pytestmark = pytest.mark.django_db
+
+
+def _intervention():
+    return Intervention.objects.get(name="En väg in – steget vidare")
+
+
+def _more_data(n):
+    owner = Member.objects.get(name="Håbo kommun")
+    for i in range(n):
+        other = Intervention.objects.create(name=f"Insats {i}", owner=owner,
+                                            start_date=datetime.date(2024, 1, 1),
+                                            end_date=datetime.date(2025, 12, 31))
+        InterventionMeeting.objects.create(intervention=other, held_on=datetime.date(2024, 2, 1),
+                                           kind="operative")
+    for _ in range(n):
+        factories.anonymous(sex="kvinna", start_year=2024)
+
+
+def _count(client, url, django_assert_max_num_queries):
+    with django_assert_max_num_queries(100) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name", ["reports:index", "reports:overview"])
+def test_dashboard_query_counts_do_not_grow_with_the_data(
+        name, login, django_assert_max_num_queries):
+    client = login("kansli")
+    url = (reverse(name) if name == "reports:index"
+           else reverse(name, args=[_intervention().pk]))
+    before = _count(client, url, django_assert_max_num_queries)
+    _more_data(6)
+    after = _count(client, url, django_assert_max_num_queries)
+    assert after == before
+    assert before <= 25
+
+
+def test_the_dashboard_hides_small_participant_groups(login):
+    for _ in range(3):
+        factories.anonymous(sex="kvinna", start_year=2024)
+    page = login("rapportlasare").get(reverse("reports:index")).content.decode()
+    assert "En väg in – steget vidare" in page
+    row = page[page.index("En väg in – steget vidare"):]
+    row = row[:row.index("</tr>")]
+    assert ">3<" not in row
+
+
+def test_owner_staff_see_only_their_organisations_interventions(login):
+    Intervention.objects.create(name="Håbos insats", owner=Member.objects.get(name="Håbo kommun"))
+    owner_page = login("insatsansvarig").get(reverse("reports:index")).content.decode()
+    assert "Håbos insats" not in owner_page
+    assert "Håbos insats" in login("styrelse").get(reverse("reports:index")).content.decode()
+
+
+def test_charts_carry_values_as_text_patterns_and_a_data_table(login):
+    page = login("styrelse").get(reverse("reports:overview", args=[_intervention().pk]))
+    text = page.content.decode()
+    assert text.count("<svg") == 3
+    assert 'fill="url(#budget-hatch)"' in text  # the second series has its own pattern
+    assert text.count('class="chart-data"') == 3
+
+
+def test_a_bar_chart_scales_to_the_largest_value_and_keeps_hidden_values_as_dashes():
+    chart = charts.bar_chart("T", ["a", "b"], [("x", [10, None]), ("y", [5, 0])])
+    heights = {(b.label, b.pattern): b.height for b in chart.bars}
+    assert heights[("10", "solid")] == 2 * heights[("5", "hatch")]
+    assert ("–", "solid") in heights
+    assert chart.rows == [("a", [10, 5]), ("b", [None, 0])]
