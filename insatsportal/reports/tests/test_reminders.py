@@ -1,0 +1,53 @@
+import datetime
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.management import call_command
+
+from insatsportal.interventions.models import Intervention
+from insatsportal.participants.tests import factories
+from insatsportal.reports.models import Requisition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def locmem(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.QUARTERLY_REPORT_DAYS = 30
+
+
+def _mail_to(username):
+    return [m for m in mail.outbox if m.to == [f"{username}@demo.invalid"]]
+
+
+@time_machine.travel(datetime.datetime(2024, 8, 15, 7, 0, tzinfo=datetime.UTC), tick=False)
+def test_each_user_gets_what_is_due_for_them(demo, locmem):
+    intervention = Intervention.objects.get(name="En väg in – steget vidare")
+    Requisition.objects.create(intervention=intervention, member=intervention.owner, year=2024,
+                               quarter=2, total=Decimal(1000))
+    participant = factories.identified(name="Hemlig Person")
+    factories.enrol(participant, enrolled_on=datetime.date(2024, 5, 1))  # no plan after 6 weeks
+    out = StringIO()
+    call_command("send_reminders", stdout=out)
+    office = _mail_to("kansli")
+    assert len(office) == 1
+    assert "rekvisition" in office[0].body.lower()
+    assert "2024 Q2" in office[0].body  # the quarterly report is overdue (30 June + 30 days)
+    owner = _mail_to("insatsansvarig")
+    assert len(owner) == 1 and "2024 Q2" in owner[0].body
+    staff = _mail_to("deltagaransvarig")
+    assert len(staff) == 1
+    assert "Hemlig" not in staff[0].body and "19900101" not in staff[0].body
+    assert _mail_to("rapportlasare") == []  # nothing waits for a report reader
+    assert "sent" in out.getvalue()
+
+
+@time_machine.travel(datetime.datetime(2024, 7, 5, 7, 0, tzinfo=datetime.UTC), tick=False)
+def test_a_report_not_yet_overdue_reminds_the_owner_but_not_the_office(demo, locmem):
+    call_command("send_reminders", stdout=StringIO())
+    assert "2024 Q2" in _mail_to("insatsansvarig")[0].body
+    assert all("2024 Q2" not in m.body for m in _mail_to("kansli"))
