@@ -35,7 +35,10 @@ def test_the_selector_reads_the_demo_goals_in_a_fixed_number_of_queries(
         many = goal_data.intervention_goals(intervention, today=datetime.date(2024, 6, 30))
     assert len(few) == len(many) == 1
     by_kind = {r.goal.target_kind: r for r in many[0].results}
-    assert by_kind["meetings_per_year"].outcome == 7
+    operative = InterventionMeeting.objects.filter(intervention=intervention, kind="operative",
+                                                   held_on__year=2024).count()
+    assert operative >= 7
+    assert by_kind["meetings_per_year"].outcome == operative
     assert by_kind["meetings_per_year"].status == REACHED
     assert by_kind["participants_per_year"].outcome == 12
 

@@ -80,7 +80,8 @@ def test_the_report_includes_the_quarters_deviations(demo):
                              proposed_measure="-", reported_on=datetime.date(2024, 8, 5))
     report = _submitted()
     descriptions = [d["description"] for d in report.snapshot["deviations"]]
-    assert descriptions == ["Vakans som coach"]
+    assert "Vakans som coach" in descriptions
+    assert "Annat kvartal" not in descriptions
 
 
 def test_a_report_cannot_be_submitted_before_the_quarter_ends_or_without_narrative(demo):
