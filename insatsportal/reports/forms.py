@@ -57,8 +57,8 @@ class RequisitionForm(forms.Form):
 
 
 class RequisitionDecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("approve", _("Approve for payment")),
-                                          ("return", _("Return"))])
+    decision = forms.ChoiceField(label=_("Decision"), choices=[
+        ("approve", _("Approve for payment")), ("return", _("Return"))])
     note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(
         attrs={"rows": 2}))
 
@@ -83,7 +83,7 @@ class QuarterlyNarrativeForm(forms.ModelForm):
 
 
 class QuarterlyReviewForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("accept", _("Accept")),
+    decision = forms.ChoiceField(label=_("Decision"), choices=[("accept", _("Accept")),
                                           ("return", _("Return for completion"))])
     comment = forms.CharField(label=_("the office's comment"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 ('proposed_measure', models.TextField(validators=[insatsportal.participants.identity.reject_identity_number], verbose_name='proposed measure')),
                 ('decision_needed', models.BooleanField(default=False, verbose_name='a decision by the board is needed')),
                 ('reported_on', models.DateField(db_index=True, verbose_name='reported on')),
-                ('status', models.CharField(choices=[('new', 'New'), ('acknowledged', 'Read by the office'), ('case_opened', 'Turned into a case')], db_index=True, default='new', max_length=20, verbose_name='status')),
+                ('status', models.CharField(choices=[('new', 'Not yet read'), ('acknowledged', 'Read by the office'), ('case_opened', 'Turned into a case')], db_index=True, default='new', max_length=20, verbose_name='status')),
                 ('case', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='deviation', to='cases.case', verbose_name='case')),
                 ('intervention', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='deviations', to='interventions.intervention', verbose_name='intervention')),
                 ('reported_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reported by')),

@@ -18,7 +18,7 @@ class Deviation(models.Model):
         SAMVERKAN = "samverkan", _("Cooperation between the parties")
 
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        NEW = "new", _("Not yet read")
         ACKNOWLEDGED = "acknowledged", _("Read by the office")
         CASE_OPENED = "case_opened", _("Turned into a case")
 

@@ -1,0 +1,73 @@
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+NAME = "En väg in – steget vidare"
+
+
+def _pk():
+    from insatsportal.interventions.models import Intervention
+
+    return Intervention.objects.get(name=NAME).pk
+
+
+@pytest.fixture
+def office_page(browser, live_server, sign_in):
+    context = browser.new_context(base_url=live_server.url, locale="sv-SE")
+    yield sign_in("kansli", target=context.new_page())
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_requisition_refused_above_the_grant_and_one_approved(sign_in, office_page,
+                                                                 csp_violations):
+    page = sign_in("insatsansvarig")
+    page.goto(f"/rapporter/insats/{_pk()}/rekvisitioner/")
+    page.get_by_label("År").fill("2024")
+    page.get_by_label("Kvartal").select_option("3")
+    page.get_by_label("Lönekostnader").fill("90 000 000")
+    page.get_by_role("button", name="Skicka rekvisitionen").click()
+    expect(page.get_by_text("mer än vad som återstår av det beviljade beloppet")).to_be_visible()
+    page.get_by_label("Lönekostnader").fill("100 000")
+    page.get_by_role("button", name="Skicka rekvisitionen").click()
+    expect(page.get_by_text("Rekvisitionen är skickad till förbundet.")).to_be_visible()
+
+    office = office_page
+    office.goto("/rapporter/rekvisitioner/")
+    office.get_by_role("link", name=NAME).first.click()
+    row = office.get_by_role("row").filter(has_text="2024 Q3")
+    row.get_by_role("button", name="Godkänn för utbetalning").click()
+    expect(office.get_by_text("Rekvisitionen är godkänd för utbetalning.")).to_be_visible()
+    expect(office.get_by_role("row").filter(has_text="2024 Q3")).to_contain_text(
+        "Godkänd för utbetalning")
+    assert csp_violations == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_quarterly_report_opened_filled_submitted_and_accepted(sign_in, office_page,
+                                                                  csp_violations):
+    page = sign_in("insatsansvarig")
+    page.goto(f"/rapporter/insats/{_pk()}/kvartal/")
+    page.get_by_role("link", name="2024 Q2").click()
+    expect(page.get_by_role("heading", name="Deltagare", exact=True)).to_be_visible()
+    expect(page.get_by_text("En av två coacher har slutat")).to_be_visible()  # the deviation
+    page.get_by_label("Vad som gått bra").fill("Ett bra flöde av remisser.")
+    page.get_by_label("Problem och hur de hanterats").fill("En vakans; rekrytering pågår.")
+    page.get_by_label("Samverkan mellan parterna").fill("Täta operativa avstämningar.")
+    page.get_by_label("Planer för nästa kvartal").fill("Fler gruppaktiviteter.")
+    page.get_by_role("button", name="Lämna in rapporten").click()
+    expect(page.get_by_text("Kvartalsrapporten är inlämnad.")).to_be_visible()
+    expect(page.get_by_text("Siffrorna är låsta som de var vid inlämningen.")).to_be_visible()
+    expect(page.get_by_role("button", name="Lämna in rapporten")).to_have_count(0)
+
+    office = office_page
+    office.goto(f"/rapporter/insats/{_pk()}/kvartal/2024/2/")
+    office.get_by_label("Beslut").select_option("accept")
+    office.get_by_label("Kansliets kommentar").fill("Tack, tydlig rapport.")
+    office.get_by_role("button", name="Registrera granskningen").click()
+    expect(office.locator("#report-status")).to_have_text("Godkänd")
+    with office.expect_download() as download:
+        office.get_by_role("link", name="Ladda ner som Word").click()
+    assert download.value.suggested_filename.endswith(".docx")
+    assert csp_violations == []
