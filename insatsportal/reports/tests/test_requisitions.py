@@ -172,4 +172,7 @@ def test_two_people_approving_at_the_same_moment_pay_once(demo):
     assert sorted(outcomes) == ["approved", "refused"]
     from insatsportal.core.models import AuditEntry
 
-    assert AuditEntry.objects.filter(action="requisition.approved").count() == 1
+    assert AuditEntry.objects.filter(action="requisition.approved",
+                                     object_id=str(requisition.pk)).count() == 1
+    requisition.refresh_from_db()
+    assert requisition.status == Requisition.Status.APPROVED
