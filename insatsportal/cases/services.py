@@ -191,6 +191,18 @@ def agenda_add(*, meeting: Meeting, case: Case, actor) -> AgendaItem:
 
 
 @transaction.atomic
+def agenda_minutes_save(*, item: AgendaItem, minutes: str, actor) -> AgendaItem:
+    """The minutes text of one paragraph; fixed once the minutes are approved."""
+    if item.meeting.minutes_approved_on is not None:
+        raise CaseError(_("The minutes are approved and can no longer be changed."))
+    item.minutes = minutes.strip()
+    item.save(update_fields=["minutes"])
+    log_action(actor=actor, obj=item.meeting, action="meeting.minutes_written",
+               data={"paragraph": item.paragraph})
+    return item
+
+
+@transaction.atomic
 def minutes_approve(*, meeting: Meeting, approved_on: datetime.date, actor) -> Meeting:
     """Justering: the meeting's decisions become final."""
     if approved_on < meeting.date:

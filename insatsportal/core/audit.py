@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "meeting.created": _("Meeting created"),
     "meeting.case_added": _("Case placed on the agenda"),
     "meeting.minutes_approved": _("Minutes approved"),
+    "meeting.minutes_written": _("Minutes written"),
     "intervention.created": _("Intervention created by a grant"),
     "intervention.extended": _("Intervention extended by a grant"),
     "application.created": _("Application created"),

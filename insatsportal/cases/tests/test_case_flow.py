@@ -188,3 +188,18 @@ def test_the_owner_sees_the_outcome_but_not_the_preparation(login, demo):
     assert "Kontrollista för beredning" not in page
     other = Case.objects.get(number="2021-15")
     assert login("insatsansvarig").get(f"/arenden/{other.pk}/").status_code == 404
+
+
+def test_minutes_are_written_per_paragraph_and_fixed_at_approval(login, demo, kansli):
+    meeting = services.meeting_create(body=Body.BOARD, date=D(2027, 5, 1), actor=kansli)
+    case = Case.objects.get(number="2021-15")
+    item = services.agenda_add(meeting=meeting, case=case, actor=kansli)
+    client = login("kansli")
+    client.post(f"/arenden/moten/{meeting.pk}/protokoll/{item.paragraph}/",
+                {"minutes": "Styrelsen beslutar enligt förslaget."})
+    item.refresh_from_db()
+    assert item.minutes == "Styrelsen beslutar enligt förslaget."
+    services.minutes_approve(meeting=meeting, approved_on=D(2027, 5, 8), actor=kansli)
+    item.refresh_from_db()
+    with pytest.raises(services.CaseError):
+        services.agenda_minutes_save(item=item, minutes="Ändrat i efterhand", actor=kansli)
