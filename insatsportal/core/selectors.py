@@ -10,6 +10,7 @@ from django.utils.module_loading import import_string
 
 WAITING_SOURCES: list[str] = [
     "insatsportal.participants.due.waiting_items",
+    "insatsportal.cases.selectors.waiting_items",
 ]
 
 

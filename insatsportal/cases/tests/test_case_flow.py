@@ -203,3 +203,19 @@ def test_minutes_are_written_per_paragraph_and_fixed_at_approval(login, demo, ka
     item.refresh_from_db()
     with pytest.raises(services.CaseError):
         services.agenda_minutes_save(item=item, minutes="Ändrat i efterhand", actor=kansli)
+
+
+def test_the_start_page_lists_open_cases_for_the_office(login, demo):
+    page = login("kansli").get("/").content.decode()
+    assert "2021-15 Jobbcentrum – din väg framåt" in page
+    assert "Inkommet" in page
+    assert "2021-15" not in login("styrelse").get("/").content.decode()
+
+
+def test_the_start_page_tells_the_owner_about_a_returned_application(login, demo, kansli):
+    case = Case.objects.get(title="En väg in – steget vidare")
+    application = case.application
+    Application.objects.filter(pk=application.pk).update(status=Application.Status.RETURNED)
+    page = login("insatsansvarig").get("/").content.decode()
+    assert "En väg in – steget vidare" in page
+    assert "Återsänd för komplettering" in page
