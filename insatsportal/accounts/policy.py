@@ -168,6 +168,12 @@ def can_review_applications(user) -> bool:
 
 
 @_fail_closed
+def can_import_documents(user) -> bool:
+    """Upload the förbund's existing applications and decisions and confirm what is read."""
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
 def can_manage_sessions(user) -> bool:
     """See who is signed in and end another user's sessions."""
     return has_role(user, Role.KANSLI)

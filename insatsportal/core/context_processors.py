@@ -18,5 +18,6 @@ def site(request):
             "participants": policy.can_view_participants_section(user),
             "reports": policy.can_view_reports(user),
             "administration": policy.can_administer_register(user),
+            "imports": policy.can_import_documents(user),
         },
     }
