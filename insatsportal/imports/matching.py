@@ -1,7 +1,7 @@
 """Which application and intervention an imported decision answers (reads only)."""
 
-from insatsportal.applications.models import Application
 from insatsportal.applications.budget import parse_date
+from insatsportal.applications.models import Application
 from insatsportal.imports.mapping import same_name
 from insatsportal.interventions.models import Intervention
 

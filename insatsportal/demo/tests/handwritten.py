@@ -196,7 +196,8 @@ EN_VAG_IN = {
         "owners": [
             {"position": 0, "member": "Knivsta kommun", "stated_association": "3930000",
              "stated_co_financing": "310000"},
-            {"position": 1, "member": "Arbetsförmedlingen", "label": "AF (egen projektfinansiering)",
+            {"position": 1, "member": "Arbetsförmedlingen",
+             "label": "AF (egen projektfinansiering)",
              "stated_association": "0", "stated_co_financing": "0"},
         ],
         "lines": [
