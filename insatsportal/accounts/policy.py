@@ -227,3 +227,9 @@ def can_edit_application(user, application) -> bool:
 def can_review_applications(user) -> bool:
     """Return applications for completion and start their preparation (the office)."""
     return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_import_documents(user) -> bool:
+    """Upload the förbund's existing applications and decisions and confirm what is read."""
+    return has_role(user, Role.KANSLI)

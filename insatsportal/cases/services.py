@@ -75,6 +75,18 @@ def case_open(*, application: Application, actor, number: str = "") -> Case:
 
 
 @transaction.atomic
+def case_open_without_application(*, title: str, intervention: Intervention, year: int, actor,
+                                  number: str = "") -> Case:
+    """A case for a historic decision whose application is not on file (document import)."""
+    if not number or Case.objects.filter(number=number).exists():
+        number = case_number_next(year=year)
+    case = Case.objects.create(number=number, year=year, title=title, intervention=intervention)
+    CaseStatusChange.objects.create(case=case, to_status=case.status, actor=actor)
+    log_action(actor=actor, obj=case, action="case.opened", data={"number": number})
+    return case
+
+
+@transaction.atomic
 def case_assign(*, case: Case, handler, actor) -> Case:
     case.handler = handler
     case.save(update_fields=["handler"])
