@@ -33,6 +33,8 @@ ACTION_LABELS = {
     "plan.established": _("Action plan established"),
     "plan.corrected": _("Action plan corrected"),
     "plan.revised": _("Action plan revised"),
+    "rating.recorded": _("Progress rating recorded"),
+    "instrument.copied": _("Rating instrument copied as a new version"),
 }
 
 

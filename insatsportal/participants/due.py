@@ -45,10 +45,30 @@ def first_plans_due(intervention_ids, *, horizon: datetime.date):
     return [(p, p.enrolment.enrolled_on + days) for p in participants]
 
 
+def ratings_due(intervention_ids, *, horizon: datetime.date):
+    """The next rating RATING_INTERVAL_MONTHS after the latest; the first at enrolment."""
+    from django.db.models import Max
+
+    from insatsportal.core.calendar import add_months
+
+    months = settings.RATING_INTERVAL_MONTHS
+    # add_months is monotonic but clips month ends: a few days' slack, then the exact check.
+    bound = add_months(horizon, -months) + datetime.timedelta(days=3)
+    rated = (_active(intervention_ids).annotate(latest=Max("ratings__rated_on"))
+             .filter(latest__lte=bound))
+    rows = [(p, add_months(p.latest, months)) for p in rated]
+    rows = [(p, due) for p, due in rows if due <= horizon]
+    first = _active(intervention_ids).filter(
+        ratings__isnull=True, enrolment__enrolled_on__lte=horizon
+    ).select_related("enrolment")
+    return rows + [(p, p.enrolment.enrolled_on) for p in first]
+
+
 # (label, function(intervention_ids, horizon=) -> [(participant, due date)])
 SOURCES = [
     (lambda: _("Action plan to revise"), plan_revisions_due),
     (lambda: _("Action plan to establish"), first_plans_due),
+    (lambda: _("Progress rating"), ratings_due),
 ]
 
 

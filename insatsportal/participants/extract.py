@@ -65,11 +65,23 @@ def _plan(participant) -> dict | None:
     }
 
 
+def _ratings(participant) -> list:
+    ratings = participant.ratings.select_related("instrument").prefetch_related(
+        "answers__item").order_by("rated_on", "pk")
+    return [
+        {"rated_on": r.rated_on, "occasion": r.get_occasion_display(),
+         "instrument": str(r.instrument), "comment": r.comment,
+         "answers": {a.item.short_label: a.value for a in r.answers.all()}}
+        for r in ratings
+    ]
+
+
 # Functions participant -> (section name, data).
 SECTIONS: list = [
     lambda p: ("enrolment", _enrolment(p)),
     lambda p: ("action_plan", _plan(p)),
     lambda p: ("discharge", _discharge(p)),
+    lambda p: ("progress_ratings", _ratings(p)),
 ]
 
 

@@ -257,3 +257,37 @@ class PlanRevisionForm(forms.Form):
     steps = forms.CharField(label=_("Steps"), required=False, validators=[reject_identity_number],
                             widget=forms.Textarea(attrs={"rows": 4}),
                             help_text=_("Leave empty to keep the steps."))
+
+
+class RatingForm(forms.Form):
+    """One rating: the occasion, the date and one value per item of the instrument."""
+
+    occasion = forms.ChoiceField(label=_("Occasion"), choices=())
+    rated_on = forms.DateField(label=_("Date of rating"), widget=DateInput())
+
+    def __init__(self, *args, instrument, **kwargs):
+        from insatsportal.participants.models import Rating
+
+        super().__init__(*args, **kwargs)
+        self.instrument = instrument
+        self.fields["occasion"].choices = Rating.Occasion.choices
+        steps = [(str(value), f"{value} – {label}" if label else str(value))
+                 for value, label in instrument.steps()]
+        self.items = list(instrument.items.all())
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.TypedChoiceField(
+                label=f"{item.order}. {item.short_label}", choices=steps, coerce=int,
+                widget=forms.RadioSelect,
+                help_text=f"{item.text} ({item.get_answered_by_display()})",
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Comment"), required=False, validators=[reject_identity_number],
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("No personal identity numbers in free text."),
+        )
+
+    def service_data(self) -> dict:
+        data = self.cleaned_data
+        return {"instrument": self.instrument, "occasion": data["occasion"],
+                "rated_on": data["rated_on"], "comment": data["comment"],
+                "values": {item.pk: data[f"item_{item.pk}"] for item in self.items}}

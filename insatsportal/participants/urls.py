@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insatsportal.participants.views import participants, privacy, statistics, steps
+from insatsportal.participants.views import participants, privacy, progress, statistics, steps
 
 app_name = "participants"
 urlpatterns = [
@@ -19,6 +19,8 @@ urlpatterns = [
     path("<uuid:pk>/utskrivning/", steps.discharge_edit, name="discharge"),
     path("<uuid:pk>/handlingsplan/", steps.plan_edit, name="plan"),
     path("<uuid:pk>/handlingsplan/revidera/", steps.plan_revise_view, name="plan_revise"),
+    path("<uuid:pk>/progression/", progress.progress_view, name="progress"),
+    path("<uuid:pk>/progression/ny/", progress.rating_create, name="rating_create"),
     path("insats/<int:pk>/att-gora/", participants.participants_due, name="due"),
     path("statistik/", statistics.participant_statistics, name="statistics"),
     path("dataskydd/", privacy.privacy_overview, name="privacy"),

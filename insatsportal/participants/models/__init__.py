@@ -8,8 +8,9 @@ from insatsportal.participants.models.participant import (
     Sex,
 )
 from insatsportal.participants.models.plan import ActionPlan, PlanRevision
+from insatsportal.participants.models.rating import Answer, Instrument, Item, Rating
 
 __all__ = [
-    "ActionPlan", "Code", "CodeList", "Consent", "Discharge", "Enrolment", "Participant",
-    "PlanRevision", "ReadLogEntry", "Sex",
+    "ActionPlan", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment", "Instrument",
+    "Item", "Participant", "PlanRevision", "Rating", "ReadLogEntry", "Sex",
 ]

@@ -38,6 +38,8 @@ MATRIX = {
     "participants:plan": (_participant_url("participants:plan"), MANAGE),
     "participants:plan_revise": (_participant_url("participants:plan_revise"),
                                  statuses(403, deltagaransvarig=302, handlaggare=404)),
+    "participants:progress": (_participant_url("participants:progress"), READ),
+    "participants:rating_create": (_participant_url("participants:rating_create"), MANAGE),
     "participants:due": (_intervention_url("participants:due"), MANAGE),
     "participants:statistics": (lambda demo: reverse("participants:statistics"),
                                 only("kansli", "styrelse", "rapportlasare")),

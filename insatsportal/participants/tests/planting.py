@@ -19,6 +19,7 @@ MARKERS = [
     "Målmarkör-Hjx40",
     "Stegmarkör-Kvb92",
     "Revisionsmarkör-Lpo63",
+    "Skattningsmarkör-Rvn27",
 ]
 
 
@@ -57,4 +58,9 @@ def _plan(participant):
                 revised_on=datetime.date(2024, 5, 1), notes="Revisionsmarkör-Lpo63")
 
 
-STEPS: list = [_enrol, _plan, _discharge]
+def _rate(participant):
+    factories.rate(participant, rated_on=datetime.date(2024, 2, 1),
+                   comment="Skattningsmarkör-Rvn27")
+
+
+STEPS: list = [_enrol, _plan, _rate, _discharge]

@@ -1,6 +1,9 @@
 """The sections of a participant's page, each loaded with a fixed number of queries."""
 
-from insatsportal.participants.models import ActionPlan, Discharge, Enrolment
+from django.db.models import Count, Max
+
+from insatsportal.participants.models import ActionPlan, Discharge, Enrolment, Rating
+from insatsportal.participants.services.rating import next_rating_due
 
 
 def detail_sections(participant) -> dict:
@@ -22,4 +25,8 @@ def detail_sections(participant) -> dict:
         .prefetch_related("anchored_parties", "revisions")
         .first()
     )
-    return {"enrolment": enrolment, "discharge": discharge, "plan": plan}
+    ratings = Rating.objects.filter(participant=participant).aggregate(
+        count=Count("pk"), latest=Max("rated_on"))
+    if ratings["latest"] is not None:
+        ratings["next_due"] = next_rating_due(ratings["latest"])
+    return {"enrolment": enrolment, "discharge": discharge, "plan": plan, "ratings": ratings}
