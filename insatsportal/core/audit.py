@@ -34,6 +34,7 @@ ACTION_LABELS = {
     "plan.corrected": _("Action plan corrected"),
     "plan.revised": _("Action plan revised"),
     "rating.recorded": _("Progress rating recorded"),
+    "activity.logged": _("Activity logged"),
     "instrument.copied": _("Rating instrument copied as a new version"),
 }
 

@@ -76,12 +76,21 @@ def _ratings(participant) -> list:
     ]
 
 
+def _activities(participant) -> list:
+    return [
+        {"date": a.occurred_on, "kind": a.get_kind_display(),
+         "duration_minutes": a.duration_minutes, "note": a.note}
+        for a in participant.activities.order_by("occurred_on", "pk")
+    ]
+
+
 # Functions participant -> (section name, data).
 SECTIONS: list = [
     lambda p: ("enrolment", _enrolment(p)),
     lambda p: ("action_plan", _plan(p)),
     lambda p: ("discharge", _discharge(p)),
     lambda p: ("progress_ratings", _ratings(p)),
+    lambda p: ("activities", _activities(p)),
 ]
 
 

@@ -291,3 +291,40 @@ class RatingForm(forms.Form):
         return {"instrument": self.instrument, "occasion": data["occasion"],
                 "rated_on": data["rated_on"], "comment": data["comment"],
                 "values": {item.pk: data[f"item_{item.pk}"] for item in self.items}}
+
+
+class ActivityForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of activity"), choices=())
+    occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
+    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=1,
+                                          max_value=24 * 60)
+    note = forms.CharField(label=_("Note"), required=False, validators=[reject_identity_number],
+                           widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text=_("No personal identity numbers in free text."))
+
+    def __init__(self, *args, **kwargs):
+        from insatsportal.participants.models import Activity
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Activity.Kind.choices
+        self.fields["occurred_on"].initial = timezone.localdate()
+
+
+class ParticipantChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.number} {obj.label}"
+
+
+class GroupActivityForm(ActivityForm):
+    """The same activity for several participants of the intervention at once."""
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = {
+            "participants": ParticipantChoiceField(
+                label=_("Participants"), queryset=participants,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("Everyone who took part."),
+            ),
+            **self.fields,
+        }

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from insatsportal.participants.views import participants, privacy, progress, statistics, steps
+from insatsportal.participants.views import (
+    activities,
+    participants,
+    privacy,
+    progress,
+    statistics,
+    steps,
+)
 
 app_name = "participants"
 urlpatterns = [
@@ -21,6 +28,9 @@ urlpatterns = [
     path("<uuid:pk>/handlingsplan/revidera/", steps.plan_revise_view, name="plan_revise"),
     path("<uuid:pk>/progression/", progress.progress_view, name="progress"),
     path("<uuid:pk>/progression/ny/", progress.rating_create, name="rating_create"),
+    path("<uuid:pk>/aktiviteter/ny/", activities.activity_create, name="activity_create"),
+    path("insats/<int:pk>/aktiviteter/ny/", activities.group_activity_create,
+         name="group_activity"),
     path("insats/<int:pk>/att-gora/", participants.participants_due, name="due"),
     path("statistik/", statistics.participant_statistics, name="statistics"),
     path("dataskydd/", privacy.privacy_overview, name="privacy"),

@@ -1,3 +1,4 @@
+from insatsportal.participants.models.activity import Activity
 from insatsportal.participants.models.codes import Code, CodeList
 from insatsportal.participants.models.discharge import Discharge
 from insatsportal.participants.models.enrolment import Enrolment
@@ -11,6 +12,6 @@ from insatsportal.participants.models.plan import ActionPlan, PlanRevision
 from insatsportal.participants.models.rating import Answer, Instrument, Item, Rating
 
 __all__ = [
-    "ActionPlan", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment", "Instrument",
-    "Item", "Participant", "PlanRevision", "Rating", "ReadLogEntry", "Sex",
+    "ActionPlan", "Activity", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment",
+    "Instrument", "Item", "Participant", "PlanRevision", "Rating", "ReadLogEntry", "Sex",
 ]

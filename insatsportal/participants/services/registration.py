@@ -17,6 +17,7 @@ from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.identity import parse_identity_number
 from insatsportal.participants.models import (
     ActionPlan,
+    Activity,
     Consent,
     Enrolment,
     Participant,
@@ -150,6 +151,7 @@ def _anonymise(participant: Participant) -> None:
     Enrolment.objects.filter(participant=participant).delete()
     ActionPlan.objects.filter(participant=participant).delete()
     Rating.objects.filter(participant=participant).delete()
+    Activity.objects.filter(participant=participant).update(note="")
     discharge_strip(participant)
     participant.is_anonymous = True
     participant.name_encrypted = ""

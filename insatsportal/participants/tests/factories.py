@@ -114,3 +114,11 @@ def rate(participant, *, rated_on=datetime.date(2024, 1, 20), value=2, occasion=
         rated_on=rated_on, comment=comment,
         values={item.pk: v for item, v in zip(items, chosen, strict=True)},
     )
+
+
+def activity(*participants, kind="coaching", occurred_on=datetime.date(2024, 3, 4),
+             duration_minutes=60, note=""):
+    from insatsportal.participants.services.activity import activity_log
+
+    return activity_log(actor=staff(), participants=list(participants), kind=kind,
+                        occurred_on=occurred_on, duration_minutes=duration_minutes, note=note)

@@ -40,6 +40,8 @@ MATRIX = {
                                  statuses(403, deltagaransvarig=302, handlaggare=404)),
     "participants:progress": (_participant_url("participants:progress"), READ),
     "participants:rating_create": (_participant_url("participants:rating_create"), MANAGE),
+    "participants:activity_create": (_participant_url("participants:activity_create"), MANAGE),
+    "participants:group_activity": (_intervention_url("participants:group_activity"), MANAGE),
     "participants:due": (_intervention_url("participants:due"), MANAGE),
     "participants:statistics": (lambda demo: reverse("participants:statistics"),
                                 only("kansli", "styrelse", "rapportlasare")),

@@ -20,6 +20,7 @@ MARKERS = [
     "Stegmarkör-Kvb92",
     "Revisionsmarkör-Lpo63",
     "Skattningsmarkör-Rvn27",
+    "Aktivitetsmarkör-Bnm84",
 ]
 
 
@@ -63,4 +64,9 @@ def _rate(participant):
                    comment="Skattningsmarkör-Rvn27")
 
 
-STEPS: list = [_enrol, _plan, _rate, _discharge]
+def _activity(participant):
+    factories.activity(participant, occurred_on=datetime.date(2024, 3, 4),
+                       note="Aktivitetsmarkör-Bnm84")
+
+
+STEPS: list = [_enrol, _plan, _rate, _activity, _discharge]

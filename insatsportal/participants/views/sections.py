@@ -1,8 +1,16 @@
 """The sections of a participant's page, each loaded with a fixed number of queries."""
 
 from django.db.models import Count, Max
+from django.utils import timezone
 
-from insatsportal.participants.models import ActionPlan, Discharge, Enrolment, Rating
+from insatsportal.participants.activities import recent_activities, weekly_counts
+from insatsportal.participants.models import (
+    ActionPlan,
+    Activity,
+    Discharge,
+    Enrolment,
+    Rating,
+)
 from insatsportal.participants.services.rating import next_rating_due
 
 
@@ -29,4 +37,8 @@ def detail_sections(participant) -> dict:
         count=Count("pk"), latest=Max("rated_on"))
     if ratings["latest"] is not None:
         ratings["next_due"] = next_rating_due(ratings["latest"])
-    return {"enrolment": enrolment, "discharge": discharge, "plan": plan, "ratings": ratings}
+    today = timezone.localdate()
+    return {"enrolment": enrolment, "discharge": discharge, "plan": plan, "ratings": ratings,
+            "weekly": weekly_counts(participant, today=today),
+            "recent_activities": recent_activities(participant),
+            "activity_kinds": list(Activity.Kind)}
