@@ -35,6 +35,10 @@ ACTION_LABELS = {
     "plan.revised": _("Action plan revised"),
     "rating.recorded": _("Progress rating recorded"),
     "activity.logged": _("Activity logged"),
+    "followup.recorded": _("Follow-up after discharge recorded"),
+    "followup.corrected": _("Follow-up after discharge corrected"),
+    "followup.policy_set": _("Follow-up policy changed"),
+    "followup.sample_drawn": _("Random sample for follow-up drawn"),
     "instrument.copied": _("Rating instrument copied as a new version"),
 }
 

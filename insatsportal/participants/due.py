@@ -64,11 +64,36 @@ def ratings_due(intervention_ids, *, horizon: datetime.date):
     return rows + [(p, p.enrolment.enrolled_on) for p in first]
 
 
+def follow_ups_due(intervention_ids, *, horizon: datetime.date):
+    """6 or 12 months after discharge (the intervention's policy); a sample if it says so."""
+    from insatsportal.core.calendar import add_months
+    from insatsportal.participants.models import Discharge
+    from insatsportal.participants.services.followup import policy_for, sampled_ids
+
+    rows = []
+    for intervention_id in intervention_ids:
+        policy = policy_for(intervention_id)
+        bound = add_months(horizon, -policy.months) + datetime.timedelta(days=3)
+        discharged = Participant.objects.filter(
+            intervention_id=intervention_id, is_anonymous=False, follow_up__isnull=True,
+            discharge__discharged_on__lte=bound,
+        ).exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION).select_related(
+            "intervention", "discharge")
+        if policy.sample_only:
+            discharged = discharged.filter(pk__in=list(sampled_ids(intervention_id)))
+        for participant in discharged:
+            due = add_months(participant.discharge.discharged_on, policy.months)
+            if due <= horizon:
+                rows.append((participant, due))
+    return rows
+
+
 # (label, function(intervention_ids, horizon=) -> [(participant, due date)])
 SOURCES = [
     (lambda: _("Action plan to revise"), plan_revisions_due),
     (lambda: _("Action plan to establish"), first_plans_due),
     (lambda: _("Progress rating"), ratings_due),
+    (lambda: _("Follow-up after discharge"), follow_ups_due),
 ]
 
 

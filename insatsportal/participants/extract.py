@@ -84,6 +84,19 @@ def _activities(participant) -> list:
     ]
 
 
+def _follow_up(participant) -> dict | None:
+    follow_up = getattr(participant, "follow_up", None)
+    if follow_up is None:
+        return None
+    return {
+        "followed_up_on": follow_up.followed_up_on, "months_after_discharge": follow_up.months,
+        "contact_made": follow_up.contact_made,
+        "occupation": follow_up.occupation.label if follow_up.occupation else None,
+        "occupation_percent": follow_up.occupation_percent,
+        "support": _codes(follow_up.income.all()), "note": follow_up.note,
+    }
+
+
 # Functions participant -> (section name, data).
 SECTIONS: list = [
     lambda p: ("enrolment", _enrolment(p)),
@@ -91,6 +104,7 @@ SECTIONS: list = [
     lambda p: ("discharge", _discharge(p)),
     lambda p: ("progress_ratings", _ratings(p)),
     lambda p: ("activities", _activities(p)),
+    lambda p: ("follow_up", _follow_up(p)),
 ]
 
 

@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from insatsportal.organisations.models import Member
 from insatsportal.participants.identity import parse_identity_number, reject_identity_number
-from insatsportal.participants.models import ActionPlan, Code, Discharge, Enrolment, Sex
+from insatsportal.participants.models import (
+    ActionPlan,
+    Code,
+    Discharge,
+    Enrolment,
+    FollowUp,
+    FollowUpPolicy,
+    Sex,
+)
 
 
 class DateInput(forms.DateInput):
@@ -328,3 +336,45 @@ class GroupActivityForm(ActivityForm):
             ),
             **self.fields,
         }
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["followed_up_on", "contact_made", "occupation", "occupation_percent", "income",
+                  "note"]
+        field_classes = {"occupation": CodeChoiceField, "income": CodeMultipleChoiceField}
+        widgets = {"followed_up_on": DateInput(), "income": forms.CheckboxSelectMultiple,
+                   "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"note": _("No personal identity numbers in free text.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_fields(self, income="income", occupation="occupation")
+        self.fields["contact_made"].required = False
+
+
+class FollowUpPolicyForm(forms.Form):
+    months = forms.TypedChoiceField(label=_("Follow up"), coerce=int,
+                                    choices=FollowUpPolicy.Months.choices)
+    sample_only = forms.BooleanField(label=_("Only a random sample is followed up"),
+                                     required=False)
+
+
+class SampleDrawForm(forms.Form):
+    discharged_from = forms.DateField(label=_("Discharged from"), widget=DateInput())
+    discharged_to = forms.DateField(label=_("Discharged until"), widget=DateInput())
+    size = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=1000,
+                              initial=15)
+    stratified_by_sex = forms.BooleanField(label=_("Stratify by sex"), required=False)
+    reason = forms.CharField(
+        label=_("Reason for a new draw"), required=False, validators=[reject_identity_number],
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when a sample has already been drawn for the same period."))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("discharged_from"), cleaned.get("discharged_to")
+        if start and end and end < start:
+            self.add_error("discharged_to", _("The period ends before it starts."))
+        return cleaned

@@ -2,6 +2,7 @@ from django.urls import path
 
 from insatsportal.participants.views import (
     activities,
+    followup,
     participants,
     privacy,
     progress,
@@ -31,6 +32,12 @@ urlpatterns = [
     path("<uuid:pk>/aktiviteter/ny/", activities.activity_create, name="activity_create"),
     path("insats/<int:pk>/aktiviteter/ny/", activities.group_activity_create,
          name="group_activity"),
+    path("<uuid:pk>/uppfoljning/", followup.follow_up_edit, name="follow_up"),
+    path("insats/<int:pk>/uppfoljning/", followup.follow_up_overview, name="follow_up_overview"),
+    path("insats/<int:pk>/uppfoljning/installning/", followup.follow_up_policy,
+         name="follow_up_policy"),
+    path("insats/<int:pk>/uppfoljning/urval/", followup.follow_up_sample,
+         name="follow_up_sample"),
     path("insats/<int:pk>/att-gora/", participants.participants_due, name="due"),
     path("statistik/", statistics.participant_statistics, name="statistics"),
     path("dataskydd/", privacy.privacy_overview, name="privacy"),

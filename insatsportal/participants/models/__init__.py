@@ -2,6 +2,7 @@ from insatsportal.participants.models.activity import Activity
 from insatsportal.participants.models.codes import Code, CodeList
 from insatsportal.participants.models.discharge import Discharge
 from insatsportal.participants.models.enrolment import Enrolment
+from insatsportal.participants.models.followup import FollowUp, FollowUpPolicy, FollowUpSample
 from insatsportal.participants.models.participant import (
     Consent,
     Participant,
@@ -13,5 +14,6 @@ from insatsportal.participants.models.rating import Answer, Instrument, Item, Ra
 
 __all__ = [
     "ActionPlan", "Activity", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment",
-    "Instrument", "Item", "Participant", "PlanRevision", "Rating", "ReadLogEntry", "Sex",
+    "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "Participant",
+    "PlanRevision", "Rating", "ReadLogEntry", "Sex",
 ]

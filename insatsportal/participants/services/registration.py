@@ -20,6 +20,7 @@ from insatsportal.participants.models import (
     Activity,
     Consent,
     Enrolment,
+    FollowUp,
     Participant,
     Rating,
 )
@@ -152,6 +153,7 @@ def _anonymise(participant: Participant) -> None:
     ActionPlan.objects.filter(participant=participant).delete()
     Rating.objects.filter(participant=participant).delete()
     Activity.objects.filter(participant=participant).update(note="")
+    FollowUp.objects.filter(participant=participant).delete()
     discharge_strip(participant)
     participant.is_anonymous = True
     participant.name_encrypted = ""

@@ -122,3 +122,13 @@ def activity(*participants, kind="coaching", occurred_on=datetime.date(2024, 3, 
 
     return activity_log(actor=staff(), participants=list(participants), kind=kind,
                         occurred_on=occurred_on, duration_minutes=duration_minutes, note=note)
+
+
+def follow_up(participant, *, followed_up_on=datetime.date(2025, 3, 30), contact_made=True,
+              note=""):
+    from insatsportal.participants.services.followup import follow_up_record
+
+    return follow_up_record(
+        actor=staff(), participant=participant, followed_up_on=followed_up_on,
+        contact_made=contact_made, occupation=code("occupation", "studier") if contact_made
+        else None, income=[code("income", "ingen")] if contact_made else [], note=note)

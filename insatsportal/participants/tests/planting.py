@@ -21,6 +21,7 @@ MARKERS = [
     "Revisionsmarkör-Lpo63",
     "Skattningsmarkör-Rvn27",
     "Aktivitetsmarkör-Bnm84",
+    "Uppföljningsmarkör-Qsd15",
 ]
 
 
@@ -69,4 +70,8 @@ def _activity(participant):
                        note="Aktivitetsmarkör-Bnm84")
 
 
-STEPS: list = [_enrol, _plan, _rate, _activity, _discharge]
+def _follow_up(participant):
+    factories.follow_up(participant, note="Uppföljningsmarkör-Qsd15")
+
+
+STEPS: list = [_enrol, _plan, _rate, _activity, _discharge, _follow_up]

@@ -23,6 +23,7 @@ def _full(pnr, name):
     for day in (4, 5, 11):
         factories.activity(participant, kind="group", occurred_on=datetime.date(2024, 3, day))
     factories.discharge(participant)
+    factories.follow_up(participant)
     return participant
 
 
@@ -57,7 +58,7 @@ def test_the_participant_page_does_not_grow_with_rows(login, demo):
     for pnr in PNRS[1:4]:
         _full(pnr, "Annan Person")
     assert _count(client, url) == few
-    assert few <= 23, few  # 20 before the ratings and activities sections
+    assert few <= 25, few  # 20 before the ratings, activities and follow-up sections
 
 
 def test_the_progress_page_does_not_grow_with_rows(login, demo):

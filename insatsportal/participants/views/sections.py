@@ -9,6 +9,7 @@ from insatsportal.participants.models import (
     Activity,
     Discharge,
     Enrolment,
+    FollowUp,
     Rating,
 )
 from insatsportal.participants.services.rating import next_rating_due
@@ -37,8 +38,10 @@ def detail_sections(participant) -> dict:
         count=Count("pk"), latest=Max("rated_on"))
     if ratings["latest"] is not None:
         ratings["next_due"] = next_rating_due(ratings["latest"])
+    follow_up = (FollowUp.objects.filter(participant=participant).select_related("occupation")
+                 .prefetch_related("income").first() if discharge is not None else None)
     today = timezone.localdate()
     return {"enrolment": enrolment, "discharge": discharge, "plan": plan, "ratings": ratings,
             "weekly": weekly_counts(participant, today=today),
             "recent_activities": recent_activities(participant),
-            "activity_kinds": list(Activity.Kind)}
+            "activity_kinds": list(Activity.Kind), "follow_up": follow_up}
