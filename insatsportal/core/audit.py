@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "followup.corrected": _("Follow-up after discharge corrected"),
     "followup.policy_set": _("Follow-up policy changed"),
     "followup.sample_drawn": _("Random sample for follow-up drawn"),
+    "retention.applied": _("Retention periods applied"),
     "instrument.copied": _("Rating instrument copied as a new version"),
 }
 
