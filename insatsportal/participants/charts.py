@@ -9,6 +9,7 @@ its value as text, and the page shows the same numbers in a table.
 import math
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -135,7 +136,7 @@ def line_svg(dates: list[str], values: list, *, low: int, high: int, title: str)
     for x, y, v in points:
         parts.append(_marker("circle", x, y, "#1f4e79"))
         parts.append(f'<text x="{x:.1f}" y="{y - 9:.1f}" font-size="11" '
-                     f'text-anchor="middle">{v:.1f}</text>')
+                     f'text-anchor="middle">{number_format(v, 1)}</text>')
     for i, label in enumerate(dates):
         parts.append(f'<text x="{x_of(i):.1f}" y="{height - bottom + 18}" font-size="11" '
                      f'text-anchor="middle">{escape(label)}</text>')
