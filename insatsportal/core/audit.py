@@ -60,6 +60,14 @@ ACTION_LABELS = {
     "application.resubmitted": _("Application resubmitted"),
     "application.preparation_started": _("Preparation started"),
     "application.decided": _("Application decided"),
+    "rating.recorded": _("Progress rating recorded"),
+    "activity.logged": _("Activity logged"),
+    "followup.recorded": _("Follow-up after discharge recorded"),
+    "followup.corrected": _("Follow-up after discharge corrected"),
+    "followup.policy_set": _("Follow-up policy changed"),
+    "followup.sample_drawn": _("Random sample for follow-up drawn"),
+    "retention.applied": _("Retention periods applied"),
+    "instrument.copied": _("Rating instrument copied as a new version"),
 }
 
 
