@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "insatsportal.interventions",
     "insatsportal.applications",
     "insatsportal.cases",
+    "insatsportal.imports",
     "insatsportal.participants",
     "insatsportal.reports",
     "insatsportal.demo",

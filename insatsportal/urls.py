@@ -12,6 +12,7 @@ urlpatterns = [
     path("konto/", include("insatsportal.accounts.urls")),
     path("ansokningar/", include("insatsportal.applications.urls")),
     path("arenden/", include("insatsportal.cases.urls")),
+    path("import/", include("insatsportal.imports.urls")),
     path("insatser/", include("insatsportal.interventions.urls")),
     path("deltagare/", include("insatsportal.participants.urls")),
     path("rapporter/", include("insatsportal.reports.urls")),

@@ -311,3 +311,7 @@ def can_review_quarterly_reports(user) -> bool:
 @_fail_closed
 def can_view_national_reporting(user) -> bool:
     return has_role(user, Role.KANSLI, Role.STYRELSE, Role.RAPPORTLASARE)
+@_fail_closed
+def can_import_documents(user) -> bool:
+    """Upload the förbund's existing applications and decisions and confirm what is read."""
+    return has_role(user, Role.KANSLI)

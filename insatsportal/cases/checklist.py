@@ -119,7 +119,7 @@ def _budget(budget_warnings) -> Item:
     label = _("The budget has no unresolved warnings")
     if budget_warnings is None:
         return Item("budget", label, PROBLEM, _("The application has no budget."))
-    messages = [w.message for w in budget_warnings]
+    messages = list(dict.fromkeys(w.message for w in budget_warnings))  # once each
     return _item(
         "budget", label, not messages,
         _("The budget adds up and passes every check."),

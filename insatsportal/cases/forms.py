@@ -82,6 +82,11 @@ class AgendaForm(forms.Form):
         self.fields["case"].queryset = cases
 
 
+class ParagraphMinutesForm(forms.Form):
+    minutes = forms.CharField(label=_("Minutes"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class MinutesForm(forms.Form):
     approved_on = forms.DateField(label=_("Minutes approved on"))
 

@@ -1,6 +1,8 @@
 """Reads of cases, meetings and decisions, scoped to the requesting user."""
 
 from django.db.models import Prefetch, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from insatsportal.accounts import policy
 from insatsportal.accounts.models import Role
@@ -136,3 +138,31 @@ def applied_amount(application) -> int | None:
     if data is None:
         return None
     return b.compute(data).total_association
+
+
+def waiting_items(user) -> list:
+    """Start page: open cases for the office (own and unassigned first), returned
+    applications for their owners."""
+    from insatsportal.core.selectors import WaitingItem
+
+    items = []
+    if policy.can_decide_applications(user):
+        open_cases = (Case.objects.filter(status__in=Case.OPEN)
+                      .filter(Q(handler=user) | Q(handler__isnull=True))
+                      .order_by("opened_at"))
+        items += [
+            WaitingItem(title=f"{case.number} {case.title}",
+                        url=reverse("cases:detail", args=[case.pk]),
+                        detail=case.get_status_display())
+            for case in open_cases
+        ]
+    if policy.can_prepare_applications(user):
+        returned = Application.objects.filter(owner_id=user.member_id,
+                                              status=Application.Status.RETURNED)
+        items += [
+            WaitingItem(title=application.name,
+                        url=reverse("applications:submit", args=[application.pk]),
+                        detail=_("Returned for completion"))
+            for application in returned
+        ]
+    return items

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,6 +71,18 @@ def case_open(*, application: Application, actor, number: str = "") -> Case:
     if application.case_number != number:
         application.case_number = number
         application.save(update_fields=["case_number"])
+    log_action(actor=actor, obj=case, action="case.opened", data={"number": number})
+    return case
+
+
+@transaction.atomic
+def case_open_without_application(*, title: str, intervention: Intervention, year: int, actor,
+                                  number: str = "") -> Case:
+    """A case for a historic decision whose application is not on file (document import)."""
+    if not number or Case.objects.filter(number=number).exists():
+        number = case_number_next(year=year)
+    case = Case.objects.create(number=number, year=year, title=title, intervention=intervention)
+    CaseStatusChange.objects.create(case=case, to_status=case.status, actor=actor)
     log_action(actor=actor, obj=case, action="case.opened", data={"number": number})
     return case
 
@@ -179,14 +192,26 @@ def agenda_add(*, meeting: Meeting, case: Case, actor) -> AgendaItem:
         raise CaseError(_("A decided case cannot be placed on a meeting."))
     if AgendaItem.objects.filter(meeting=meeting, case=case).exists():
         raise CaseError(_("The case is already on this meeting's agenda."))
-    last = meeting.items.select_for_update().order_by("-paragraph").first()
-    item = AgendaItem.objects.create(
-        meeting=meeting, case=case, paragraph=(last.paragraph + 1) if last else 1
-    )
+    # Lock the meeting so two cases placed at once do not get the same paragraph.
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    last = AgendaItem.objects.filter(meeting=meeting).aggregate(last=Max("paragraph"))["last"]
+    item = AgendaItem.objects.create(meeting=meeting, case=case, paragraph=(last or 0) + 1)
     if case.status != Case.Status.ON_AGENDA:
         _set_status(case, Case.Status.ON_AGENDA, actor=actor, note=str(meeting))
     log_action(actor=actor, obj=meeting, action="meeting.case_added",
                data={"case": case.number, "paragraph": item.paragraph})
+    return item
+
+
+@transaction.atomic
+def agenda_minutes_save(*, item: AgendaItem, minutes: str, actor) -> AgendaItem:
+    """The minutes text of one paragraph; fixed once the minutes are approved."""
+    if item.meeting.minutes_approved_on is not None:
+        raise CaseError(_("The minutes are approved and can no longer be changed."))
+    item.minutes = minutes.strip()
+    item.save(update_fields=["minutes"])
+    log_action(actor=actor, obj=item.meeting, action="meeting.minutes_written",
+               data={"paragraph": item.paragraph})
     return item
 
 

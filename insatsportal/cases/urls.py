@@ -17,6 +17,8 @@ urlpatterns = [
     path("moten/", meetings.meeting_list, name="meetings"),
     path("moten/<int:pk>/", meetings.meeting_detail, name="meeting"),
     path("moten/<int:pk>/arende/", meetings.agenda_add, name="agenda_add"),
+    path("moten/<int:pk>/protokoll/<int:paragraph>/", meetings.paragraph_minutes,
+         name="paragraph_minutes"),
     path("moten/<int:pk>/justering/", meetings.minutes_approve, name="minutes_approve"),
     path("moten/<int:pk>/handlingar.pdf", meetings.meeting_papers_pdf, name="meeting_papers"),
 ]

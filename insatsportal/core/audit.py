@@ -45,6 +45,10 @@ ACTION_LABELS = {
     "meeting.created": _("Meeting created"),
     "meeting.case_added": _("Case placed on the agenda"),
     "meeting.minutes_approved": _("Minutes approved"),
+    "meeting.minutes_written": _("Minutes written"),
+    "import.uploaded": _("Document uploaded for import"),
+    "import.confirmed": _("Imported document confirmed"),
+    "import.discarded": _("Imported document discarded"),
     "intervention.created": _("Intervention created by a grant"),
     "intervention.extended": _("Intervention extended by a grant"),
     "application.created": _("Application created"),
@@ -69,6 +73,14 @@ ACTION_LABELS = {
     "quarterly_report.submitted": _("Quarterly report submitted"),
     "quarterly_report.accepted": _("Quarterly report accepted"),
     "quarterly_report.returned": _("Quarterly report returned for completion"),
+    "rating.recorded": _("Progress rating recorded"),
+    "activity.logged": _("Activity logged"),
+    "followup.recorded": _("Follow-up after discharge recorded"),
+    "followup.corrected": _("Follow-up after discharge corrected"),
+    "followup.policy_set": _("Follow-up policy changed"),
+    "followup.sample_drawn": _("Random sample for follow-up drawn"),
+    "retention.applied": _("Retention periods applied"),
+    "instrument.copied": _("Rating instrument copied as a new version"),
 }
 
 

@@ -20,5 +20,6 @@ def site(request):
             "data_protection": policy.can_protect_participant_data(user),
             "reports": policy.can_view_reports(user),
             "administration": policy.can_administer_register(user),
+            "imports": policy.can_import_documents(user),
         },
     }

@@ -7,8 +7,9 @@ participant pages, which log every read.
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
-from insatsportal.participants.models import Code, CodeList
+from insatsportal.participants.models import Code, CodeList, Instrument, Item
 from insatsportal.participants.services.codes import code_supersede
+from insatsportal.participants.services.rating import instrument_copy
 
 
 @admin.register(CodeList)
@@ -41,3 +42,43 @@ class CodeAdmin(admin.ModelAdmin):
                 ) % {"version": new.version})
                 return
         super().save_model(request, obj, form, change)
+
+
+class ItemInline(admin.TabularInline):
+    model = Item
+    extra = 1
+    fields = ["order", "short_label", "text", "answered_by"]
+
+
+@admin.register(Instrument)
+class InstrumentAdmin(admin.ModelAdmin):
+    list_display = ["name", "version", "scale_min", "scale_max", "is_active"]
+    list_filter = ["is_active"]
+    inlines = [ItemInline]
+    actions = ["copy_as_new_version"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Ratings keep their meaning: an instrument in use is copied, not changed.
+        if obj is not None and obj.ratings.exists():
+            return ["name", "version", "scale_min", "scale_max", "scale_labels"]
+        return ["version"] if obj is not None else []
+
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.ratings.exists():
+            return [ReadOnlyItemInline]
+        return self.inlines
+
+    @admin.action(description=_("Copy as a new version"))
+    def copy_as_new_version(self, request, queryset):
+        for instrument in queryset:
+            copy = instrument_copy(actor=request.user, instrument=instrument)
+            messages.info(request, _("Copied as %(copy)s.") % {"copy": copy})
+
+
+class ReadOnlyItemInline(ItemInline):
+    extra = 0
+    can_delete = False
+    readonly_fields = ItemInline.fields
+
+    def has_add_permission(self, request, obj=None):
+        return False

@@ -45,10 +45,55 @@ def first_plans_due(intervention_ids, *, horizon: datetime.date):
     return [(p, p.enrolment.enrolled_on + days) for p in participants]
 
 
+def ratings_due(intervention_ids, *, horizon: datetime.date):
+    """The next rating RATING_INTERVAL_MONTHS after the latest; the first at enrolment."""
+    from django.db.models import Max
+
+    from insatsportal.core.calendar import add_months
+
+    months = settings.RATING_INTERVAL_MONTHS
+    # add_months is monotonic but clips month ends: a few days' slack, then the exact check.
+    bound = add_months(horizon, -months) + datetime.timedelta(days=3)
+    rated = (_active(intervention_ids).annotate(latest=Max("ratings__rated_on"))
+             .filter(latest__lte=bound))
+    rows = [(p, add_months(p.latest, months)) for p in rated]
+    rows = [(p, due) for p, due in rows if due <= horizon]
+    first = _active(intervention_ids).filter(
+        ratings__isnull=True, enrolment__enrolled_on__lte=horizon
+    ).select_related("enrolment")
+    return rows + [(p, p.enrolment.enrolled_on) for p in first]
+
+
+def follow_ups_due(intervention_ids, *, horizon: datetime.date):
+    """6 or 12 months after discharge (the intervention's policy); a sample if it says so."""
+    from insatsportal.core.calendar import add_months
+    from insatsportal.participants.models import Discharge
+    from insatsportal.participants.services.followup import policy_for, sampled_ids
+
+    rows = []
+    for intervention_id in intervention_ids:
+        policy = policy_for(intervention_id)
+        bound = add_months(horizon, -policy.months) + datetime.timedelta(days=3)
+        discharged = Participant.objects.filter(
+            intervention_id=intervention_id, is_anonymous=False, follow_up__isnull=True,
+            discharge__discharged_on__lte=bound,
+        ).exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION).select_related(
+            "intervention", "discharge")
+        if policy.sample_only:
+            discharged = discharged.filter(pk__in=list(sampled_ids(intervention_id)))
+        for participant in discharged:
+            due = add_months(participant.discharge.discharged_on, policy.months)
+            if due <= horizon:
+                rows.append((participant, due))
+    return rows
+
+
 # (label, function(intervention_ids, horizon=) -> [(participant, due date)])
 SOURCES = [
     (lambda: _("Action plan to revise"), plan_revisions_due),
     (lambda: _("Action plan to establish"), first_plans_due),
+    (lambda: _("Progress rating"), ratings_due),
+    (lambda: _("Follow-up after discharge"), follow_ups_due),
 ]
 
 

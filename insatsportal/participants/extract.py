@@ -65,11 +65,46 @@ def _plan(participant) -> dict | None:
     }
 
 
+def _ratings(participant) -> list:
+    ratings = participant.ratings.select_related("instrument").prefetch_related(
+        "answers__item").order_by("rated_on", "pk")
+    return [
+        {"rated_on": r.rated_on, "occasion": r.get_occasion_display(),
+         "instrument": str(r.instrument), "comment": r.comment,
+         "answers": {a.item.short_label: a.value for a in r.answers.all()}}
+        for r in ratings
+    ]
+
+
+def _activities(participant) -> list:
+    return [
+        {"date": a.occurred_on, "kind": a.get_kind_display(),
+         "duration_minutes": a.duration_minutes, "note": a.note}
+        for a in participant.activities.order_by("occurred_on", "pk")
+    ]
+
+
+def _follow_up(participant) -> dict | None:
+    follow_up = getattr(participant, "follow_up", None)
+    if follow_up is None:
+        return None
+    return {
+        "followed_up_on": follow_up.followed_up_on, "months_after_discharge": follow_up.months,
+        "contact_made": follow_up.contact_made,
+        "occupation": follow_up.occupation.label if follow_up.occupation else None,
+        "occupation_percent": follow_up.occupation_percent,
+        "support": _codes(follow_up.income.all()), "note": follow_up.note,
+    }
+
+
 # Functions participant -> (section name, data).
 SECTIONS: list = [
     lambda p: ("enrolment", _enrolment(p)),
     lambda p: ("action_plan", _plan(p)),
     lambda p: ("discharge", _discharge(p)),
+    lambda p: ("progress_ratings", _ratings(p)),
+    lambda p: ("activities", _activities(p)),
+    lambda p: ("follow_up", _follow_up(p)),
 ]
 
 

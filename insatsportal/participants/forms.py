@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from insatsportal.organisations.models import Member
 from insatsportal.participants.identity import parse_identity_number, reject_identity_number
-from insatsportal.participants.models import ActionPlan, Code, Discharge, Enrolment, Sex
+from insatsportal.participants.models import (
+    ActionPlan,
+    Code,
+    Discharge,
+    Enrolment,
+    FollowUp,
+    FollowUpPolicy,
+    Sex,
+)
 
 
 class DateInput(forms.DateInput):
@@ -257,3 +265,116 @@ class PlanRevisionForm(forms.Form):
     steps = forms.CharField(label=_("Steps"), required=False, validators=[reject_identity_number],
                             widget=forms.Textarea(attrs={"rows": 4}),
                             help_text=_("Leave empty to keep the steps."))
+
+
+class RatingForm(forms.Form):
+    """One rating: the occasion, the date and one value per item of the instrument."""
+
+    occasion = forms.ChoiceField(label=_("Occasion"), choices=())
+    rated_on = forms.DateField(label=_("Date of rating"), widget=DateInput())
+
+    def __init__(self, *args, instrument, **kwargs):
+        from insatsportal.participants.models import Rating
+
+        super().__init__(*args, **kwargs)
+        self.instrument = instrument
+        self.fields["occasion"].choices = Rating.Occasion.choices
+        steps = [(str(value), f"{value} – {label}" if label else str(value))
+                 for value, label in instrument.steps()]
+        self.items = list(instrument.items.all())
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.TypedChoiceField(
+                label=f"{item.order}. {item.short_label}", choices=steps, coerce=int,
+                widget=forms.RadioSelect,
+                help_text=f"{item.text} ({item.get_answered_by_display()})",
+            )
+        self.fields["comment"] = forms.CharField(
+            label=_("Comment"), required=False, validators=[reject_identity_number],
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("No personal identity numbers in free text."),
+        )
+
+    def service_data(self) -> dict:
+        data = self.cleaned_data
+        return {"instrument": self.instrument, "occasion": data["occasion"],
+                "rated_on": data["rated_on"], "comment": data["comment"],
+                "values": {item.pk: data[f"item_{item.pk}"] for item in self.items}}
+
+
+class ActivityForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of activity"), choices=())
+    occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
+    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=1,
+                                          max_value=24 * 60)
+    note = forms.CharField(label=_("Note"), required=False, validators=[reject_identity_number],
+                           widget=forms.Textarea(attrs={"rows": 2}),
+                           help_text=_("No personal identity numbers in free text."))
+
+    def __init__(self, *args, **kwargs):
+        from insatsportal.participants.models import Activity
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Activity.Kind.choices
+        self.fields["occurred_on"].initial = timezone.localdate()
+
+
+class ParticipantChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.number} {obj.label}"
+
+
+class GroupActivityForm(ActivityForm):
+    """The same activity for several participants of the intervention at once."""
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields = {
+            "participants": ParticipantChoiceField(
+                label=_("Participants"), queryset=participants,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("Everyone who took part."),
+            ),
+            **self.fields,
+        }
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["followed_up_on", "contact_made", "occupation", "occupation_percent", "income",
+                  "note"]
+        field_classes = {"occupation": CodeChoiceField, "income": CodeMultipleChoiceField}
+        widgets = {"followed_up_on": DateInput(), "income": forms.CheckboxSelectMultiple,
+                   "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"note": _("No personal identity numbers in free text.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_fields(self, income="income", occupation="occupation")
+        self.fields["contact_made"].required = False
+
+
+class FollowUpPolicyForm(forms.Form):
+    months = forms.TypedChoiceField(label=_("Follow up"), coerce=int,
+                                    choices=FollowUpPolicy.Months.choices)
+    sample_only = forms.BooleanField(label=_("Only a random sample is followed up"),
+                                     required=False)
+
+
+class SampleDrawForm(forms.Form):
+    discharged_from = forms.DateField(label=_("Discharged from"), widget=DateInput())
+    discharged_to = forms.DateField(label=_("Discharged until"), widget=DateInput())
+    size = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=1000,
+                              initial=15)
+    stratified_by_sex = forms.BooleanField(label=_("Stratify by sex"), required=False)
+    reason = forms.CharField(
+        label=_("Reason for a new draw"), required=False, validators=[reject_identity_number],
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when a sample has already been drawn for the same period."))
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("discharged_from"), cleaned.get("discharged_to")
+        if start and end and end < start:
+            self.add_error("discharged_to", _("The period ends before it starts."))
+        return cleaned

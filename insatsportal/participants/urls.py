@@ -1,6 +1,14 @@
 from django.urls import path
 
-from insatsportal.participants.views import participants, privacy, statistics, steps
+from insatsportal.participants.views import (
+    activities,
+    followup,
+    participants,
+    privacy,
+    progress,
+    statistics,
+    steps,
+)
 
 app_name = "participants"
 urlpatterns = [
@@ -19,6 +27,17 @@ urlpatterns = [
     path("<uuid:pk>/utskrivning/", steps.discharge_edit, name="discharge"),
     path("<uuid:pk>/handlingsplan/", steps.plan_edit, name="plan"),
     path("<uuid:pk>/handlingsplan/revidera/", steps.plan_revise_view, name="plan_revise"),
+    path("<uuid:pk>/progression/", progress.progress_view, name="progress"),
+    path("<uuid:pk>/progression/ny/", progress.rating_create, name="rating_create"),
+    path("<uuid:pk>/aktiviteter/ny/", activities.activity_create, name="activity_create"),
+    path("insats/<int:pk>/aktiviteter/ny/", activities.group_activity_create,
+         name="group_activity"),
+    path("<uuid:pk>/uppfoljning/", followup.follow_up_edit, name="follow_up"),
+    path("insats/<int:pk>/uppfoljning/", followup.follow_up_overview, name="follow_up_overview"),
+    path("insats/<int:pk>/uppfoljning/installning/", followup.follow_up_policy,
+         name="follow_up_policy"),
+    path("insats/<int:pk>/uppfoljning/urval/", followup.follow_up_sample,
+         name="follow_up_sample"),
     path("insats/<int:pk>/att-gora/", participants.participants_due, name="due"),
     path("statistik/", statistics.participant_statistics, name="statistics"),
     path("dataskydd/", privacy.privacy_overview, name="privacy"),

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from insatsportal.organisations.models import Member
 from insatsportal.reports.models import InterventionMeeting
@@ -59,8 +60,8 @@ class RequisitionForm(forms.Form):
 class RequisitionDecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Decision"), choices=[
         ("approve", _("Approve for payment")), ("return", _("Return"))])
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(
-        attrs={"rows": 2}))
+    note = forms.CharField(label=pgettext_lazy("reports", "note"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class DeviationForm(forms.ModelForm):
@@ -95,7 +96,8 @@ class AdministrativeCostForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["amount"] = KronorField(label=_("administrative costs"), required=True)
-        self.fields["note"] = forms.CharField(label=_("note"), max_length=300, required=False)
+        self.fields["note"] = forms.CharField(label=pgettext_lazy("reports", "note"),
+                                              max_length=300, required=False)
 
     def clean_amount(self):
         amount = self.cleaned_data["amount"]

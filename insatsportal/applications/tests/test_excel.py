@@ -56,8 +56,8 @@ def test_the_seed_budgets_survive_the_round_trip(seed, login):
 
 
 def test_the_file_is_laid_out_like_the_template(seed, login):
-    ws = load_workbook(io.BytesIO(_download(login("kansli"), seed("En väg in – steget vidare"))))\
-        .active
+    xlsx = _download(login("kansli"), seed("Jobbcentrum – din väg framåt"))
+    ws = load_workbook(io.BytesIO(xlsx)).active
     labels = [ws[f"A{row}"].value for row in range(1, ws.max_row + 1)]
     for heading in ("Kostnader att rekvirera från Samordningsförbundet",
                     "Lönekostnader inkl. PO-pålägg", "Lokalhyra", "Utbildning insatsmedarbetare",
@@ -65,10 +65,10 @@ def test_the_file_is_laid_out_like_the_template(seed, login):
                     "Total kostnad för insatsen", "Budgetsammanställning"):
         assert heading in labels
     owners = _row(ws, "owners")
-    assert [ws[f"{c}{owners}"].value for c in "EF"] == ["Knivsta kommun", "Arbetsförmedlingen"]
+    assert [ws[f"{c}{owners}"].value for c in "EF"] == ["Enköpings kommun", "Arbetsförmedlingen"]
     first_salary = _row(ws, "salary_row")
-    assert ws[f"A{first_salary}"].value == "Gruppledare"
-    assert ws[f"E{first_salary}"].value == 279000
+    assert ws[f"A{first_salary}"].value == "Coach/handläggare - rehab"
+    assert ws[f"E{first_salary}"].value == 1200000
     assert ws[f"E{first_salary}"].number_format == '#,##0 "kr"'
     total = _row(ws, "total:association")
     assert ws[f"J{total}"].value.startswith("=SUM(")

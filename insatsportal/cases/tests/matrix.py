@@ -42,5 +42,10 @@ MATRIX = {
     "cases:meeting": (_meeting_url("cases:meeting"), PREPARATION),
     "cases:agenda_add": (_meeting_url("cases:agenda_add"), OFFICE_POST),
     "cases:minutes_approve": (_meeting_url("cases:minutes_approve"), OFFICE_POST),
+    "cases:paragraph_minutes": (
+        lambda demo: reverse("cases:paragraph_minutes",
+                             args=[Meeting.objects.order_by("pk").first().pk, 1]),
+        OFFICE_POST,
+    ),
     "cases:meeting_papers": (_meeting_url("cases:meeting_papers"), PREPARATION),
 }

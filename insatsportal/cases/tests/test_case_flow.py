@@ -188,3 +188,34 @@ def test_the_owner_sees_the_outcome_but_not_the_preparation(login, demo):
     assert "Kontrollista för beredning" not in page
     other = Case.objects.get(number="2021-15")
     assert login("insatsansvarig").get(f"/arenden/{other.pk}/").status_code == 404
+
+
+def test_minutes_are_written_per_paragraph_and_fixed_at_approval(login, demo, kansli):
+    meeting = services.meeting_create(body=Body.BOARD, date=D(2027, 5, 1), actor=kansli)
+    case = Case.objects.get(number="2021-15")
+    item = services.agenda_add(meeting=meeting, case=case, actor=kansli)
+    client = login("kansli")
+    client.post(f"/arenden/moten/{meeting.pk}/protokoll/{item.paragraph}/",
+                {"minutes": "Styrelsen beslutar enligt förslaget."})
+    item.refresh_from_db()
+    assert item.minutes == "Styrelsen beslutar enligt förslaget."
+    services.minutes_approve(meeting=meeting, approved_on=D(2027, 5, 8), actor=kansli)
+    item.refresh_from_db()
+    with pytest.raises(services.CaseError):
+        services.agenda_minutes_save(item=item, minutes="Ändrat i efterhand", actor=kansli)
+
+
+def test_the_start_page_lists_open_cases_for_the_office(login, demo):
+    page = login("kansli").get("/").content.decode()
+    assert "2021-15 Jobbcentrum – din väg framåt" in page
+    assert "Inkommet" in page
+    assert "2021-15" not in login("styrelse").get("/").content.decode()
+
+
+def test_the_start_page_tells_the_owner_about_a_returned_application(login, demo, kansli):
+    case = Case.objects.get(title="En väg in – steget vidare")
+    application = case.application
+    Application.objects.filter(pk=application.pk).update(status=Application.Status.RETURNED)
+    page = login("insatsansvarig").get("/").content.decode()
+    assert "En väg in – steget vidare" in page
+    assert "Återsänd för komplettering" in page

@@ -78,6 +78,25 @@ def agenda_add(request, pk):
 
 
 @require_POST
+def paragraph_minutes(request, pk, paragraph):
+    meeting = _office_meeting(request, pk)
+    item = next((i for i in meeting.items.all() if i.paragraph == paragraph), None)
+    if item is None:
+        raise Http404
+    form = forms.ParagraphMinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agenda_minutes_save(item=item, minutes=form.cleaned_data["minutes"],
+                                         actor=request.user)
+        except services.CaseError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The minutes of § %(paragraph)s are saved.")
+                             % {"paragraph": paragraph})
+    return redirect("cases:meeting", pk=meeting.pk)
+
+
+@require_POST
 def minutes_approve(request, pk):
     meeting = _office_meeting(request, pk)
     form = forms.MinutesForm(request.POST)

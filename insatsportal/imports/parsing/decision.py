@@ -136,7 +136,11 @@ def read_decision(text: str, resolver: Resolver | None, out: Collector):
     out.sources["is_extension"] = squash(ext.group(0)) if ext else "inget ord om förlängning"
     dnr = re.search(r"\b(?:Dnr|Diarienummer)\.?:?\s*(?P<n>[\w-]*\d[\w./-]*)", text, re.I)
     extra["case_number"] = dnr.group("n") if dnr else None
-    dates = find_dates(text[:400], compact=False)
+    # The document's own date stands in its head, before the proposal: a date in an
+    # att-clause is the granted period, not the day the document was written.
+    head = re.split(r"^\s*(?:att\b|F\w+rslag till beslut)", text[:400], maxsplit=1,
+                    flags=re.M | re.I)[0]
+    dates = find_dates(head, compact=False)
     extra["document_date"] = dates[0][0] if dates else None
     if value is None:
         out.warn("max_amount", "Inget maxbelopp hittades i beslutsförslaget.")

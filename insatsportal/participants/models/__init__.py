@@ -1,6 +1,8 @@
+from insatsportal.participants.models.activity import Activity
 from insatsportal.participants.models.codes import Code, CodeList
 from insatsportal.participants.models.discharge import Discharge
 from insatsportal.participants.models.enrolment import Enrolment
+from insatsportal.participants.models.followup import FollowUp, FollowUpPolicy, FollowUpSample
 from insatsportal.participants.models.participant import (
     Consent,
     Participant,
@@ -8,8 +10,10 @@ from insatsportal.participants.models.participant import (
     Sex,
 )
 from insatsportal.participants.models.plan import ActionPlan, PlanRevision
+from insatsportal.participants.models.rating import Answer, Instrument, Item, Rating
 
 __all__ = [
-    "ActionPlan", "Code", "CodeList", "Consent", "Discharge", "Enrolment", "Participant",
-    "PlanRevision", "ReadLogEntry", "Sex",
+    "ActionPlan", "Activity", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment",
+    "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "Participant",
+    "PlanRevision", "Rating", "ReadLogEntry", "Sex",
 ]

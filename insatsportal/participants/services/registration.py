@@ -15,7 +15,15 @@ from insatsportal.interventions.models import Intervention
 from insatsportal.participants import crypto
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.identity import parse_identity_number
-from insatsportal.participants.models import ActionPlan, Consent, Enrolment, Participant
+from insatsportal.participants.models import (
+    ActionPlan,
+    Activity,
+    Consent,
+    Enrolment,
+    FollowUp,
+    Participant,
+    Rating,
+)
 from insatsportal.participants.services.discharge import discharge_strip
 
 SCAN_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
@@ -143,6 +151,9 @@ def _anonymise(participant: Participant) -> None:
         consent.save(update_fields=["scan", "scan_content_type"])
     Enrolment.objects.filter(participant=participant).delete()
     ActionPlan.objects.filter(participant=participant).delete()
+    Rating.objects.filter(participant=participant).delete()
+    Activity.objects.filter(participant=participant).update(note="")
+    FollowUp.objects.filter(participant=participant).delete()
     discharge_strip(participant)
     participant.is_anonymous = True
     participant.name_encrypted = ""

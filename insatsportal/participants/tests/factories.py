@@ -97,3 +97,42 @@ def plan(participant, *, established_on=datetime.date(2024, 2, 1), goals="Arbete
         steps=steps, anchored_with_participant=True,
         anchored_parties=list(Member.objects.filter(name="Arbetsförmedlingen")), **extra,
     )
+
+
+def instrument():
+    from insatsportal.participants.models import Instrument
+
+    return Instrument.objects.filter(is_active=True).order_by("name", "-version").first()
+
+
+def rate(participant, *, rated_on=datetime.date(2024, 1, 20), value=2, occasion="start",
+         comment="", values=None):
+    """A rating with the same `value` for every item, or `values` in item order."""
+    from insatsportal.participants.services.rating import rating_record
+
+    tool = instrument()
+    items = list(tool.items.all())
+    chosen = values or [value] * len(items)
+    return rating_record(
+        actor=staff(), participant=participant, instrument=tool, occasion=occasion,
+        rated_on=rated_on, comment=comment,
+        values={item.pk: v for item, v in zip(items, chosen, strict=True)},
+    )
+
+
+def activity(*participants, kind="coaching", occurred_on=datetime.date(2024, 3, 4),
+             duration_minutes=60, note=""):
+    from insatsportal.participants.services.activity import activity_log
+
+    return activity_log(actor=staff(), participants=list(participants), kind=kind,
+                        occurred_on=occurred_on, duration_minutes=duration_minutes, note=note)
+
+
+def follow_up(participant, *, followed_up_on=datetime.date(2025, 3, 30), contact_made=True,
+              note=""):
+    from insatsportal.participants.services.followup import follow_up_record
+
+    return follow_up_record(
+        actor=staff(), participant=participant, followed_up_on=followed_up_on,
+        contact_made=contact_made, occupation=code("occupation", "studier") if contact_made
+        else None, income=[code("income", "ingen")] if contact_made else [], note=note)

@@ -19,6 +19,9 @@ MARKERS = [
     "Målmarkör-Hjx40",
     "Stegmarkör-Kvb92",
     "Revisionsmarkör-Lpo63",
+    "Skattningsmarkör-Rvn27",
+    "Aktivitetsmarkör-Bnm84",
+    "Uppföljningsmarkör-Qsd15",
 ]
 
 
@@ -57,4 +60,18 @@ def _plan(participant):
                 revised_on=datetime.date(2024, 5, 1), notes="Revisionsmarkör-Lpo63")
 
 
-STEPS: list = [_enrol, _plan, _discharge]
+def _rate(participant):
+    factories.rate(participant, rated_on=datetime.date(2024, 2, 1),
+                   comment="Skattningsmarkör-Rvn27")
+
+
+def _activity(participant):
+    factories.activity(participant, occurred_on=datetime.date(2024, 3, 4),
+                       note="Aktivitetsmarkör-Bnm84")
+
+
+def _follow_up(participant):
+    factories.follow_up(participant, note="Uppföljningsmarkör-Qsd15")
+
+
+STEPS: list = [_enrol, _plan, _rate, _activity, _discharge, _follow_up]

@@ -58,6 +58,8 @@ def test_due_and_overdue_plans_are_listed_for_the_staff(login, demo):
     later = factories.identified(pnr="19911111-1119", name="Senare Revidering")
     factories.enrol(later, enrolled_on=D(2024, 3, 1))
     factories.plan(later, established_on=D(2024, 3, 1))  # due 2024-06-01
+    for person in (overdue, soon, later):  # rated recently: no progress rating is due
+        factories.rate(person, rated_on=D(2024, 4, 1))
     no_plan = factories.anonymous()  # anonymous records have no plan to revise
     assert no_plan.is_anonymous
     with _freeze(D(2024, 4, 15)):
@@ -73,6 +75,7 @@ def test_due_and_overdue_plans_are_listed_for_the_staff(login, demo):
 def test_a_missing_first_plan_is_due_six_weeks_after_enrolment(login, demo):
     participant = factories.identified(name="Utan Plan")
     factories.enrol(participant, enrolled_on=D(2024, 3, 1))  # plan due 2024-04-12
+    factories.rate(participant, rated_on=D(2024, 3, 1))  # no progress rating due
     url = f"/deltagare/insats/{factories.intervention().pk}/att-gora/"
     with _freeze(D(2024, 3, 28)):
         assert "Utan Plan" not in login("deltagaransvarig").get(url).content.decode()

@@ -20,7 +20,10 @@ def _full(pnr, name):
     factories.plan(participant)
     plan_revise(actor=factories.staff(), participant=participant,
                 revised_on=datetime.date(2024, 4, 1), notes="Rev")
+    for day in (4, 5, 11):
+        factories.activity(participant, kind="group", occurred_on=datetime.date(2024, 3, day))
     factories.discharge(participant)
+    factories.follow_up(participant)
     return participant
 
 
@@ -41,7 +44,7 @@ def test_the_participant_list_does_not_grow_with_rows(login, demo):
     factories.anonymous()
     assert _count(client, url) == few
     # The sign-in checks (session limits, second factor) take 3 of these per request.
-    assert few <= 13, few
+    assert few <= 14, few  # 13 before this week's activity counts
 
 
 def test_the_participant_page_does_not_grow_with_rows(login, demo):
@@ -55,4 +58,16 @@ def test_the_participant_page_does_not_grow_with_rows(login, demo):
     for pnr in PNRS[1:4]:
         _full(pnr, "Annan Person")
     assert _count(client, url) == few
-    assert few <= 20, few
+    assert few <= 25, few  # 20 before the ratings, activities and follow-up sections
+
+
+def test_the_progress_page_does_not_grow_with_rows(login, demo):
+    client = login("deltagaransvarig")
+    participant = _full(PNRS[0], "Person Ett")
+    factories.rate(participant, rated_on=datetime.date(2024, 1, 20))
+    url = f"/deltagare/{participant.pk}/progression/"
+    few = _count(client, url)
+    for month in (3, 5, 7, 9):
+        factories.rate(participant, rated_on=datetime.date(2024, month, 1), value=3)
+    assert _count(client, url) == few
+    assert few <= 16, few

@@ -9,6 +9,7 @@ from insatsportal.accounts import policy
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.participants import forms, selectors
+from insatsportal.participants.activities import this_week_counts
 from insatsportal.participants.due import due_rows
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ReadLogEntry
@@ -50,6 +51,9 @@ def intervention_participants(request, pk):
     page = page_of(request, participants)
     read_log_record(user=request.user, participants=page,
                     what=ReadLogEntry.What.SEARCH if query else ReadLogEntry.What.LIST)
+    week = this_week_counts([p.pk for p in page], today=timezone.localdate())
+    for participant in page:
+        participant.this_week = week.get(participant.pk, [])
     return render(request, "participants/intervention.html", {
         "intervention": intervention, "page": page, "query": query,
         "search_form": forms.NameSearchForm(initial={"q": query}),

@@ -12,6 +12,7 @@ from insatsportal.core.decorators import require
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.aggregates import suppress_row
 from insatsportal.participants.models import Discharge, Participant, Sex
+from insatsportal.participants.progress import intervention_change
 
 # Functions (counts: dict, interventions) -> list of (label, {intervention_id: {sex: n}})
 ROW_SOURCES: list = []
@@ -52,6 +53,6 @@ def participant_statistics(request):
             suppress_row(label, [counts.get(intervention.pk, {}).get(s.value, 0) for s in sexes])
             for label, counts in rows
         ]
-        tables.append((intervention, table))
+        tables.append((intervention, table, intervention_change(intervention.pk)))
     return render(request, "participants/statistics.html",
                   {"tables": tables, "sexes": sexes})

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AdministrativeCost(models.Model):
@@ -9,7 +10,7 @@ class AdministrativeCost(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     amount = models.DecimalField(_("administrative costs"), max_digits=12, decimal_places=0)
-    note = models.CharField(_("note"), max_length=300, blank=True)
+    note = models.CharField(pgettext_lazy("reports", "note"), max_length=300, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("recorded by"),

@@ -1,0 +1,184 @@
+"""Upload and review forms: the reviewer corrects what the reader found before confirming."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from insatsportal.applications.forms import DateListField, KronorField
+from insatsportal.applications.models import Application
+from insatsportal.cases.models import Decision
+from insatsportal.cases.models.meeting import Body
+from insatsportal.imports.services import MAX_UPLOAD_BYTES
+from insatsportal.interventions.models import Intervention
+from insatsportal.organisations.models import Member
+from insatsportal.organisations.selectors import member_resolve
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={
+            "accept": ".docx,.pdf,.txt,.htm,.html"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data]
+        return [super().clean(data, initial)]
+
+
+class UploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("Documents"),
+        help_text=_("Applications and decisions as .docx, .pdf (with text) or .txt; "
+                    "several at once, at most %(mb)s MB each.")
+        % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
+    )
+
+
+def _textarea(rows=6):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class ApplicationReviewForm(forms.Form):
+    name = forms.CharField(label=_("Name of the intervention"), max_length=300)
+    case_number = forms.CharField(label=_("Case number"), max_length=30, required=False)
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Member.objects.order_by("name"),
+                                   to_field_name="name")
+    owner_unit = forms.CharField(label=_("Unit"), max_length=200, required=False)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
+    contact_title = forms.CharField(label=_("Contact person's title"), max_length=200,
+                                    required=False)
+    contact_email = forms.EmailField(label=_("Contact person's e-mail"), required=False)
+    partners = forms.CharField(
+        label=_("Partners"), required=False, widget=_textarea(4),
+        help_text=_("One a line: organisation; contact person; e-mail."))
+    planned_start = forms.DateField(label=_("Planned start"), required=False)
+    planned_end = forms.DateField(label=_("Planned end"), required=False)
+    last_intake_date = forms.DateField(label=_("Last date for intake"), required=False)
+    age_min = forms.IntegerField(label=_("Youngest age"), min_value=0, max_value=120,
+                                 required=False)
+    age_max = forms.IntegerField(label=_("Oldest age"), min_value=0, max_value=120,
+                                 required=False)
+    participants_per_year = forms.IntegerField(label=_("Expected participants per year"),
+                                               min_value=0, required=False)
+    participants_total = forms.IntegerField(label=_("Expected participants in total"),
+                                            min_value=0, required=False)
+    anchoring_discussed = forms.BooleanField(label=_("Discussed in the local group"),
+                                             required=False)
+    anchoring_dates = DateListField(label=_("Dates of discussion"), required=False)
+    purpose = forms.CharField(label=_("Purpose"), required=False, widget=_textarea())
+    background = forms.CharField(label=_("Background and need"), required=False,
+                                 widget=_textarea())
+    target_group = forms.CharField(label=_("Target group"), required=False,
+                                   widget=_textarea())
+    methods_text = forms.CharField(label=_("Methods, described"), required=False,
+                                   widget=_textarea())
+    follow_up = forms.CharField(label=_("Follow-up and evaluation"), required=False,
+                                widget=_textarea(4))
+    implementation = forms.CharField(label=_("Implementation of the results"),
+                                     required=False, widget=_textarea(4))
+
+    SCALARS = ("name", "case_number", "owner_unit", "contact_name", "contact_title",
+               "contact_email", "planned_start", "planned_end", "last_intake_date", "age_min",
+               "age_max", "participants_per_year", "participants_total",
+               "anchoring_discussed", "anchoring_dates", "purpose", "background",
+               "target_group", "methods_text", "follow_up", "implementation")
+
+    @classmethod
+    def initial_from(cls, data: dict) -> dict:
+        initial = {name: data.get(name) for name in cls.SCALARS}
+        initial["owner"] = data.get("owner")
+        initial["partners"] = "\n".join(
+            "; ".join([p["member"], p.get("contact_name", ""), p.get("contact_email", "")])
+            for p in data.get("partners", []))
+        return initial
+
+    def clean_partners(self):
+        partners = []
+        for line in self.cleaned_data["partners"].splitlines():
+            if not line.strip():
+                continue
+            organisation, contact, email = ([p.strip() for p in line.split(";")] + ["", ""])[:3]
+            member = member_resolve(organisation, email)
+            if member is None:
+                raise forms.ValidationError(
+                    _("“%(name)s” is not a member of the förbund."), params={"name": organisation})
+            partners.append({"member": member.name, "contact_name": contact,
+                             "contact_email": email})
+        return partners
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("planned_start"), data.get("planned_end")
+        if start and end and end < start:
+            self.add_error("planned_end", _("The period ends before it starts."))
+        low, high = data.get("age_min"), data.get("age_max")
+        if low is not None and high is not None and high < low:
+            self.add_error("age_max", _("The oldest age is below the youngest."))
+        return data
+
+    def application_data(self, read: dict) -> dict:
+        """The importer's dict with the reviewer's corrections laid over it."""
+        data = dict(read)
+        for name in self.SCALARS:
+            data[name] = self.cleaned_data[name]
+        data["owner"] = self.cleaned_data["owner"].name
+        data["partners"] = self.cleaned_data["partners"]
+        return data
+
+
+class DecisionReviewForm(forms.Form):
+    intervention_name = forms.CharField(label=_("Intervention"), max_length=300)
+    application = forms.ModelChoiceField(
+        label=_("Application it answers"), required=False,
+        queryset=Application.objects.exclude(status=Application.Status.DECIDED)
+        .select_related("owner").order_by("name"),
+        help_text=_("Found by name, owner and period. Leave empty for a historic decision "
+                    "whose application is not on file."))
+    intervention = forms.ModelChoiceField(
+        label=_("Intervention (without application)"), required=False,
+        queryset=Intervention.objects.order_by("name"),
+        help_text=_("Used only without an application; left empty, the intervention is "
+                    "created."))
+    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Member.objects.order_by("name"),
+                                   to_field_name="name", required=False)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices,
+                                initial=Decision.Outcome.GRANTED)
+    amount = KronorField(label=_("Granted maximum amount (kronor)"))
+    period_start = forms.DateField(label=_("Granted from"), required=False)
+    period_end = forms.DateField(label=_("Granted until"), required=False)
+    proposer = forms.ChoiceField(label=_("Proposed by"), choices=Body.choices)
+    committee_date = forms.DateField(label=_("Working committee's meeting"), required=False)
+    decided_on = forms.DateField(
+        label=_("Decided on (board meeting)"),
+        help_text=_("A decision proposal states no decision date: take it from the minutes."))
+    minutes_approved_on = forms.DateField(label=_("Minutes approved on"), required=False)
+    conditions = forms.CharField(label=_("Conditions"), required=False, widget=_textarea(4))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") in Decision.GRANTING:
+            for name in ("amount", "period_start", "period_end"):
+                if data.get(name) in (None, ""):
+                    self.add_error(name, _("A grant needs a maximum amount and a period."))
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("The period ends before it starts."))
+        decided, approved = data.get("decided_on"), data.get("minutes_approved_on")
+        if decided and approved and approved < decided:
+            self.add_error("minutes_approved_on",
+                           _("The minutes cannot be approved before the meeting."))
+        committee = data.get("committee_date")
+        if decided and committee and committee > decided:
+            self.add_error("committee_date",
+                           _("The working committee meets before the board decides."))
+        return data
+
+    def facts(self, read: dict) -> dict:
+        facts = dict(read) | {k: v for k, v in self.cleaned_data.items()}
+        if self.cleaned_data["amount"] is not None:
+            facts["amount"] = int(self.cleaned_data["amount"])
+        return facts

@@ -1,0 +1,138 @@
+"""Reads of imported documents, scoped to the requesting user, and the review page's rows."""
+
+import re
+
+from django.utils.translation import gettext_lazy as _
+
+from insatsportal.accounts import policy
+from insatsportal.cases import selectors as case_selectors
+from insatsportal.imports.models import ImportedDocument
+from insatsportal.imports.parsing import ImportResult
+from insatsportal.imports.parsing.compare import compare_decision_with_application
+
+
+def document_list(*, user):
+    if not policy.can_import_documents(user):
+        return ImportedDocument.objects.none()
+    return (ImportedDocument.objects.defer("content", "result")
+            .select_related("uploaded_by", "application", "case")
+            .order_by("-uploaded_at"))
+
+
+def document_get(*, user, pk) -> ImportedDocument | None:
+    if not policy.can_import_documents(user):
+        return None
+    return (ImportedDocument.objects.defer("content")
+            .select_related("uploaded_by", "handled_by", "application", "case", "decision")
+            .filter(pk=pk).first())
+
+
+LABELS = {
+    "name": _("Name of the intervention"), "case_number": _("Case number"),
+    "owner": _("Owner"), "organisation": _("Organisation"), "unit": _("Unit"),
+    "contact_name": _("Contact person"), "email": _("E-mail"), "partners": _("Partner"),
+    "planned_start": _("Planned start"), "planned_end": _("Planned end"),
+    "intake_end": _("Last date for intake"), "age_min": _("Youngest age"),
+    "age_max": _("Oldest age"), "expected_participants": _("Expected participants"),
+    "per_year": _("per year"), "total": _("in total"), "parts": _("Sub-parts"),
+    "budget": _("Budget"), "from_association_total": _("From the förbund in total"),
+    "co_financing_total": _("Co-financing in total"), "salary_lines": _("Salary row"),
+    "title": _("Title"), "fte_percent": _("% of full time"), "period_start": _("From"),
+    "period_end": _("Until"), "amount": _("Amount"), "per_year_row": _("Year"),
+    "year": _("Year"), "anchoring": _("Anchoring in the local group"),
+    "discussed": _("Discussed"), "dates": _("Dates"), "signatures": _("Signature"),
+    "date": _("Date"), "intervention_name": _("Intervention"), "proposer": _("Proposed by"),
+    "decision_body": _("Decided by"), "max_amount": _("Maximum amount"),
+    "owner_organisation": _("Owner"), "signed_by": _("Signed by"),
+    "is_extension": _("Extension"), "agreement": _("Agreement"),
+    "purpose": _("Purpose"), "background": _("Background"), "target_group": _("Target group"),
+    "methods": _("Methods"), "follow_up": _("Follow-up"),
+    "implementation": _("Implementation"),
+}
+_SEGMENT = re.compile(r"^(?P<key>\w+)(?:\[(?P<index>\d+)\])?$")
+
+
+def field_label(path: str) -> str:
+    """'partners[1].contact_name' -> 'Partner 2 › Contact person'."""
+    words = []
+    for segment in path.split("."):
+        match = _SEGMENT.match(segment)
+        if not match:
+            words.append(segment)
+            continue
+        label = str(LABELS.get(match["key"], match["key"].replace("_", " ")))
+        if match["index"] is not None:
+            label = f"{label} {int(match['index']) + 1}"
+        words.append(label)
+    return " › ".join(words)
+
+
+def _flatten(value, path=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        for index, item in enumerate(value):
+            yield from _flatten(item, f"{path}[{index}]")
+    else:
+        yield path, value
+
+
+def _display(value) -> str:
+    if value is None or value == []:
+        return ""
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", "\xa0")
+    return str(value)
+
+
+def _source(sources: dict, path: str) -> str:
+    while path:
+        if path in sources:
+            return sources[path]
+        path = path.rsplit(".", 1)[0] if "." in path else ""
+    return ""
+
+
+def review_rows(document: ImportedDocument) -> list[dict]:
+    """Every field the reader looks for: its value, the text it came from, or 'not found'."""
+    result = document.result
+    sources, missing = result.get("sources", {}), set(result.get("missing", []))
+    rows = []
+    for path, value in _flatten(result.get("fields", {})):
+        rows.append({"path": path, "label": field_label(path), "value": _display(value),
+                     "source": _source(sources, path),
+                     "missing": path in missing or value in (None, [], "")})
+    return rows
+
+
+def missing_labels(document: ImportedDocument) -> list[str]:
+    return [field_label(path) for path in document.result.get("missing", [])]
+
+
+def warnings_for(document: ImportedDocument, application=None) -> list[dict]:
+    """The reader's warnings, and for a decision those of comparing it with the application
+    it answers (another amount or period than applied for)."""
+    warnings = [dict(w, label=field_label(w["field"])) for w in document.result.get(
+        "warnings", [])]
+    if document.kind == ImportedDocument.Kind.DECISION and application is not None:
+        for warning in decision_vs_application(document, application):
+            warnings.append(dict(warning, label=field_label(warning["field"])))
+    return warnings
+
+
+def decision_vs_application(document: ImportedDocument, application) -> list[dict]:
+    applied = case_selectors.applied_amount(application)
+    as_read = ImportResult(kind="application", source="", fields={
+        "budget": {"from_association_total": int(applied) if applied is not None else None},
+        "planned_start": application.planned_start.isoformat()
+        if application.planned_start else None,
+        "planned_end": application.planned_end.isoformat() if application.planned_end else None,
+        "owner": {"organisation": application.owner.name},
+    })
+    decision = ImportResult(kind="decision", source="", fields=document.fields)
+    return compare_decision_with_application(decision, as_read)

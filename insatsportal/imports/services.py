@@ -1,0 +1,237 @@
+"""Writes of the import: upload a document, discard it, or confirm it into an application
+or a decision. Nothing is created from a document before a person has confirmed it (the
+command's --save is that confirmation for scripted migration).
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from insatsportal.applications import services as application_services
+from insatsportal.applications.models import Application
+from insatsportal.cases import selectors as case_selectors
+from insatsportal.cases import services as case_services
+from insatsportal.cases.models import Case, Decision, Meeting
+from insatsportal.cases.models.meeting import Body
+from insatsportal.core.audit import log_action
+from insatsportal.imports.models import ImportedDocument
+from insatsportal.imports.reading import (
+    ImportReadError,
+    document_read,
+    result_stored,
+    sha256_of,
+)
+from insatsportal.interventions.models import Intervention
+from insatsportal.organisations.models import Member
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+Status = ImportedDocument.Status
+
+
+class DocumentImportError(Exception):
+    """The document cannot be imported; the message is one line for the user."""
+
+
+class DuplicateDocumentError(DocumentImportError):
+    """The same bytes were imported before; `earlier` is that import."""
+
+    def __init__(self, message: str, earlier: ImportedDocument):
+        super().__init__(message)
+        self.earlier = earlier
+
+
+def _known(actor):
+    return actor if actor is not None and actor.pk is not None else None
+
+
+def document_duplicate_of(content: bytes) -> ImportedDocument | None:
+    """An earlier import of the same bytes that is waiting or confirmed."""
+    return (ImportedDocument.objects.exclude(status=Status.DISCARDED)
+            .filter(sha256=sha256_of(content)).order_by("uploaded_at").first())
+
+
+def _duplicate_message(filename: str, earlier: ImportedDocument) -> str:
+    when = date_format(timezone.localtime(earlier.uploaded_at), "Y-m-d H:i")
+    return _("“%(file)s” has already been imported (%(when)s, as “%(earlier)s”, "
+             "%(status)s); it is not read again.") % {
+        "file": filename, "when": when, "earlier": earlier.filename,
+        "status": earlier.get_status_display().lower()}
+
+
+@transaction.atomic
+def document_upload(*, actor, content: bytes, filename: str, result=None) -> ImportedDocument:
+    """Read an uploaded file (unless `result` is what was read) and keep it for review."""
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise DocumentImportError(_("“%(file)s” is larger than %(mb)s MB.") % {
+            "file": filename, "mb": MAX_UPLOAD_BYTES // (1024 * 1024)})
+    earlier = document_duplicate_of(content)
+    if earlier is not None:
+        raise DuplicateDocumentError(_duplicate_message(filename, earlier), earlier)
+    try:
+        result = result or document_read(content, filename)
+    except ImportReadError as exc:
+        raise DocumentImportError(f"{filename}: {exc}") from exc
+    document = ImportedDocument.objects.create(
+        filename=filename[:255], content=content, size=len(content), sha256=sha256_of(content),
+        kind=result.kind, result=result_stored(result), uploaded_by=_known(actor),
+    )
+    log_action(actor=actor, obj=document, action="import.uploaded",
+               data={"kind": document.kind, "warnings": len(result.warnings)})
+    return document
+
+
+def _lock_open(document: ImportedDocument) -> ImportedDocument:
+    locked = ImportedDocument.objects.select_for_update().get(pk=document.pk)
+    if not locked.is_open:
+        raise DocumentImportError(_("The document is already %(status)s.") % {
+            "status": locked.get_status_display().lower()})
+    return locked
+
+
+def _handled(locked: ImportedDocument, document: ImportedDocument, actor, status: str,
+             **links) -> None:
+    locked.status = status
+    locked.handled_by = _known(actor)
+    locked.handled_at = timezone.now()
+    for name, value in links.items():
+        setattr(locked, name, value)
+    locked.save()
+    for name in ("status", "handled_by", "handled_at", *links):
+        setattr(document, name, getattr(locked, name))
+
+
+@transaction.atomic
+def document_discard(*, actor, document: ImportedDocument) -> ImportedDocument:
+    locked = _lock_open(document)
+    _handled(locked, document, actor, Status.DISCARDED)
+    log_action(actor=actor, obj=locked, action="import.discarded")
+    return document
+
+
+@transaction.atomic
+def document_confirm_application(*, actor, document: ImportedDocument,
+                                 data: dict) -> Application:
+    """Create the application (with its budget) from the reviewed data."""
+    locked = _lock_open(document)
+    if locked.kind != ImportedDocument.Kind.APPLICATION:
+        raise DocumentImportError(_("The document is not an application."))
+    try:
+        application = application_services.application_create_from_data(actor=actor, data=data)
+    except application_services.ApplicationError as exc:
+        raise DocumentImportError(str(exc)) from exc
+    _handled(locked, document, actor, Status.CONFIRMED, application=application)
+    log_action(actor=actor, obj=locked, action="import.confirmed",
+               data={"application": application.pk})
+    return application
+
+
+@transaction.atomic
+def document_confirm_decision(*, actor, document: ImportedDocument, facts: dict) -> Decision:
+    """Record the decision in the case of the application it answers (or a historic case)."""
+    locked = _lock_open(document)
+    if locked.kind != ImportedDocument.Kind.DECISION:
+        raise DocumentImportError(_("The document is not a decision."))
+    try:
+        decision = decision_import(actor=actor, facts=facts)
+    except (case_services.CaseError, application_services.ApplicationError) as exc:
+        raise DocumentImportError(str(exc)) from exc
+    _handled(locked, document, actor, Status.CONFIRMED, decision=decision, case=decision.case,
+             application=decision.case.application)
+    log_action(actor=actor, obj=locked, action="import.confirmed",
+               data={"case": decision.case.number})
+    return decision
+
+
+# --- Recording an imported decision ---------------------------------------------------
+
+def _application_case(*, actor, application: Application) -> Case:
+    """The application's case, taken into preparation (submitting a draft first)."""
+    if application.status == Application.Status.DRAFT:
+        application_services.application_submit(actor=actor, application=application)
+    elif application.status == Application.Status.RETURNED:
+        application_services.application_resubmit(actor=actor, application=application)
+    case = Case.objects.filter(application=application).first()
+    if case is None:
+        case = case_services.case_open(application=application, actor=actor)
+    if case.status == Case.Status.RECEIVED:
+        case_services.case_start_preparation(case=case, actor=actor)
+    if not case.is_open:
+        raise DocumentImportError(_("The application's case %(number)s is already decided.")
+                                  % {"number": case.number})
+    return case
+
+
+def _intervention_create(*, actor, name: str, owner: Member, start, end) -> Intervention:
+    today = timezone.localdate()
+    status = (Intervention.Status.ENDED if end < today else
+              Intervention.Status.PLANNED if start > today else Intervention.Status.RUNNING)
+    intervention = Intervention.objects.create(name=name, owner=owner, start_date=start,
+                                               end_date=end, status=status)
+    log_action(actor=actor, obj=intervention, action="intervention.created",
+               data={"source": "import"})
+    return intervention
+
+
+def _meeting(*, actor, body: str, date: datetime.date) -> Meeting:
+    return (Meeting.objects.filter(body=body, date=date).first()
+            or case_services.meeting_create(body=body, date=date, actor=actor))
+
+
+@transaction.atomic
+def decision_import(*, actor, facts: dict) -> Decision:
+    """facts: application or intervention (or neither: one is created), intervention_name,
+    owner, outcome, amount, period_start, period_end, decided_on, proposer, clauses,
+    conditions, matter, assessment, case_number, and optionally committee_date and
+    minutes_approved_on."""
+    application, intervention = facts.get("application"), facts.get("intervention")
+    decided_on = facts["decided_on"]
+    if application is not None:
+        case = _application_case(actor=actor, application=application)
+        if facts.get("clauses") and facts.get("amount") is not None and facts.get(
+                "period_start") and facts.get("period_end"):
+            draft = case_selectors.case_draft(
+                case, amount=facts["amount"], period_start=facts["period_start"],
+                period_end=facts["period_end"], proposer=facts["proposer"])
+            case_services.proposal_save(
+                case=case, draft=draft, amount=facts["amount"],
+                period_start=facts["period_start"], period_end=facts["period_end"],
+                clauses=facts["clauses"], matter=facts.get("matter") or None,
+                assessment=facts.get("assessment") or None, proposer=facts["proposer"],
+                actor=actor)
+    else:
+        if intervention is None:
+            owner = facts.get("owner")
+            if not isinstance(owner, Member):
+                owner = Member.objects.filter(name=owner).first()
+            if owner is None or not (facts.get("period_start") and facts.get("period_end")):
+                raise DocumentImportError(_(
+                    "Choose the intervention, or give its owner and the period, to record a "
+                    "decision without an application."))
+            intervention = _intervention_create(
+                actor=actor, name=facts["intervention_name"], owner=owner,
+                start=facts["period_start"], end=facts["period_end"])
+        case = case_services.case_open_without_application(
+            title=facts.get("intervention_name") or intervention.name,
+            intervention=intervention, year=decided_on.year, actor=actor,
+            number=facts.get("case_number") or "")
+    if facts.get("proposer") == Body.WORKING_COMMITTEE and facts.get("committee_date"):
+        committee = _meeting(actor=actor, body=Body.WORKING_COMMITTEE,
+                             date=facts["committee_date"])
+        case_services.agenda_add(meeting=committee, case=case, actor=actor)
+    board = _meeting(actor=actor, body=Body.BOARD, date=decided_on)
+    item = case_services.agenda_add(meeting=board, case=case, actor=actor)
+    decision = case_services.decision_record(
+        case=case, outcome=facts.get("outcome") or Decision.Outcome.GRANTED,
+        decided_on=decided_on, actor=actor, amount=facts.get("amount"),
+        period_start=facts.get("period_start"), period_end=facts.get("period_end"),
+        conditions=facts.get("conditions") or "", agenda_item=item,
+    )
+    if facts.get("minutes_approved_on"):
+        case_services.minutes_approve(meeting=board, approved_on=facts["minutes_approved_on"],
+                                      actor=actor)
+        decision.refresh_from_db()
+    return decision

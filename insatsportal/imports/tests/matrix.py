@@ -1,0 +1,18 @@
+from django.urls import reverse
+
+from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.imports.models import ImportedDocument
+
+
+def _document_url(name):
+    def url(demo):
+        document = ImportedDocument.objects.order_by("uploaded_at").first()  # a demo seed
+        return reverse(name, args=[document.pk])
+    return url
+
+
+MATRIX = {
+    "imports:list": (lambda demo: reverse("imports:list"), only("kansli")),
+    "imports:review": (_document_url("imports:review"), only("kansli")),
+    "imports:discard": (_document_url("imports:discard"), statuses(405)),
+}

@@ -1,0 +1,128 @@
+"""Progressionsmätning: instruments are data (items, scale, who answers, version)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from insatsportal.participants.identity import reject_identity_number
+
+
+class Instrument(models.Model):
+    """A rating instrument such as a BIP-like set of employability indicators.
+
+    An instrument that ratings use is not edited in place: the office copies it as
+    a new version (an admin action), so that old ratings keep their meaning.
+    """
+
+    name = models.CharField(_("name"), max_length=200)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    description = models.TextField(_("description"), blank=True)
+    scale_min = models.SmallIntegerField(_("lowest value on the scale"), default=1)
+    scale_max = models.SmallIntegerField(_("highest value on the scale"), default=5)
+    scale_labels = models.TextField(
+        _("labels of the scale steps"), blank=True,
+        help_text=_("One line per step, from the lowest value to the highest."),
+    )
+    is_active = models.BooleanField(_("in use for new ratings"), default=True)
+
+    class Meta:
+        verbose_name = _("rating instrument")
+        verbose_name_plural = _("rating instruments")
+        ordering = ["name", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "version"], name="instrument_version_unique"),
+            models.CheckConstraint(condition=Q(scale_max__gt=models.F("scale_min")),
+                                   name="instrument_scale_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} (v{self.version})"
+
+    def clean(self):
+        labels = self.step_labels()
+        if labels and self.scale_max is not None and self.scale_min is not None and len(
+                labels) != self.scale_max - self.scale_min + 1:
+            raise ValidationError({"scale_labels": _(
+                "Give one label per step: %(count)d lines.") % {
+                "count": self.scale_max - self.scale_min + 1}})
+
+    def step_labels(self) -> list[str]:
+        return [line.strip() for line in self.scale_labels.splitlines() if line.strip()]
+
+    def steps(self) -> list[tuple[int, str]]:
+        """(value, label) from the lowest step to the highest; the label may be empty."""
+        labels = self.step_labels()
+        values = range(self.scale_min, self.scale_max + 1)
+        return [(v, labels[i] if i < len(labels) else "") for i, v in enumerate(values)]
+
+
+class Item(models.Model):
+    class AnsweredBy(models.TextChoices):
+        PARTICIPANT = "participant", _("The participant")
+        STAFF = "staff", _("The staff member")
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="items",
+                                   verbose_name=_("instrument"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    short_label = models.CharField(_("short label"), max_length=40,
+                                   help_text=_("Shown on the axes of the charts."))
+    text = models.TextField(_("question or statement"))
+    answered_by = models.CharField(_("answered by"), max_length=12, choices=AnsweredBy.choices,
+                                   default=AnsweredBy.PARTICIPANT)
+
+    class Meta:
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+        ordering = ["instrument", "order", "pk"]
+
+    def __str__(self):
+        return self.short_label
+
+
+class Rating(models.Model):
+    """One occasion on which a participant's items were rated."""
+
+    class Occasion(models.TextChoices):
+        START = "start", _("At start")
+        QUARTERLY = "quarterly", _("Every three months")
+        EXIT = "exit", _("At exit")
+
+    participant = models.ForeignKey("participants.Participant", on_delete=models.CASCADE,
+                                    related_name="ratings", verbose_name=_("participant"))
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="ratings",
+                                   verbose_name=_("instrument"))
+    occasion = models.CharField(_("occasion"), max_length=12, choices=Occasion.choices)
+    rated_on = models.DateField(_("date of rating"))
+    comment = models.TextField(_("comment"), blank=True, validators=[reject_identity_number])
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+", verbose_name=_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("progress rating")
+        verbose_name_plural = _("progress ratings")
+        ordering = ["participant", "rated_on", "pk"]
+        indexes = [models.Index(fields=["participant", "rated_on"], name="rating_participant_on")]
+
+    def __str__(self):
+        return f"{self.participant} {self.rated_on}"
+
+
+class Answer(models.Model):
+    rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="answers",
+                               verbose_name=_("rating"))
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("item"))
+    value = models.SmallIntegerField(_("value"))
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["rating", "item"], name="answer_once_per_item"),
+        ]
+
+    def __str__(self):
+        return f"{self.item}: {self.value}"

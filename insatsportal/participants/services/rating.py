@@ -1,0 +1,76 @@
+"""Progressionsmätning: ratings at start, every RATING_INTERVAL_MONTHS and at exit."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from insatsportal.core.audit import log_action
+from insatsportal.core.calendar import add_months
+from insatsportal.participants.errors import ParticipantError
+from insatsportal.participants.models import Answer, Instrument, Participant, Rating
+
+
+def next_rating_due(last: datetime.date) -> datetime.date:
+    return add_months(last, settings.RATING_INTERVAL_MONTHS)
+
+
+@transaction.atomic
+def rating_record(
+    *,
+    actor,
+    participant: Participant,
+    instrument: Instrument,
+    occasion: str,
+    rated_on: datetime.date,
+    values: dict[int, int],
+    comment: str = "",
+) -> Rating:
+    """Record one rating; `values` maps item ids to values, every item answered once."""
+    if participant.is_anonymous:
+        raise ParticipantError(_("An anonymous record holds only sex and the year of start."))
+    if rated_on > timezone.localdate():
+        raise ParticipantError(_("The date cannot be in the future."))
+    if occasion not in Rating.Occasion.values:
+        raise ParticipantError(_("Choose an occasion."))
+    items = list(instrument.items.all())
+    if {item.pk for item in items} != set(values):
+        raise ParticipantError(_("Answer every item of the instrument."))
+    low, high = instrument.scale_min, instrument.scale_max
+    if any(not low <= value <= high for value in values.values()):
+        raise ParticipantError(
+            _("Every value must be between %(low)d and %(high)d.") % {"low": low, "high": high})
+    rating = Rating.objects.create(participant=participant, instrument=instrument,
+                                   occasion=occasion, rated_on=rated_on, comment=comment,
+                                   recorded_by=actor)
+    Answer.objects.bulk_create(Answer(rating=rating, item=item, value=values[item.pk])
+                               for item in items)
+    log_action(actor=actor, obj=participant, action="rating.recorded",
+               data={"rated_on": rated_on.isoformat(), "occasion": occasion,
+                     "instrument": str(instrument)})
+    return rating
+
+
+@transaction.atomic
+def instrument_copy(*, actor, instrument: Instrument) -> Instrument:
+    """A new version of an instrument to adapt; the old one stops taking new ratings."""
+    from django.db.models import Max
+
+    from insatsportal.participants.models import Item
+
+    top = Instrument.objects.filter(name=instrument.name).aggregate(v=Max("version"))["v"]
+    copy = Instrument.objects.create(
+        name=instrument.name, version=top + 1, description=instrument.description,
+        scale_min=instrument.scale_min, scale_max=instrument.scale_max,
+        scale_labels=instrument.scale_labels,
+    )
+    Item.objects.bulk_create(
+        Item(instrument=copy, order=i.order, short_label=i.short_label, text=i.text,
+             answered_by=i.answered_by) for i in instrument.items.all()
+    )
+    Instrument.objects.filter(pk=instrument.pk).update(is_active=False)
+    log_action(actor=actor, obj=copy, action="instrument.copied",
+               data={"from_version": instrument.version})
+    return copy

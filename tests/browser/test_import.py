@@ -1,0 +1,42 @@
+"""The office uploads documents, reviews what was read and confirms (issue 5)."""
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SEEDS = Path(__file__).resolve().parents[2] / "insatsportal" / "demo" / "seeds"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upload_review_and_confirm_an_application(sign_in, tmp_path):
+    from insatsportal.applications.models import Application
+
+    text = next(SEEDS.glob("002_*")).read_text("utf-8")
+    document = tmp_path / "jobbcentrum-2.txt"
+    document.write_text(text.replace("Jobbcentrum, - din väg framåt", "Jobbcentrum Två"),
+                        "utf-8")
+    bad = tmp_path / "gammal.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 64)
+
+    page = sign_in("kansli")
+    page.get_by_role("navigation").get_by_role("link", name="Inläsning").click()
+    page.get_by_label("Dokument").set_input_files([str(document), str(bad)])
+    page.get_by_role("button", name="Läs in dokumenten").click()
+    messages = page.get_by_role("status").inner_text()
+    assert "gamla Word-formatet" in messages  # the bad file, in Swedish
+    assert "jobbcentrum-2.txt" in messages  # the good one was still read
+
+    page.get_by_role("link", name="jobbcentrum-2.txt").click()
+    warnings = page.locator("#import-warnings")
+    assert "Överenskommelsens text avviker" in warnings.inner_text()
+    fields = page.locator("#import-fields")
+    assert "Dnr. 2021-15" in fields.inner_text()  # the text the case number came from
+
+    page.get_by_label("Insatsens namn").fill("Jobbcentrum – två")
+    page.get_by_label("Högsta ålder").fill("64")
+    page.get_by_role("button", name="Skapa ansökan").dblclick()
+    page.wait_for_url("**/ansokningar/*/")
+    assert page.get_by_role("heading", level=1).inner_text().startswith("Jobbcentrum – två")
+    assert Application.objects.filter(name="Jobbcentrum – två").count() == 1
