@@ -28,15 +28,17 @@ def participant_facts(intervention_ids) -> dict[int, list[goals.ParticipantFacts
         .values_list("intervention_id", "sex", "start_year", "enrolment__enrolled_on",
                      "plan__established_on", "plan__anchored_with_participant",
                      "discharge__discharged_on", "discharge__occupation_after__group",
-                     "discharge__occupation_after__code")
+                     "discharge__occupation_after__code", "follow_up__followed_up_on",
+                     "follow_up__contact_made")
     )
     facts: dict[int, list] = {pk: [] for pk in intervention_ids}
     for (intervention_id, sex, start_year, enrolled_on, plan_on, anchored, discharged_on,
-         group, code) in rows:
+         group, code, followed_up_on, contact_made) in rows:
         facts[intervention_id].append(goals.ParticipantFacts(
             sex=sex, started_on=enrolled_on or datetime.date(start_year, 1, 1),
             plan_on=plan_on, plan_anchored=bool(anchored), discharged_on=discharged_on,
             to_work_or_studies=group == goals.WORK_GROUP or code == goals.STUDIES_CODE,
+            followed_up_on=followed_up_on if contact_made else None,
         ))
     return facts
 

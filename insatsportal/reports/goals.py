@@ -50,6 +50,7 @@ class ParticipantFacts:
     plan_anchored: bool = False
     discharged_on: datetime.date | None = None
     to_work_or_studies: bool = False
+    followed_up_on: datetime.date | None = None  # a follow-up after discharge, contact made
 
 
 @dataclass(frozen=True)
@@ -243,9 +244,20 @@ def _meetings_per_year(goal, facts, window, today):
                       forecast=forecast)
 
 
-def _not_recorded_yet(goal, facts, window, today):
+def _followed_up(goal, facts, window, today):
+    """Participants followed up after discharge (contact made) during the period."""
+    start, end, as_of = window
+    people = [p for p in facts.participants
+              if p.followed_up_on is not None and start <= p.followed_up_on <= as_of]
+    forecast = extrapolate(len(people), start=start, end=end, today=as_of)
+    return GoalResult(goal=goal, status=_count_status(len(people), forecast, goal.target_value),
+                      target=goal.target_value, outcome=Decimal(len(people)), forecast=forecast,
+                      by_sex=_counts_by_sex(people))
+
+
+def _not_compared_yet(goal, facts, window, today):
     return _not_computable(
-        goal, _("No progress ratings or follow-ups after discharge are recorded in the "
+        goal, _("Improvement between a participant's progress ratings is not computed by the "
                 "system yet."))
 
 
@@ -256,8 +268,8 @@ CALCULATIONS = {
     "action_plan_within_weeks": _action_plan_within_weeks,
     "discharged_to_work_or_studies": _discharged_to_work_or_studies,
     "meetings_per_year": _meetings_per_year,
-    "followed_up": _not_recorded_yet,
-    "progress_improved": _not_recorded_yet,
+    "followed_up": _followed_up,
+    "progress_improved": _not_compared_yet,
 }
 
 

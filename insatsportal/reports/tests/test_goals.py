@@ -3,8 +3,6 @@
 import datetime
 from decimal import Decimal
 
-import pytest
-
 from insatsportal.reports import goals
 from insatsportal.reports.goals import GoalSpec, MeetingFacts, ParticipantFacts
 
@@ -120,11 +118,22 @@ def test_meetings_per_year_counts_the_kind_named_in_the_goal():
     assert every.status == goals.REACHED
 
 
-@pytest.mark.parametrize("kind", ["progress_improved", "followed_up"])
-def test_ratings_and_follow_ups_cannot_be_computed_yet_and_say_why(kind):
-    result = goals.evaluate(goal(kind, 15), facts(), today=D(2025, 1, 1))
+def test_progress_improvement_cannot_be_computed_yet_and_says_why():
+    result = goals.evaluate(goal("progress_improved", 60, "%"), facts(), today=D(2025, 1, 1))
     assert result.status == goals.NOT_COMPUTABLE
-    assert "follow-ups" in result.reason or "uppföljningar" in result.reason
+    assert "progress" in result.reason or "progressionsmätningar" in result.reason
+
+
+def test_followed_up_counts_follow_ups_with_contact_during_the_period():
+    people = ([person(D(2024, 1, 5), discharged_on=D(2024, 3, 1),
+                      followed_up_on=D(2024, 9, 1))] * 6
+              + [person(D(2024, 1, 5), discharged_on=D(2024, 3, 1))] * 4
+              + [person(D(2023, 1, 5), followed_up_on=D(2023, 12, 1))] * 3)  # before the period
+    result = goals.evaluate(goal("followed_up", 15, "6 månader efter avslut"), facts(people),
+                            today=D(2024, 12, 31))
+    assert result.outcome == 6
+    assert result.forecast == 12  # half the period gone: 6 -> 12
+    assert result.status == goals.BEHIND
 
 
 def test_a_goal_before_its_period_cannot_be_computed():
