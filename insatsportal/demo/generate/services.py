@@ -41,6 +41,7 @@ from . import fiction, interventions, people, write
 
 CHUNK = 1000
 SAMPLE_SIZE = 15
+NAME_ATTEMPTS = 5  # two people of one intervention rarely share a name, as in life
 
 
 class DemoDataError(Exception):
@@ -124,16 +125,21 @@ def _setup(today, activities: int, ratings: int) -> tuple[people.Setup, Instrume
         rating_months=settings.RATING_INTERVAL_MONTHS), instrument
 
 
-def _unique_identity(person: people.Person, used: set, seed: int, index: int) -> None:
-    """Draw another number while the person's collides with one in the same intervention."""
+def _unique_identity(person: people.Person, used: set, names: set, seed: int,
+                     index: int) -> None:
+    """Draw again while the number (always) or the name (a few times) is taken in the site."""
     digest = crypto.keyed_hash(person.identity)
     attempt = 0
-    while digest in used:
+    while digest in used or (person.name in names and attempt < NAME_ATTEMPTS):
         attempt += 1
         rng = random.Random(f"{seed}:{index}:again:{attempt}")  # noqa: S311  # nosec B311
-        person.identity = fiction.coordination_number(rng, person.birth, person.sex)
-        digest = crypto.keyed_hash(person.identity)
+        if person.name in names:
+            person.name = fiction.name_for(rng, person.sex)
+        if digest in used:
+            person.identity = fiction.coordination_number(rng, person.birth, person.sex)
+            digest = crypto.keyed_hash(person.identity)
     used.add(digest)
+    names.add(person.name)
 
 
 @transaction.atomic
@@ -175,6 +181,7 @@ def demo_data_generate(
         top=Max("number"))["top"] or 0 for s in sites}
     used = {s.pk: set(Participant.objects.filter(intervention_id=s.pk).exclude(
         personnummer_hash=None).values_list("personnummer_hash", flat=True)) for s in sites}
+    names = {s.pk: set() for s in sites}
     counts = write.Counts()
     allocation = _allocation(participants, sites, seed)
     activity_counts = _activity_counts(participants, activities_per_participant, seed)
@@ -184,7 +191,8 @@ def demo_data_generate(
             person = people.plan_person(seed=seed, index=index, site=allocation[index],
                                         setup=setup, activity_count=activity_counts[index])
             if not person.anonymous:
-                _unique_identity(person, used[person.site.pk], seed, index)
+                _unique_identity(person, used[person.site.pk], names[person.site.pk], seed,
+                                 index)
             chunk.append(person)
         write.write_people(chunk, numbers=numbers, seed=seed, actor_id=actor_id,
                            instrument_id=instrument.pk, items=setup.items, counts=counts)
@@ -225,9 +233,8 @@ def _follow_ups(sites, *, seed: int, today: datetime.date, actor, codes, counts)
                 follow_ups.append(planned[0])
                 incomes.append(planned[1])
         made = FollowUp.objects.bulk_create(follow_ups, batch_size=write.BATCH)
-        FollowUp.income.through.objects.bulk_create(write.links(FollowUp.income, [
-            (f.pk, income) for f, income in zip(made, incomes, strict=True)]),
-            batch_size=write.BATCH)
+        write.insert_links(FollowUp.income, [
+            (f.pk, income) for f, income in zip(made, incomes, strict=True)])
         counts.add("follow-ups", len(made))
 
 
