@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -191,10 +192,10 @@ def agenda_add(*, meeting: Meeting, case: Case, actor) -> AgendaItem:
         raise CaseError(_("A decided case cannot be placed on a meeting."))
     if AgendaItem.objects.filter(meeting=meeting, case=case).exists():
         raise CaseError(_("The case is already on this meeting's agenda."))
-    last = meeting.items.select_for_update().order_by("-paragraph").first()
-    item = AgendaItem.objects.create(
-        meeting=meeting, case=case, paragraph=(last.paragraph + 1) if last else 1
-    )
+    # Lock the meeting so two cases placed at once do not get the same paragraph.
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    last = AgendaItem.objects.filter(meeting=meeting).aggregate(last=Max("paragraph"))["last"]
+    item = AgendaItem.objects.create(meeting=meeting, case=case, paragraph=(last or 0) + 1)
     if case.status != Case.Status.ON_AGENDA:
         _set_status(case, Case.Status.ON_AGENDA, actor=actor, note=str(meeting))
     log_action(actor=actor, obj=meeting, action="meeting.case_added",
