@@ -82,7 +82,7 @@ def _create(k: int, *, today: datetime.date, members) -> Intervention:
     return intervention
 
 
-def demo_intervention_policy(intervention: Intervention) -> None:
+def demo_follow_up_policy_ensure(intervention: Intervention) -> None:
     """Seed 000: 15 randomly chosen individuals followed up 6 months after discharge."""
     if not FollowUpPolicy.objects.filter(intervention=intervention).exists():
         follow_up_policy_set(actor=None, intervention=intervention, months=6, sample_only=True)

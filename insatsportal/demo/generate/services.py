@@ -157,8 +157,10 @@ def demo_data_generate(
     refusal = demo_data_refusal(force=force)
     if refusal:
         raise DemoDataError(refusal)
-    if participants < 0 or activities_per_participant < 0 or ratings_per_participant < 0:
-        raise DemoDataError("Counts cannot be negative.")
+    if participants < 1 or activities_per_participant < 0 or ratings_per_participant < 0:
+        raise DemoDataError("Give at least one participant, and no negative counts.")
+    if today is not None and today > timezone.localdate():
+        raise DemoDataError("The data cannot be generated as of a day in the future.")
     today = today or timezone.localdate()
     result = GenerationResult(seed=seed, created=False)
     demo = Intervention.objects.filter(name=interventions.DEMO_INTERVENTION).first()
@@ -171,8 +173,10 @@ def demo_data_generate(
     started = time.perf_counter()
     generated = interventions.generated_interventions_ensure(count=interventions_count,
                                                              today=today)
-    interventions.demo_intervention_policy(demo)
+    interventions.demo_follow_up_policy_ensure(demo)
     sites = _sites([demo, *generated], today)
+    if not sites:
+        raise DemoDataError("No intervention had started by that day.")
     result.interventions = [s.name for s in sites]
     setup, instrument = _setup(today, activities_per_participant, ratings_per_participant)
     actor = User.objects.filter(username=interventions.PERSONA).first()

@@ -81,6 +81,14 @@ def test_force_runs_it_without_demo_mode_but_never_in_production(settings, demo)
     assert not Participant.objects.filter(demo_seed=6).exists()
 
 
+def test_it_refuses_a_day_in_the_future_and_nothing_to_make(demo_mode):
+    with pytest.raises(CommandError, match="future"):
+        generate("--participants", "3", today=datetime.date(2999, 1, 1))
+    with pytest.raises(CommandError, match="at least one"):
+        generate("--participants", "0")
+    assert not Participant.objects.filter(demo_seed__isnull=False).exists()
+
+
 def test_it_makes_the_asked_number_of_people_with_their_whole_story(demo_mode):
     generate("--participants", "40", "--seed", "3", "--activities-per-participant", "6",
              "--ratings-per-participant", "3")
