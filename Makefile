@@ -6,7 +6,7 @@ DEMO_ENV := DEMO_MODE=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages lint bench clean
+.PHONY: run test setup messages lint bench bench-participants clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,7 @@ setup: $(VENV)/.base
 	$(PY) manage.py compile_translations
 	$(DEMO_ENV) $(PY) manage.py migrate --no-input -v 0
 	$(DEMO_ENV) $(PY) manage.py load_demo
+	$(DEMO_ENV) $(PY) manage.py generate_demo_data --participants 300 --seed 1 --interventions 4
 
 run: setup
 	@echo ""
@@ -39,6 +40,12 @@ test: $(VENV)/.test
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -c pyproject.toml -r insatsportal --severity-level medium
+
+# 50 000 fictional participants and 500 000 activities in PostgreSQL (built once), then the
+# participant list and page timed through the test client. Never SQLite.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/insatsportal_bench
+bench-participants: $(VENV)/.test
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEMO_ENV) $(PY) bench/participants.py
 
 # Update the Swedish catalogues after adding strings (needs GNU gettext).
 messages: $(VENV)/.base

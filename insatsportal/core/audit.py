@@ -11,6 +11,8 @@ ACTION_LABELS = {
     "updated": _("Updated"),
     "deleted": _("Deleted"),
     "demo.loaded": _("Created from the demo data"),
+    "demo.generated": _("Generated as fictional demo data"),
+    "demo.participants_generated": _("Fictional demo participants generated"),
     "account.email_changed": _("Changed the e-mail address"),
     "account.password_changed": _("Changed the password"),
     "account.password_reset": _("Chose a new password through the e-mailed link"),

@@ -50,6 +50,10 @@ class Participant(models.Model):
         "organisations.Member", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", limit_choices_to={"kind": "kommun"}, verbose_name=_("home municipality"),
     )
+    # Set only on the invented records of `manage.py generate_demo_data`, never on real ones.
+    demo_seed = models.BigIntegerField(
+        _("fictional demo record (seed)"), null=True, blank=True, editable=False, db_index=True,
+    )
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
@@ -98,6 +102,10 @@ class Participant(models.Model):
     def __str__(self):
         # Never a name: this string goes into audit entries and logs.
         return f"#{self.number}"
+
+    @property
+    def is_fictional(self) -> bool:
+        return self.demo_seed is not None
 
     @property
     def name(self) -> str:

@@ -71,3 +71,33 @@ def test_the_progress_page_does_not_grow_with_rows(login, demo):
         factories.rate(participant, rated_on=datetime.date(2024, month, 1), value=3)
     assert _count(client, url) == few
     assert few <= 16, few
+
+
+def _shape(participant):
+    return tuple(hasattr(participant, name) for name in
+                 ("enrolment", "plan", "discharge", "follow_up"))
+
+
+def test_generated_people_of_every_size_take_the_same_queries(login, demo, settings):
+    """Many more rows (people, activities, ratings, revisions): the counts stay the same."""
+    from insatsportal.demo.generate.services import demo_data_generate
+    from insatsportal.participants.models import Participant
+
+    settings.DEMO_MODE = True
+    client = login("deltagaransvarig")
+    url = f"/deltagare/insats/{factories.intervention().pk}/"
+    demo_data_generate(participants=8, seed=101, activities_per_participant=2,
+                       ratings_per_participant=1)
+    few = _count(client, url)
+    demo_data_generate(participants=60, seed=102, activities_per_participant=30,
+                       ratings_per_participant=6)
+    assert _count(client, url) == few
+    by_shape = {}
+    for participant in Participant.objects.filter(demo_seed__in=[101, 102], is_anonymous=False):
+        queries = _count(client, f"/deltagare/{participant.pk}/")
+        rows = participant.activities.count() + participant.ratings.count()
+        by_shape.setdefault(_shape(participant), []).append((queries, rows))
+    for shape, counts in by_shape.items():
+        assert len({queries for queries, _rows in counts}) == 1, (shape, counts)
+    full = by_shape[(True, True, True, True)]
+    assert min(rows for _q, rows in full) < max(rows for _q, rows in full)

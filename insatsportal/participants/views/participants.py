@@ -47,7 +47,7 @@ def intervention_participants(request, pk):
     query = _search_query(request, intervention)
     participants = selectors.participant_list(
         user=request.user, intervention=intervention, query=query
-    ).select_related("discharge")
+    ).select_related("discharge").defer("personnummer_encrypted", "name_index")
     page = page_of(request, participants)
     read_log_record(user=request.user, participants=page,
                     what=ReadLogEntry.What.SEARCH if query else ReadLogEntry.What.LIST)
