@@ -14,6 +14,7 @@ from insatsportal.cases import checklist, drafting
 from insatsportal.cases.models import AgendaItem, Case, Decision, Grant, Meeting
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.money import format_kr
+from insatsportal.core.selectors import WaitingItem
 from insatsportal.organisations.models import StrategicDirection
 from insatsportal.organisations.selectors import association_current
 
@@ -143,7 +144,6 @@ def applied_amount(application) -> int | None:
 def waiting_items(user) -> list:
     """Start page: open cases for the office (own and unassigned first), returned
     applications for their owners."""
-    from insatsportal.core.selectors import WaitingItem
 
     items = []
     if policy.can_decide_applications(user):

@@ -8,14 +8,19 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from insatsportal.accounts import policy
 from insatsportal.accounts.models import Role
+from insatsportal.core.calendar import add_months
 from insatsportal.core.selectors import WaitingItem
-from insatsportal.participants.models import Participant
+from insatsportal.interventions.models import Intervention
+from insatsportal.participants.models import Discharge, Participant
+from insatsportal.participants.services.followup import policy_for, sampled_ids
 
 
 @dataclass(frozen=True)
@@ -47,9 +52,7 @@ def first_plans_due(intervention_ids, *, horizon: datetime.date):
 
 def ratings_due(intervention_ids, *, horizon: datetime.date):
     """The next rating RATING_INTERVAL_MONTHS after the latest; the first at enrolment."""
-    from django.db.models import Max
 
-    from insatsportal.core.calendar import add_months
 
     months = settings.RATING_INTERVAL_MONTHS
     # add_months is monotonic but clips month ends: a few days' slack, then the exact check.
@@ -66,9 +69,6 @@ def ratings_due(intervention_ids, *, horizon: datetime.date):
 
 def follow_ups_due(intervention_ids, *, horizon: datetime.date):
     """6 or 12 months after discharge (the intervention's policy); a sample if it says so."""
-    from insatsportal.core.calendar import add_months
-    from insatsportal.participants.models import Discharge
-    from insatsportal.participants.services.followup import policy_for, sampled_ids
 
     rows = []
     for intervention_id in intervention_ids:
@@ -109,9 +109,7 @@ def due_rows(intervention_ids, *, today: datetime.date) -> list[DueRow]:
 
 def waiting_items(user) -> list[WaitingItem]:
     """For the start page: counts per intervention, never a name."""
-    from django.utils import timezone
 
-    from insatsportal.interventions.models import Intervention
 
     ids = policy.intervention_ids_for(user, Role.DELTAGARANSVARIG)
     if not ids:

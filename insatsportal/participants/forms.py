@@ -9,11 +9,13 @@ from insatsportal.organisations.models import Member
 from insatsportal.participants.identity import parse_identity_number, reject_identity_number
 from insatsportal.participants.models import (
     ActionPlan,
+    Activity,
     Code,
     Discharge,
     Enrolment,
     FollowUp,
     FollowUpPolicy,
+    Rating,
     Sex,
 )
 
@@ -274,7 +276,6 @@ class RatingForm(forms.Form):
     rated_on = forms.DateField(label=_("Date of rating"), widget=DateInput())
 
     def __init__(self, *args, instrument, **kwargs):
-        from insatsportal.participants.models import Rating
 
         super().__init__(*args, **kwargs)
         self.instrument = instrument
@@ -311,7 +312,6 @@ class ActivityForm(forms.Form):
                            help_text=_("No personal identity numbers in free text."))
 
     def __init__(self, *args, **kwargs):
-        from insatsportal.participants.models import Activity
 
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = Activity.Kind.choices

@@ -4,13 +4,14 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months
 from insatsportal.participants.errors import ParticipantError
-from insatsportal.participants.models import Answer, Instrument, Participant, Rating
+from insatsportal.participants.models import Answer, Instrument, Item, Participant, Rating
 
 
 def next_rating_due(last: datetime.date) -> datetime.date:
@@ -56,9 +57,7 @@ def rating_record(
 @transaction.atomic
 def instrument_copy(*, actor, instrument: Instrument) -> Instrument:
     """A new version of an instrument to adapt; the old one stops taking new ratings."""
-    from django.db.models import Max
 
-    from insatsportal.participants.models import Item
 
     top = Instrument.objects.filter(name=instrument.name).aggregate(v=Max("version"))["v"]
     copy = Instrument.objects.create(
