@@ -276,7 +276,6 @@ class RatingForm(forms.Form):
     rated_on = forms.DateField(label=_("Date of rating"), widget=DateInput())
 
     def __init__(self, *args, instrument, **kwargs):
-
         super().__init__(*args, **kwargs)
         self.instrument = instrument
         self.fields["occasion"].choices = Rating.Occasion.choices
@@ -312,7 +311,6 @@ class ActivityForm(forms.Form):
                            help_text=_("No personal identity numbers in free text."))
 
     def __init__(self, *args, **kwargs):
-
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = Activity.Kind.choices
         self.fields["occurred_on"].initial = timezone.localdate()
