@@ -25,13 +25,13 @@ def _participants(count, sex="kvinna"):
 def test_the_selector_reads_the_demo_goals_in_a_fixed_number_of_queries(
         demo, django_assert_num_queries):
     intervention = _intervention()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         few = goal_data.intervention_goals(intervention, today=datetime.date(2024, 6, 30))
     list(_participants(12))
     for day in range(1, 8):
         InterventionMeeting.objects.create(intervention=intervention,
                                            held_on=datetime.date(2024, 3, day), kind="operative")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         many = goal_data.intervention_goals(intervention, today=datetime.date(2024, 6, 30))
     assert len(few) == len(many) == 1
     by_kind = {r.goal.target_kind: r for r in many[0].results}
@@ -49,3 +49,20 @@ def test_the_goal_page_shows_status_and_reason(login):
     assert page.status_code == 200
     assert "Operativa avstämningar" in text
     assert 'class="status goal-' in text  # every goal shows a status
+
+
+def test_the_selector_compares_each_participants_first_and_latest_rating_means(demo):
+    intervention = _intervention()
+    better, worse, once = (factories.identified(pnr=pnr) for pnr in (
+        factories.PNR, factories.OTHER_PNR, "19911111-1119"))
+    factories.rate(better, rated_on=datetime.date(2024, 2, 1), value=2)
+    factories.rate(better, rated_on=datetime.date(2024, 5, 1), value=4, occasion="quarterly")
+    factories.rate(worse, rated_on=datetime.date(2024, 2, 1), value=4)
+    factories.rate(worse, rated_on=datetime.date(2024, 5, 1), value=3, occasion="quarterly")
+    factories.rate(once, rated_on=datetime.date(2024, 2, 1), value=1)
+    facts = goal_data.participant_facts([intervention.pk])[intervention.pk]
+    as_of = datetime.date(2024, 6, 30)
+    by_mean = {tuple(r.mean for r in p.ratings): p.improved(as_of) for p in facts if p.ratings}
+    assert by_mean[(2, 4)] is True
+    assert by_mean[(4, 3)] is False
+    assert by_mean[(1,)] is None
