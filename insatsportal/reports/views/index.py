@@ -46,7 +46,7 @@ def intervention_overview(request, pk):
 
     intervention = intervention_or_404(request, pk)
     day = today()
-    people = goal_data.participant_facts([intervention.pk])[intervention.pk]
+    people = goal_data.participant_facts([intervention.pk], rated=[])[intervention.pk]
     quarters, year_quarter = [], quarter_of(day)
     for _i in range(8):
         quarters.append(year_quarter)
