@@ -36,7 +36,7 @@ def quarterly_document(report, facts: dict) -> Document:
                         "is higher than their first: %(share)s (of %(compared)s rated at least "
                         "twice).") % {"ratings": progress["ratings"],
                                       "share": goal_value(progress["improved_share"], "%"),
-                                      "compared": progress["compared"]})
+                                      "compared": _cell(progress["compared"])})
         doc.table([_("Activity"), _("Number in the quarter")],
                   [[row["kind"], str(row["count"])] for row in facts.get("activities", [])],
                   numeric={1})

@@ -40,7 +40,8 @@ def _progress(people, first, last) -> dict:
                 and p.improved(last) is not None]
     improved = sum(1 for p in compared if p.improved(last))
     percent = share(improved, len(compared))
-    return {"ratings": ratings, "compared": len(compared),
+    return {"ratings": ratings,
+            "compared": suppress_value(len(compared), len(compared)) if compared else 0,
             "improved_share": None if percent is None
             else _number(suppress_value(percent, len(compared)))}
 
