@@ -47,6 +47,13 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/insatsportal_bench
 bench-participants: $(VENV)/.test
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(DEMO_ENV) $(PY) bench/participants.py
 
+# The förbund dashboard and a goal page at 80 interventions, 200 000 participants, about
+# 1 000 000 ratings and 2 000 000 activities in PostgreSQL (built once; BENCH_PARTICIPANTS to
+# scale), beside a hand-written SQL floor. Never SQLite.
+BENCH_REPORTS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/insatsportal_bench_reports
+bench: $(VENV)/.test
+	DATABASE_URL=$(BENCH_REPORTS_DATABASE_URL) $(DEMO_ENV) $(PY) bench/reports.py
+
 # Update the Swedish catalogues after adding strings (needs GNU gettext).
 messages: $(VENV)/.base
 	$(PY) manage.py makemessages -l sv --no-obsolete --no-location --ignore '.venv/*' --ignore 'db/*'

@@ -29,6 +29,17 @@ def quarterly_document(report, facts: dict) -> Document:
               [[g["goal"], goal_value(g["target"], g["unit"]), goal_value(g["outcome"], g["unit"]),
                 g["status_label"] + (f" ({g['reason']})" if g["reason"] else "")]
                for g in facts["goals"]])
+    progress = facts.get("progress")  # absent in reports frozen before it was added
+    if progress:
+        doc.heading(_("Progress ratings and activities"))
+        doc.paragraph(_("Progress ratings in the quarter: %(ratings)s. Share whose latest rating "
+                        "is higher than their first: %(share)s (of %(compared)s rated at least "
+                        "twice).") % {"ratings": progress["ratings"],
+                                      "share": goal_value(progress["improved_share"], "%"),
+                                      "compared": _cell(progress["compared"])})
+        doc.table([_("Activity"), _("Number in the quarter")],
+                  [[row["kind"], str(row["count"])] for row in facts.get("activities", [])],
+                  numeric={1})
     money = facts["money"]
     doc.heading(_("Costs against the budget"))
     doc.paragraph(_("Granted %(granted)s, paid %(paid)s, awaiting approval %(claimed)s, "

@@ -43,6 +43,13 @@ MEETING_WORDS = (
 
 
 @dataclass(frozen=True)
+class RatingFacts:
+    rated_on: datetime.date
+    mean: Decimal | None  # mean of the rating's answers; None when nothing was answered
+    instrument: int | None = None
+
+
+@dataclass(frozen=True)
 class ParticipantFacts:
     sex: str
     started_on: datetime.date  # enrolment date, or 1 January of the year of start
@@ -51,6 +58,19 @@ class ParticipantFacts:
     discharged_on: datetime.date | None = None
     to_work_or_studies: bool = False
     followed_up_on: datetime.date | None = None  # a follow-up after discharge, contact made
+    ratings: tuple = ()  # RatingFacts, oldest first
+
+    def improved(self, as_of: datetime.date) -> bool | None:
+        """Whether the latest rating's mean is above the first's (same instrument as the
+        latest); None with fewer than two ratings up to `as_of`."""
+        rated = [r for r in self.ratings if r.rated_on <= as_of and r.mean is not None]
+        if len(rated) < 2:
+            return None
+        latest = rated[-1]
+        same = [r for r in rated if r.instrument == latest.instrument]
+        if len(same) < 2:
+            return None
+        return latest.mean > same[0].mean
 
 
 @dataclass(frozen=True)
@@ -255,10 +275,12 @@ def _followed_up(goal, facts, window, today):
                       by_sex=_counts_by_sex(people))
 
 
-def _not_compared_yet(goal, facts, window, today):
-    return _not_computable(
-        goal, _("Improvement between a participant's progress ratings is not computed by the "
-                "system yet."))
+def _progress_improved(goal, facts, window, today):
+    """Share of participants rated at least twice whose latest mean is above their first."""
+    start, end, as_of = window
+    people = [p for p in _started(facts, start, as_of) if p.improved(as_of) is not None]
+    return _share_result(goal, people, lambda p: p.improved(as_of), target=goal.target_value,
+                         reason_if_empty=_("No participant has been rated twice yet."))
 
 
 CALCULATIONS = {
@@ -269,7 +291,7 @@ CALCULATIONS = {
     "discharged_to_work_or_studies": _discharged_to_work_or_studies,
     "meetings_per_year": _meetings_per_year,
     "followed_up": _followed_up,
-    "progress_improved": _not_compared_yet,
+    "progress_improved": _progress_improved,
 }
 
 

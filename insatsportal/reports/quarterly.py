@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,9 +15,10 @@ from insatsportal.applications.models import Application
 from insatsportal.cases.models import Grant
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months, quarter_bounds, quarter_of
-from insatsportal.participants.aggregates import suppress_row
-from insatsportal.participants.models import Sex
+from insatsportal.participants.aggregates import suppress_row, suppress_value
+from insatsportal.participants.models import Activity, Discharge, Sex
 from insatsportal.reports import goal_data
+from insatsportal.reports.goals import share
 from insatsportal.reports.models import Deviation, QuarterlyReport
 from insatsportal.reports.money import money_summary
 from insatsportal.reports.services import ReportError
@@ -28,6 +30,32 @@ SEXES = [value for value, _label in Sex.choices]
 def _people_row(label, people) -> dict:
     row = suppress_row(label, [sum(1 for p in people if p.sex == sex) for sex in SEXES])
     return {"label": label, "cells": row.cells, "total": row.total}
+
+
+def _progress(people, first, last) -> dict:
+    """The quarter's progress ratings: how many, and the share of those rated in the quarter
+    (and at least twice by its end) whose latest mean is above their first; small groups hidden."""
+    ratings = sum(1 for p in people for r in p.ratings if first <= r.rated_on <= last)
+    compared = [p for p in people if any(first <= r.rated_on <= last for r in p.ratings)
+                and p.improved(last) is not None]
+    improved = sum(1 for p in compared if p.improved(last))
+    percent = share(improved, len(compared))
+    return {"ratings": ratings,
+            "compared": suppress_value(len(compared), len(compared)) if compared else 0,
+            "improved_share": None if percent is None
+            else _number(suppress_value(percent, len(compared)))}
+
+
+def _activities(intervention, first, last) -> list[dict]:
+    """Activities of the quarter counted per kind (one query)."""
+    counts = dict(
+        Activity.objects.filter(participant__intervention=intervention,
+                                occurred_on__gte=first, occurred_on__lte=last)
+        .exclude(participant__discharge__end_type=Discharge.EndType.WRONG_REGISTRATION)
+        .values("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
+    return [{"key": value, "kind": str(label), "count": counts.get(value, 0)}
+            for value, label in Activity.Kind.choices]
 
 
 def quarter_facts(intervention, year: int, quarter: int) -> dict:
@@ -67,6 +95,8 @@ def quarter_facts(intervention, year: int, quarter: int) -> dict:
         ],
         "planned_per_quarter": round(plan_per_year / 4, 1) if plan_per_year else None,
         "goals": goals,
+        "progress": _progress(people, first, last),
+        "activities": _activities(intervention, first, last),
         "money": {
             "granted": int(summary.granted), "paid": int(summary.paid),
             "claimed": int(summary.claimed), "remaining": int(summary.remaining),

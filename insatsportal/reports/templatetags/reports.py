@@ -51,3 +51,11 @@ def legend_x(index):
 @register.filter
 def get(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def signed_or_dash(value):
+    """An average change with its sign ('+0,5'), or a dash when hidden."""
+    from insatsportal.reports.charts import signed_text
+
+    return DASH if value is None else signed_text(value)

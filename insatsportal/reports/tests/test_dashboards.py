@@ -78,3 +78,50 @@ def test_a_bar_chart_scales_to_the_largest_value_and_keeps_hidden_values_as_dash
     assert heights[("10", "solid")] == 2 * heights[("5", "hatch")]
     assert ("–", "solid") in heights
     assert chart.rows == [("a", [10, 5]), ("b", [None, 0])]
+
+
+def _rated_twice(count, first, latest, *, start=1):
+    """`count` people of another intervention, rated `first` then `latest` on every item."""
+    for serial in range(start, start + count):
+        body = f"850615{serial:03d}"
+        from stdnum import luhn
+
+        person = factories.identified(pnr=f"19850615-{serial:03d}{luhn.calc_check_digit(body)}",
+                                      where=factories.OTHER_INTERVENTION)
+        factories.rate(person, rated_on=datetime.date(2024, 2, 1), value=first)
+        factories.rate(person, rated_on=datetime.date(2024, 8, 1), value=latest,
+                       occasion="quarterly")
+
+
+def test_the_overview_charts_the_average_change_per_indicator_with_a_table(login):
+    _rated_twice(4, 2, 4)
+    _rated_twice(1, 3, 2, start=10)  # (4 * 2 - 1) / 5 = 1.4 on every item
+    other = factories.intervention(factories.OTHER_INTERVENTION)
+    text = login("styrelse").get(reverse("reports:overview", args=[other.pk])).content.decode()
+    items = list(factories.instrument().items.all())
+    assert text.count("<svg") == 4
+    assert "Progression per indikator" in text
+    assert 'fill="url(#progress1-solid)"' in text
+    table = text[text.rindex('class="chart-data"'):]
+    for item in items:
+        assert f'<th scope="row">{item.short_label}</th><td class="num">+1,4</td>' in table
+    assert "style=" not in text
+
+
+def test_the_change_per_indicator_is_hidden_for_fewer_than_five_people(login):
+    _rated_twice(4, 2, 4)
+    other = factories.intervention(factories.OTHER_INTERVENTION)
+    text = login("styrelse").get(reverse("reports:overview", args=[other.pk])).content.decode()
+    table = text[text.rindex('class="chart-data"'):]
+    assert "+2,0" not in text
+    assert '<td class="num">–</td>' in table
+
+
+def test_a_change_chart_draws_gains_up_and_losses_down_from_the_zero_line():
+    chart = charts.change_chart("T", ["a", "b", "c"], [("x", [1, -0.5, None])])
+    gain, loss, hidden = chart.bars
+    assert gain.y + gain.height == chart.baseline  # ends at the zero line
+    assert loss.y == chart.baseline
+    assert gain.height == 2 * loss.height
+    assert (gain.label, loss.label, hidden.label) == ("+1,0", "−0,5", "–")
+    assert hidden.height == 0

@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -49,3 +50,43 @@ def test_the_goal_page_shows_status_and_reason(login):
     assert page.status_code == 200
     assert "Operativa avstämningar" in text
     assert 'class="status goal-' in text  # every goal shows a status
+
+
+def test_the_selector_compares_each_participants_first_and_latest_rating_means(demo):
+    intervention = _intervention()
+    better, worse, once = (factories.identified(pnr=pnr) for pnr in (
+        factories.PNR, factories.OTHER_PNR, "19911111-1119"))
+    factories.rate(better, rated_on=datetime.date(2024, 2, 1), value=2)
+    factories.rate(better, rated_on=datetime.date(2024, 5, 1), value=4, occasion="quarterly")
+    factories.rate(worse, rated_on=datetime.date(2024, 2, 1), value=4)
+    factories.rate(worse, rated_on=datetime.date(2024, 5, 1), value=3, occasion="quarterly")
+    factories.rate(once, rated_on=datetime.date(2024, 2, 1), value=1)
+    facts = goal_data.participant_facts([intervention.pk])[intervention.pk]
+    as_of = datetime.date(2024, 6, 30)
+    by_mean = {tuple(r.mean for r in p.ratings): p.improved(as_of) for p in facts if p.ratings}
+    assert by_mean[(2, 4)] is True
+    assert by_mean[(4, 3)] is False
+    assert by_mean[(1,)] is None
+
+
+def test_a_progress_goal_reads_the_ratings_in_one_more_query_and_shows_the_share(
+        login, demo, django_assert_num_queries):
+    from insatsportal.applications.models import Application, Goal
+
+    intervention = _intervention()
+    application = Application.objects.filter(intervention=intervention,
+                                             status=Application.Status.DECIDED).first()
+    Goal.objects.create(application=application, kind="outcome", text="Mätbar progression",
+                        target_kind="progress_improved", target_value=50, target_unit="%")
+    serials = (factories.PNR, factories.OTHER_PNR, "19911111-1119")
+    for n, pnr in enumerate(serials):
+        person = factories.identified(pnr=pnr)
+        factories.rate(person, rated_on=datetime.date(2024, 2, 1), value=2)
+        factories.rate(person, rated_on=datetime.date(2024, 5, 1), value=3 if n else 1,
+                       occasion="quarterly")
+    with django_assert_num_queries(6):
+        [item] = goal_data.intervention_goals(intervention, today=datetime.date(2024, 6, 30))
+    [result] = [r for r in item.results if r.goal.target_kind == "progress_improved"]
+    assert result.outcome == Decimal("66.7")  # two of three rated twice got better
+    page = login("styrelse").get(reverse("reports:goals", args=[intervention.pk]))
+    assert "Mätbar progression" in page.content.decode()

@@ -4,10 +4,11 @@ import datetime
 from decimal import Decimal
 
 from insatsportal.reports import goals
-from insatsportal.reports.goals import GoalSpec, MeetingFacts, ParticipantFacts
+from insatsportal.reports.goals import GoalSpec, MeetingFacts, ParticipantFacts, RatingFacts
 
 D = datetime.date
 START, END = D(2024, 1, 1), D(2025, 12, 31)
+FIRST_RATING = D(2024, 3, 1)
 
 
 def person(started_on, sex="kvinna", **extra):
@@ -118,10 +119,59 @@ def test_meetings_per_year_counts_the_kind_named_in_the_goal():
     assert every.status == goals.REACHED
 
 
-def test_progress_improvement_cannot_be_computed_yet_and_says_why():
-    result = goals.evaluate(goal("progress_improved", 60, "%"), facts(), today=D(2025, 1, 1))
+def rated(sex, *means, instrument=1, first=FIRST_RATING):
+    """A participant started in 2024 with ratings of the given means, three months apart."""
+    series = tuple(RatingFacts(rated_on=first + datetime.timedelta(days=91 * i),
+                               mean=Decimal(str(m)), instrument=instrument)
+                   for i, m in enumerate(means))
+    return person(D(2024, 2, 1), sex=sex, ratings=series)
+
+
+def test_progress_improved_is_the_share_of_those_rated_twice_whose_latest_mean_is_higher():
+    people = ([rated("kvinna", 2, 3)] * 4  # improved
+              + [rated("kvinna", 3, 2.5, 3.5)] * 2  # improved: latest 3.5 against first 3
+              + [rated("kvinna", 3, 3)] * 2  # unchanged does not count
+              + [rated("man", 4, 2)] * 6  # worse
+              + [rated("man", 2)] * 9  # rated once: not in the share at all
+              + [person(D(2024, 2, 1), sex="annat")] * 3)  # never rated
+    result = goals.evaluate(goal("progress_improved", 50, "%"), facts(people),
+                            today=D(2025, 6, 30))
+    assert result.outcome == Decimal("42.9")  # 6 improved of 14 rated twice
+    assert result.status == goals.BEHIND
+    assert result.unit == "%"
+    assert result.by_sex["kvinna"] == 75  # 6 of 8
+    assert result.by_sex["man"] == 0
+    assert "annat" not in result.by_sex
+
+
+def test_progress_improved_hides_small_groups_by_sex_and_reaches_the_target():
+    people = [rated("kvinna", 2, 4)] * 8 + [rated("man", 2, 4)] * 2 + [rated("man", 3, 2)]
+    result = goals.evaluate(goal("progress_improved", 60, "%"), facts(people),
+                            today=D(2025, 6, 30))
+    assert result.outcome == Decimal("90.9")  # 10 of 11
+    assert result.status == goals.REACHED
+    assert result.by_sex["kvinna"] == 100
+    assert result.by_sex["man"] is goals.HIDDEN  # three people
+
+
+def test_progress_improved_ignores_later_ratings_and_other_instruments():
+    later = rated("kvinna", 2, 4, first=D(2025, 5, 1))  # second rating after the day asked
+    switched = person(D(2024, 2, 1), ratings=(
+        RatingFacts(rated_on=D(2024, 3, 1), mean=Decimal(1), instrument=1),
+        RatingFacts(rated_on=D(2024, 6, 1), mean=Decimal(3), instrument=2),
+        RatingFacts(rated_on=D(2024, 9, 1), mean=Decimal(2), instrument=2),
+    ))  # compared within instrument 2 only: 3 -> 2 is worse
+    result = goals.evaluate(goal("progress_improved", 50, "%"),
+                            facts([later] * 5 + [switched] * 5), today=D(2025, 6, 30))
+    assert result.outcome == 0
+    assert later.improved(D(2025, 8, 1)) is True
+
+
+def test_progress_improved_without_anyone_rated_twice_says_why():
+    result = goals.evaluate(goal("progress_improved", 60, "%"), facts([rated("man", 3)]),
+                            today=D(2025, 1, 1))
     assert result.status == goals.NOT_COMPUTABLE
-    assert "progress" in result.reason or "progressionsmätningar" in result.reason
+    assert result.reason
 
 
 def test_followed_up_counts_follow_ups_with_contact_during_the_period():

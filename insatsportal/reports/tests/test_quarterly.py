@@ -1,4 +1,6 @@
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.urls import reverse
@@ -141,3 +143,66 @@ def test_pages_submit_freeze_and_download(login, demo):
                 {"decision": "accept", "comment": "Tack!"})
     report.refresh_from_db()
     assert report.status == QuarterlyReport.Status.ACCEPTED
+
+
+def test_the_report_counts_the_quarters_ratings_improvement_and_activities_by_kind(demo):
+    before = quarterly.quarter_facts(_intervention(), 2024, 2)
+    assert before["progress"]["compared"] == 0  # the demo has nobody rated in the quarter
+    people = [factories.identified(pnr=_pnr(serial), name=f"Test {serial}")
+              for serial in range(1, 10)]
+    for person in people[:5]:  # rated in Q1 and Q2, better
+        factories.rate(person, rated_on=datetime.date(2024, 3, 1), value=2)
+        factories.rate(person, rated_on=datetime.date(2024, 5, 1), value=3, occasion="quarterly")
+    factories.rate(people[5], rated_on=datetime.date(2024, 3, 1), value=3)  # worse
+    factories.rate(people[5], rated_on=datetime.date(2024, 5, 1), value=2, occasion="quarterly")
+    factories.rate(people[6], rated_on=datetime.date(2024, 6, 1), value=2)  # rated once only
+    factories.rate(people[7], rated_on=datetime.date(2024, 1, 10), value=2)  # not in Q2
+    factories.rate(people[7], rated_on=datetime.date(2024, 2, 10), value=4)
+    factories.activity(people[0], kind="coaching", occurred_on=datetime.date(2024, 4, 2))
+    factories.activity(people[1], kind="coaching", occurred_on=datetime.date(2024, 6, 30))
+    factories.activity(people[0], people[1], people[2], kind="group",
+                       occurred_on=datetime.date(2024, 5, 20))
+    factories.activity(people[3], kind="coaching", occurred_on=datetime.date(2024, 7, 1))  # Q3
+    facts = quarterly.quarter_facts(_intervention(), 2024, 2)
+    assert facts["progress"]["ratings"] - before["progress"]["ratings"] == 7  # 5 + 1 + 1
+    assert facts["progress"]["compared"] == 6
+    assert facts["progress"]["improved_share"] == 83.3  # 5 of 6
+    counts = {row["key"]: row["count"] for row in facts["activities"]}
+    old = {row["key"]: row["count"] for row in before["activities"]}
+    assert counts["coaching"] - old["coaching"] == 2
+    assert counts["group"] - old["group"] == 3  # one row per person
+
+
+def test_the_quarters_progress_is_frozen_and_shown_on_the_page(login, demo):
+    person = factories.identified()
+    for serial in range(5):
+        factories.activity(person, kind="sip", occurred_on=datetime.date(2024, 4, 2 + serial))
+    report = _submitted()
+    assert report.snapshot["progress"]["ratings"] >= 0
+    frozen_sip = {row["key"]: row["count"] for row in report.snapshot["activities"]}
+    factories.activity(person, kind="sip", occurred_on=datetime.date(2024, 4, 20))
+    report.refresh_from_db()
+    assert quarterly.report_facts(report)["activities"] == report.snapshot["activities"]
+    page = login("insatsansvarig").get(
+        reverse("reports:quarterly", args=[_intervention().pk, 2024, 2]))
+    text = page.content.decode()
+    assert "Progressionsmätningar under kvartalet" in text
+    sip = str(frozen_sip["sip"])
+    assert f'<td class="num">{sip}</td>' in text
+    docx = login("kansli").get(
+        reverse("reports:quarterly_download", args=[_intervention().pk, 2024, 2, "docx"]))
+    with zipfile.ZipFile(io.BytesIO(docx.content)) as archive:
+        body = archive.read("word/document.xml").decode()
+    assert "Progressionsmätningar och aktiviteter" in body
+    assert "Antal under kvartalet" in body
+
+
+def test_the_quarters_improvement_is_hidden_when_fewer_than_five_were_compared(demo):
+    for serial in range(1, 5):
+        person = factories.identified(pnr=_pnr(serial), name=f"Test {serial}")
+        factories.rate(person, rated_on=datetime.date(2024, 3, 1), value=2)
+        factories.rate(person, rated_on=datetime.date(2024, 5, 1), value=3, occasion="quarterly")
+    progress = quarterly.quarter_facts(_intervention(), 2024, 2)["progress"]
+    assert progress["ratings"] == 4
+    assert progress["compared"] is None
+    assert progress["improved_share"] is None

@@ -6,6 +6,7 @@ from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.core.money import group_thousands
 from insatsportal.participants.models import Sex
+from insatsportal.participants.progress import intervention_change
 from insatsportal.reports import charts, dashboard, goal_data, selectors
 from insatsportal.reports.goals import SEXES, STATUS_LABELS
 from insatsportal.reports.money import money_summary
@@ -45,7 +46,7 @@ def intervention_overview(request, pk):
 
     intervention = intervention_or_404(request, pk)
     day = today()
-    people = goal_data.participant_facts([intervention.pk])[intervention.pk]
+    people = goal_data.participant_facts([intervention.pk], rated=[])[intervention.pk]
     quarters, year_quarter = [], quarter_of(day)
     for _i in range(8):
         quarters.append(year_quarter)
@@ -75,9 +76,17 @@ def intervention_overview(request, pk):
         _("Budget and outcome per category (kr)"), [row.label for row in used],
         [(_("Budget (plan)"), [row.planned for row in used]),
          (_("Paid (approved)"), [row.paid for row in used])], value_text=group_thousands)
+    progress = [
+        (f"progress{n}", charts.change_chart(
+            _("Progress by indicator: average change from the first to the latest rating "
+              "(%(instrument)s)") % {"instrument": instrument},
+            [change.label for change in changes],
+            [(_("Average change"), [change.change for change in changes])]))
+        for n, (instrument, changes) in enumerate(intervention_change(intervention.pk), 1)
+    ]
     return render(request, "reports/overview.html", {
         "intervention": intervention, "summary": summary, "today": day,
         "applications": goal_data.intervention_goals(intervention, today=day),
         "sexes": Sex.choices, "charts": [("time", over_time), ("sex", outcomes),
-                                         ("budget", budget)],
+                                         ("budget", budget), *progress],
     })

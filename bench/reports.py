@@ -1,0 +1,211 @@
+"""Benchmark: the förbund's dashboard and an intervention's goal page at full scale.
+
+    make bench                       # or: .venv/bin/python bench/reports.py
+
+PostgreSQL only (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/insatsportal_bench_reports;
+the database is created if missing). Migrates, loads the demo and builds once (skipped when
+already built) with generate_demo_data's service and a fixed seed: BENCH_PARTICIPANTS
+participants (default 200 000) over 80 interventions, 10 activities each on average and
+up to 10 progress ratings each (about 1 000 000 ratings, 2 000 000 activities at the default
+size). Then it requests the förbund's dashboard and the goal page of the intervention with the
+most participants through Django's test client, signed in as kansli with a second-factor-
+verified session, then the goal page again after giving that intervention a "progress ratings
+improved" goal (so its ratings are read too), and prints median and 95th percentile times and
+query counts, beside the time of one hand-written SQL query for the dashboard's figures (the
+floor).
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/insatsportal_bench_reports"
+SEED = 80_200
+PARTICIPANTS = int(os.environ.get("BENCH_PARTICIPANTS", 200_000))
+INTERVENTIONS = 80
+ACTIVITIES_EACH = 10
+RATINGS_EACH = int(os.environ.get("BENCH_RATINGS_EACH", 10))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", 20))
+WARM_UP = 2
+
+# The dashboard's figures per intervention in one statement: participants and discharges
+# to work or studies (wrong registrations left out), requisitions approved/submitted, grants.
+FLOOR_SQL = """
+WITH people AS (
+    SELECT p.intervention_id, COUNT(*) AS total,
+           COUNT(*) FILTER (WHERE c."group" = 'arbete' OR c.code = 'studier') AS to_work
+    FROM participants_participant p
+    LEFT JOIN participants_discharge d ON d.participant_id = p.id
+    LEFT JOIN participants_code c ON c.id = d.occupation_after_id
+    WHERE d.end_type IS DISTINCT FROM 'wrong'
+    GROUP BY p.intervention_id
+), money AS (
+    SELECT intervention_id,
+           SUM(total) FILTER (WHERE status = 'approved') AS paid,
+           SUM(total) FILTER (WHERE status = 'submitted') AS awaiting,
+           COUNT(*) FILTER (WHERE status = 'submitted') AS waiting
+    FROM reports_requisition GROUP BY intervention_id
+), granted AS (
+    SELECT intervention_id, SUM(amount) AS granted FROM cases_grant GROUP BY intervention_id
+)
+SELECT i.id, people.total, people.to_work, money.paid, money.awaiting, money.waiting,
+       granted.granted
+FROM interventions_intervention i
+LEFT JOIN people ON people.intervention_id = i.id
+LEFT JOIN money ON money.intervention_id = i.id
+LEFT JOIN granted ON granted.intervention_id = i.id
+"""
+
+
+def _database() -> str:
+    url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+    if not url.startswith(("postgres://", "postgresql://")):
+        sys.exit("bench/reports.py measures PostgreSQL only; SQLite says nothing about "
+                 f"production. Set DATABASE_URL to a PostgreSQL database (e.g. {DEFAULT_URL}).")
+    return url
+
+
+def _create_database(url: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    with psycopg.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username,
+                         password=parts.password, dbname="postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            print(f"Created database {name}.")
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DEMO_MODE", "1")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "insatsportal.settings")
+    sys.path.insert(0, str(BASE_DIR))
+    import django
+
+    django.setup()
+
+
+def _build() -> None:
+    from django.core.management import call_command
+    from django.db import connection
+
+    from insatsportal.demo.generate.services import demo_data_generate
+    from insatsportal.participants.models import Activity, Participant, Rating
+
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("load_demo", verbosity=0)
+    if Participant.objects.filter(demo_seed=SEED).exists():
+        print(f"Data already built (seed {SEED}).")
+    else:
+        print(f"Building {PARTICIPANTS} participants over {INTERVENTIONS} interventions…")
+        result = demo_data_generate(
+            participants=PARTICIPANTS, seed=SEED, interventions_count=INTERVENTIONS,
+            activities_per_participant=ACTIVITIES_EACH, ratings_per_participant=RATINGS_EACH,
+            progress=lambda line: print("  " + line, flush=True))
+        print(f"Generated in {result.seconds:.1f} s ({result.rows} rows, "
+              f"{result.rows / result.seconds:.0f} rows/s).")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    print(f"In the database: {Participant.objects.count()} participants, "
+          f"{Rating.objects.count()} ratings, {Activity.objects.count()} activities.")
+
+
+def _client():
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from conftest import verify_second_factor
+    from insatsportal.accounts.models import User
+
+    setup_test_environment()
+    user = User.objects.get(username="kansli")
+    client = Client()
+    client.force_login(user)
+    verify_second_factor(client, user)
+    return client
+
+
+def _summary(times) -> tuple[float, float]:
+    return statistics.median(times), statistics.quantiles(times, n=20)[-1]
+
+
+def _measure(client, url: str) -> tuple[float, float, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(WARM_UP):
+        assert client.get(url).status_code == 200  # noqa: S101
+    times = []
+    for _ in range(REQUESTS):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200  # noqa: S101
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return (*_summary(times), len(queries))
+
+
+def _floor() -> tuple[float, float, int]:
+    from django.db import connection
+
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(WARM_UP + REQUESTS):
+            started = time.perf_counter()
+            cursor.execute(FLOOR_SQL)
+            cursor.fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+    return (*_summary(times[WARM_UP:]), 1)
+
+
+def _with_progress_goal(intervention) -> None:
+    """Give the intervention a "progress ratings improved" goal (so its ratings are read)."""
+    from insatsportal.applications.models import Application, Goal
+
+    application = Application.objects.filter(intervention=intervention).order_by("pk").first()
+    Goal.objects.get_or_create(
+        application=application, target_kind=Goal.TargetKind.PROGRESS_IMPROVED,
+        defaults={"kind": "outcome", "text": "Bench: share with improved progress ratings",
+                  "target_value": 50, "target_unit": "%"})
+
+
+def main() -> None:
+    url = _database()
+    _create_database(url)
+    _setup_django()
+    _build()
+    from django.db.models import Count
+
+    from insatsportal.interventions.models import Intervention
+
+    biggest = (Intervention.objects.annotate(n=Count("participants"))
+               .order_by("-n", "pk").first())
+    client = _client()
+    rows = [
+        (f"Förbund dashboard ({Intervention.objects.count()} interventions)", "/rapporter/"),
+        (f"Goal page ({biggest.n} participants)", f"/rapporter/insats/{biggest.pk}/mal/"),
+    ]
+    rows.append((f"Goal page with a progress goal ({biggest.n} participants)",
+                  f"/rapporter/insats/{biggest.pk}/mal/", _with_progress_goal))
+    print(f"\n{REQUESTS} requests each after {WARM_UP} to warm up, as kansli:")
+    print(f"{'page':<55} {'median':>9} {'p95':>9} {'queries':>8}")
+    for label, path, *before in rows:
+        for step in before:
+            step(biggest)
+        median, p95, queries = _measure(client, path)
+        print(f"{label:<55} {median:7.1f}ms {p95:7.1f}ms {queries:8d}")
+    median, p95, queries = _floor()
+    print(f"{'Floor: one hand-written SQL for the dashboard figures':<55} "
+          f"{median:7.1f}ms {p95:7.1f}ms {queries:8d}")
+
+
+if __name__ == "__main__":
+    main()
