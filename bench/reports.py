@@ -16,13 +16,18 @@ floor).
 """
 
 import os
-import statistics
-import sys
 import time
-from pathlib import Path
-from urllib.parse import urlsplit
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from common import (
+    build,
+    create_database,
+    measure,
+    postgres_url,
+    setup_django,
+    signed_in_client,
+    summary,
+)
+
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/insatsportal_bench_reports"
 SEED = 80_200
 PARTICIPANTS = int(os.environ.get("BENCH_PARTICIPANTS", 200_000))
@@ -61,98 +66,6 @@ LEFT JOIN granted ON granted.intervention_id = i.id
 """
 
 
-def _database() -> str:
-    url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
-    if not url.startswith(("postgres://", "postgresql://")):
-        sys.exit("bench/reports.py measures PostgreSQL only; SQLite says nothing about "
-                 f"production. Set DATABASE_URL to a PostgreSQL database (e.g. {DEFAULT_URL}).")
-    return url
-
-
-def _create_database(url: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    with psycopg.connect(host=parts.hostname, port=parts.port or 5432, user=parts.username,
-                         password=parts.password, dbname="postgres", autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-            print(f"Created database {name}.")
-
-
-def _setup_django() -> None:
-    os.environ.setdefault("DEMO_MODE", "1")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "insatsportal.settings")
-    sys.path.insert(0, str(BASE_DIR))
-    import django
-
-    django.setup()
-
-
-def _build() -> None:
-    from django.core.management import call_command
-    from django.db import connection
-
-    from insatsportal.demo.generate.services import demo_data_generate
-    from insatsportal.participants.models import Activity, Participant, Rating
-
-    call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_demo", verbosity=0)
-    if Participant.objects.filter(demo_seed=SEED).exists():
-        print(f"Data already built (seed {SEED}).")
-    else:
-        print(f"Building {PARTICIPANTS} participants over {INTERVENTIONS} interventions…")
-        result = demo_data_generate(
-            participants=PARTICIPANTS, seed=SEED, interventions_count=INTERVENTIONS,
-            activities_per_participant=ACTIVITIES_EACH, ratings_per_participant=RATINGS_EACH,
-            progress=lambda line: print("  " + line, flush=True))
-        print(f"Generated in {result.seconds:.1f} s ({result.rows} rows, "
-              f"{result.rows / result.seconds:.0f} rows/s).")
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    print(f"In the database: {Participant.objects.count()} participants, "
-          f"{Rating.objects.count()} ratings, {Activity.objects.count()} activities.")
-
-
-def _client():
-    from django.test import Client
-    from django.test.utils import setup_test_environment
-
-    from conftest import verify_second_factor
-    from insatsportal.accounts.models import User
-
-    setup_test_environment()
-    user = User.objects.get(username="kansli")
-    client = Client()
-    client.force_login(user)
-    verify_second_factor(client, user)
-    return client
-
-
-def _summary(times) -> tuple[float, float]:
-    return statistics.median(times), statistics.quantiles(times, n=20)[-1]
-
-
-def _measure(client, url: str) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    for _ in range(WARM_UP):
-        assert client.get(url).status_code == 200  # noqa: S101
-    times = []
-    for _ in range(REQUESTS):
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200  # noqa: S101
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return (*_summary(times), len(queries))
-
-
 def _floor() -> tuple[float, float, int]:
     from django.db import connection
 
@@ -163,7 +76,7 @@ def _floor() -> tuple[float, float, int]:
             cursor.execute(FLOOR_SQL)
             cursor.fetchall()
             times.append((time.perf_counter() - started) * 1000)
-    return (*_summary(times[WARM_UP:]), 1)
+    return (*summary(times[WARM_UP:]), 1)
 
 
 def _with_progress_goal(intervention) -> None:
@@ -178,17 +91,17 @@ def _with_progress_goal(intervention) -> None:
 
 
 def main() -> None:
-    url = _database()
-    _create_database(url)
-    _setup_django()
-    _build()
+    create_database(postgres_url("bench/reports.py", DEFAULT_URL))
+    setup_django()
+    build(seed=SEED, participants=PARTICIPANTS, interventions=INTERVENTIONS,
+          activities_each=ACTIVITIES_EACH, ratings_each=RATINGS_EACH)
     from django.db.models import Count
 
     from insatsportal.interventions.models import Intervention
 
     biggest = (Intervention.objects.annotate(n=Count("participants"))
                .order_by("-n", "pk").first())
-    client = _client()
+    client = signed_in_client("kansli")
     rows = [
         (f"Förbund dashboard ({Intervention.objects.count()} interventions)", "/rapporter/"),
         (f"Goal page ({biggest.n} participants)", f"/rapporter/insats/{biggest.pk}/mal/"),
@@ -200,7 +113,7 @@ def main() -> None:
     for label, path, *before in rows:
         for step in before:
             step(biggest)
-        median, p95, queries = _measure(client, path)
+        median, p95, queries = measure(client, path, requests=REQUESTS, warm_up=WARM_UP)
         print(f"{label:<55} {median:7.1f}ms {p95:7.1f}ms {queries:8d}")
     median, p95, queries = _floor()
     print(f"{'Floor: one hand-written SQL for the dashboard figures':<55} "
