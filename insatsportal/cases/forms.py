@@ -6,6 +6,21 @@ from insatsportal.cases.models import Decision, Meeting, Recommendation
 from insatsportal.cases.models.meeting import Body
 
 
+def check_period(form, data, start="period_start", end="period_end") -> None:
+    """The period must not end before it starts."""
+    if data.get(start) and data.get(end) and data[end] < data[start]:
+        form.add_error(end, _("The period ends before it starts."))
+
+
+def check_grant(form, data) -> None:
+    """A granting outcome needs an amount and a period, and the period runs forwards."""
+    if data.get("outcome") in Decision.GRANTING:
+        for name in ("amount", "period_start", "period_end"):
+            if data.get(name) in (None, ""):
+                form.add_error(name, _("A grant needs a maximum amount and a period."))
+    check_period(form, data)
+
+
 class AssignForm(forms.Form):
     handler = forms.ModelChoiceField(
         label=_("Handler"), queryset=User.objects.filter(roles__role=Role.KANSLI).distinct()
@@ -55,9 +70,7 @@ class ProposalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("period_start"), data.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The period ends before it starts."))
+        check_period(self, data)
         return data
 
     def clean_clauses(self):
@@ -110,11 +123,5 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("outcome") in Decision.GRANTING:
-            for name in ("amount", "period_start", "period_end"):
-                if data.get(name) in (None, ""):
-                    self.add_error(name, _("A grant needs a maximum amount and a period."))
-        start, end = data.get("period_start"), data.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The period ends before it starts."))
+        check_grant(self, data)
         return data

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insatsportal.applications.forms import DateListField, KronorField
 from insatsportal.applications.models import Application
+from insatsportal.cases.forms import check_grant, check_period
 from insatsportal.cases.models import Decision
 from insatsportal.cases.models.meeting import Body
 from insatsportal.imports.services import MAX_UPLOAD_BYTES
@@ -112,9 +113,7 @@ class ApplicationReviewForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        start, end = data.get("planned_start"), data.get("planned_end")
-        if start and end and end < start:
-            self.add_error("planned_end", _("The period ends before it starts."))
+        check_period(self, data, "planned_start", "planned_end")
         low, high = data.get("age_min"), data.get("age_max")
         if low is not None and high is not None and high < low:
             self.add_error("age_max", _("The oldest age is below the youngest."))
@@ -160,13 +159,7 @@ class DecisionReviewForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("outcome") in Decision.GRANTING:
-            for name in ("amount", "period_start", "period_end"):
-                if data.get(name) in (None, ""):
-                    self.add_error(name, _("A grant needs a maximum amount and a period."))
-        start, end = data.get("period_start"), data.get("period_end")
-        if start and end and end < start:
-            self.add_error("period_end", _("The period ends before it starts."))
+        check_grant(self, data)
         decided, approved = data.get("decided_on"), data.get("minutes_approved_on")
         if decided and approved and approved < decided:
             self.add_error("minutes_approved_on",
