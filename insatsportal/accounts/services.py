@@ -5,7 +5,7 @@ from datetime import timedelta
 from importlib import import_module
 
 from django.conf import settings
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
 from django.db import transaction
@@ -214,7 +214,6 @@ def email_change(*, user: User, email: str) -> User:
 @transaction.atomic
 def password_change(*, request, user: User, password: str) -> User:
     """Set a new password; every other session of the user ends."""
-    from django.contrib.auth import update_session_auth_hash
 
     user.set_password(password)
     user.save(update_fields=["password"])

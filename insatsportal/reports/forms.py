@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from insatsportal.applications.forms import KronorField
 from insatsportal.organisations.models import Member
-from insatsportal.reports.models import InterventionMeeting
+from insatsportal.reports.models import Deviation, InterventionMeeting, QuarterlyReport
+from insatsportal.reports.models.requisitions import CATEGORIES
 
 
 class MeetingLogForm(forms.ModelForm):
@@ -34,9 +36,6 @@ class RequisitionForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from insatsportal.applications.forms import KronorField
-        from insatsportal.reports.models.requisitions import CATEGORIES
-
         super().__init__(*args, **kwargs)
         for key, label in CATEGORIES:
             self.fields[f"amount_{key}"] = KronorField(label=label)
@@ -66,7 +65,6 @@ class RequisitionDecisionForm(forms.Form):
 
 class DeviationForm(forms.ModelForm):
     class Meta:
-        from insatsportal.reports.models import Deviation
 
         model = Deviation
         fields = ["kind", "description", "consequence", "proposed_measure", "decision_needed"]
@@ -76,7 +74,6 @@ class DeviationForm(forms.ModelForm):
 
 class QuarterlyNarrativeForm(forms.ModelForm):
     class Meta:
-        from insatsportal.reports.models import QuarterlyReport
 
         model = QuarterlyReport
         fields = ["went_well", "problems", "samverkan", "next_quarter"]
@@ -92,8 +89,6 @@ class QuarterlyReviewForm(forms.Form):
 
 class AdministrativeCostForm(forms.Form):
     def __init__(self, *args, **kwargs):
-        from insatsportal.applications.forms import KronorField
-
         super().__init__(*args, **kwargs)
         self.fields["amount"] = KronorField(label=_("administrative costs"), required=True)
         self.fields["note"] = forms.CharField(label=pgettext_lazy("reports", "note"),

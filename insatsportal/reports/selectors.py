@@ -2,7 +2,7 @@
 
 from insatsportal.accounts import policy
 from insatsportal.interventions.models import Intervention
-from insatsportal.reports.models import InterventionMeeting
+from insatsportal.reports.models import Deviation, InterventionMeeting, Requisition
 
 
 def report_interventions(*, user):
@@ -21,15 +21,12 @@ def meeting_list(*, intervention):
 
 
 def requisition_list(*, intervention):
-    from insatsportal.reports.models import Requisition
-
     return (Requisition.objects.filter(intervention=intervention)
             .select_related("member", "submitted_by", "decided_by").prefetch_related("lines"))
 
 
 def requisitions_awaiting(*, user):
     """The office's inbox: claims awaiting approval, all interventions."""
-    from insatsportal.reports.models import Requisition
 
     if not policy.can_approve_requisitions(user):
         return Requisition.objects.none()
@@ -38,22 +35,16 @@ def requisitions_awaiting(*, user):
 
 
 def requisition_get(*, user, pk):
-    from insatsportal.reports.models import Requisition
-
     return (Requisition.objects.filter(intervention__in=report_interventions(user=user), pk=pk)
             .select_related("intervention").first())
 
 
 def deviation_list(*, intervention):
-    from insatsportal.reports.models import Deviation
-
     return (Deviation.objects.filter(intervention=intervention)
             .select_related("reported_by", "case"))
 
 
 def deviation_inbox(*, user):
-    from insatsportal.reports.models import Deviation
-
     if not policy.can_handle_deviations(user):
         return Deviation.objects.none()
     return (Deviation.objects.select_related("intervention", "case")
@@ -61,5 +52,4 @@ def deviation_inbox(*, user):
 
 
 def deviation_get(*, user, pk):
-
     return deviation_inbox(user=user).filter(pk=pk).first()

@@ -1,16 +1,19 @@
 """Start-page items of the reports app: what the office and the owners have waiting."""
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from insatsportal.accounts import policy
 from insatsportal.accounts.models import Role
 from insatsportal.core.selectors import WaitingItem
+from insatsportal.interventions.models import Intervention
+from insatsportal.reports.models import Deviation, Requisition
+from insatsportal.reports.quarterly import reports_due
 
 
 def waiting_items(user) -> list[WaitingItem]:
-    from insatsportal.reports.models import Deviation, Requisition
-
     items = []
     if policy.can_approve_requisitions(user):
         count = Requisition.objects.filter(status=Requisition.Status.SUBMITTED).count()
@@ -32,11 +35,7 @@ def waiting_items(user) -> list[WaitingItem]:
 
 def _quarterly_items(user) -> list[WaitingItem]:
     """Owners: their due and overdue reports. The office: every overdue report."""
-    from django.utils import timezone
-    from django.utils.translation import gettext as _
 
-    from insatsportal.interventions.models import Intervention
-    from insatsportal.reports.quarterly import reports_due
 
     office = policy.can_review_quarterly_reports(user)
     if office:

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -18,6 +19,7 @@ from insatsportal.applications.presentation import application_page
 from insatsportal.applications.serialize import application_to_dict
 from insatsportal.applications.views.common import editable_or_403
 from insatsportal.core.decorators import require
+from insatsportal.organisations.models import Member
 
 
 @require_http_methods(["GET", "POST"])
@@ -84,8 +86,6 @@ def application_edit(request, pk):
 
 
 def _initial_rows(prefix, rows):
-    from insatsportal.organisations.models import Member
-
     if prefix not in ("partners", "staffing", "signatures"):
         return rows
     field = "employer" if prefix == "staffing" else "member"
@@ -126,6 +126,4 @@ def form_row(request, pk, prefix):
 
 
 def _delete_field():
-    from django import forms
-
     return forms.BooleanField(label=_("Delete"), required=False)

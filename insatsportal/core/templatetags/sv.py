@@ -2,6 +2,7 @@
 
 from django import template
 
+from insatsportal.core.audit import action_label
 from insatsportal.core.money import format_kr, group_thousands
 
 register = template.Library()
@@ -22,8 +23,4 @@ def thousands(value):
     return "" if value is None else group_thousands(value)
 
 
-@register.filter
-def action_label(action):
-    from insatsportal.core.audit import action_label as label
-
-    return label(action)
+register.filter("action_label", action_label)

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from insatsportal.core.money import group_thousands
+from insatsportal.reports.charts import signed_text
 
 register = template.Library()
 DASH = "–"
@@ -56,6 +57,5 @@ def get(mapping, key):
 @register.filter
 def signed_or_dash(value):
     """An average change with its sign ('+0,5'), or a dash when hidden."""
-    from insatsportal.reports.charts import signed_text
 
     return DASH if value is None else signed_text(value)

@@ -3,8 +3,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core.calendar import quarter_bounds, quarter_of
 from insatsportal.core.decorators import require
 from insatsportal.core.money import group_thousands
+from insatsportal.participants.aggregates import suppress_value
 from insatsportal.participants.models import Sex
 from insatsportal.participants.progress import intervention_change
 from insatsportal.reports import charts, dashboard, goal_data, selectors
@@ -33,8 +35,6 @@ def report_index(request):
 
 
 def _hidden(n):
-    from insatsportal.participants.aggregates import suppress_value
-
     return suppress_value(n, n) if n else 0
 
 
@@ -42,7 +42,6 @@ def _hidden(n):
 @require(policy.can_view_reports)
 def intervention_overview(request, pk):
     """One intervention's whole picture: goals, money and participants in aggregate."""
-    from insatsportal.core.calendar import quarter_bounds, quarter_of
 
     intervention = intervention_or_404(request, pk)
     day = today()
