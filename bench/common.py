@@ -43,24 +43,31 @@ def setup_django() -> None:
 
 
 def build(*, seed: int, participants: int, interventions: int, activities_each: int,
-          ratings_each: int) -> None:
+          ratings_each: int, rating_months: int | None = None) -> None:
     """Migrate, load the demo and generate the data once (skipped when the seed is there)."""
     from django.core.management import call_command
     from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
     from insatsportal.demo.generate.services import demo_data_generate
     from insatsportal.participants.models import Activity, Participant, Rating
 
+    executor = MigrationExecutor(connection)
+    pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_demo", verbosity=0)
     if Participant.objects.filter(demo_seed=seed).exists():
         print(f"Data already built (seed {seed}).")
+        if pending:  # a migration may have rewritten big tables: as autovacuum would
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
     else:
         print(f"Building {participants} participants with {activities_each} activities each "
               f"and {interventions} extra interventions…")
         result = demo_data_generate(
             participants=participants, seed=seed, interventions_count=interventions,
             activities_per_participant=activities_each, ratings_per_participant=ratings_each,
+            rating_months=rating_months,
             progress=lambda line: print("  " + line, flush=True))
         print(f"Generated in {result.seconds:.1f} s: "
               f"{result.counts['participants'] / result.seconds:.0f} participants/s, "

@@ -3,7 +3,9 @@
 `evaluate(goal, facts, today=)` answers, for one measurable goal of an application,
 the target, the outcome so far, a forecast for the period (linear extrapolation over
 the grant period) and a status, broken down by sex with small groups suppressed.
-The selector in goal_data.py loads the facts in a fixed number of queries.
+The facts are participant counts by sex over the application's window (the MEASURES
+below) and its meetings; goal_data.py counts them in SQL, in one query however many
+interventions and participants there are.
 """
 
 import datetime
@@ -43,37 +45,6 @@ MEETING_WORDS = (
 
 
 @dataclass(frozen=True)
-class RatingFacts:
-    rated_on: datetime.date
-    mean: Decimal | None  # mean of the rating's answers; None when nothing was answered
-    instrument: int | None = None
-
-
-@dataclass(frozen=True)
-class ParticipantFacts:
-    sex: str
-    started_on: datetime.date  # enrolment date, or 1 January of the year of start
-    plan_on: datetime.date | None = None
-    plan_anchored: bool = False
-    discharged_on: datetime.date | None = None
-    to_work_or_studies: bool = False
-    followed_up_on: datetime.date | None = None  # a follow-up after discharge, contact made
-    ratings: tuple = ()  # RatingFacts, oldest first
-
-    def improved(self, as_of: datetime.date) -> bool | None:
-        """Whether the latest rating's mean is above the first's (same instrument as the
-        latest); None with fewer than two ratings up to `as_of`."""
-        rated = [r for r in self.ratings if r.rated_on <= as_of and r.mean is not None]
-        if len(rated) < 2:
-            return None
-        latest = rated[-1]
-        same = [r for r in rated if r.instrument == latest.instrument]
-        if len(same) < 2:
-            return None
-        return latest.mean > same[0].mean
-
-
-@dataclass(frozen=True)
 class MeetingFacts:
     held_on: datetime.date
     kind: str
@@ -89,11 +60,68 @@ class GoalSpec:
 
 
 @dataclass(frozen=True)
+class Window:
+    """The part of a grant period that goals are counted over: `start` to `as_of`."""
+    start: datetime.date
+    end: datetime.date
+    as_of: datetime.date  # today, or the period's end once it has passed
+
+    @property
+    def year_start(self) -> datetime.date:
+        return max(self.start, datetime.date(self.as_of.year, 1, 1))
+
+    @property
+    def year_end(self) -> datetime.date:
+        return min(self.end, datetime.date(self.as_of.year, 12, 31))
+
+
+def window(start, end, today: datetime.date) -> Window | None:
+    """None when the period is unknown or has not begun."""
+    if start is None or end is None or today < start:
+        return None
+    return Window(start=start, end=end, as_of=min(today, end))
+
+
+# What goal_data.py counts, by sex, of an intervention's participants (wrong registrations
+# left out) for each window. A participant starts on the enrolment date, or on 1 January of
+# the year of start when it is not known.
+MEASURES = (
+    "started",  # started from the window's start to as_of
+    "started_year",  # started from the year's start (year_start) to as_of
+    "anchored_plan",  # started, with an action plan anchored with the participant
+    "discharged",  # discharged from start to as_of
+    "to_work",  # discharged, to work or studies
+    "to_work_year",  # discharged from year_start to as_of, to work or studies
+    "followed_up",  # followed up after discharge, contact made, from start to as_of
+    "rated_twice",  # started, rated twice by as_of with the latest rating's instrument
+    "improved",  # rated twice, the latest rating's mean above the first's
+)
+
+
+def plan_days(goal: GoalSpec) -> int:
+    """The N weeks of an "action plan within N weeks" goal, in days."""
+    return int(goal.target_value * 7)
+
+
+def plan_measures(days: int) -> tuple[str, str]:
+    """The measures of an "action plan within `days`" goal: the started who can be judged
+    (their days have run out by as_of, or they have a plan) and those with a plan in time."""
+    return f"plan_judged:{days}", f"plan_in_time:{days}"
+
+
+@dataclass(frozen=True)
 class Facts:
     period_start: datetime.date | None
     period_end: datetime.date | None
-    participants: list[ParticipantFacts] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)  # measure -> {sex: n}
     meetings: list[MeetingFacts] = field(default_factory=list)
+
+    def by_sex(self, measure: str) -> dict[str, int]:
+        counts = self.counts.get(measure, {})
+        return {sex: counts.get(sex, 0) for sex in SEXES}
+
+    def total(self, measure: str) -> int:
+        return sum(self.counts.get(measure, {}).values())
 
 
 @dataclass(frozen=True)
@@ -130,117 +158,70 @@ def extrapolate(value: int, *, start: datetime.date, end: datetime.date,
     return _round(Decimal(value) * total / max(elapsed, 1))
 
 
-def _count_status(outcome, forecast, target) -> str:
-    if outcome >= target:
-        return REACHED
-    return ON_TRACK if forecast >= target else BEHIND
-
-
 def _not_computable(goal, reason) -> GoalResult:
     return GoalResult(goal=goal, status=NOT_COMPUTABLE, target=goal.target_value,
                       reason=str(reason))
 
 
-def _counts_by_sex(people) -> dict:
-    counts = {sex: sum(1 for p in people if p.sex == sex) for sex in SEXES}
-    return {sex: suppress_value(n, n) if n else 0 for sex, n in counts.items()}
+def _count_result(goal, outcome: int, *, start, end, as_of, unit="", by_sex=None):
+    """A count against its target, extrapolated from `start`–`as_of` to `end`."""
+    forecast = extrapolate(outcome, start=start, end=end, today=as_of)
+    if outcome >= goal.target_value:
+        status = REACHED
+    else:
+        status = ON_TRACK if forecast >= goal.target_value else BEHIND
+    return GoalResult(goal=goal, status=status, unit=unit, target=goal.target_value,
+                      outcome=Decimal(outcome), forecast=forecast,
+                      by_sex={sex: suppress_value(n, n) if n else 0
+                              for sex, n in (by_sex or {}).items()})
 
 
-def _shares_by_sex(people, test) -> dict:
-    result = {}
-    for sex in SEXES:
-        group = [p for p in people if p.sex == sex]
-        if group:
-            result[sex] = suppress_value(share(sum(1 for p in group if test(p)), len(group)),
-                                         len(group))
-    return result
+def _counted(goal, facts, measure, *, start, end, as_of, unit=""):
+    return _count_result(goal, facts.total(measure), start=start, end=end, as_of=as_of,
+                         unit=unit, by_sex=facts.by_sex(measure))
 
 
-def _window(facts: Facts, today: datetime.date):
-    """(start, end, as_of) of the period, or None when it is unknown or has not begun."""
-    if facts.period_start is None or facts.period_end is None or today < facts.period_start:
-        return None
-    return facts.period_start, facts.period_end, min(today, facts.period_end)
-
-
-def _year_window(start, end, as_of):
-    year_start = max(start, datetime.date(as_of.year, 1, 1))
-    year_end = min(end, datetime.date(as_of.year, 12, 31))
-    return year_start, year_end
-
-
-def _started(facts: Facts, start, as_of):
-    return [p for p in facts.participants if start <= p.started_on <= as_of]
-
-
-def _participants_per_year(goal, facts, window, today):
-    start, end, as_of = window
-    year_start, year_end = _year_window(start, end, as_of)
-    people = _started(facts, year_start, as_of)
-    outcome = len(people)
-    forecast = extrapolate(outcome, start=year_start, end=year_end, today=as_of)
-    return GoalResult(goal=goal, status=_count_status(outcome, forecast, goal.target_value),
-                      unit="per year", target=goal.target_value, outcome=Decimal(outcome),
-                      forecast=forecast, by_sex=_counts_by_sex(people))
-
-
-def _participants_total(goal, facts, window, today):
-    start, end, as_of = window
-    people = _started(facts, start, as_of)
-    forecast = extrapolate(len(people), start=start, end=end, today=as_of)
-    return GoalResult(goal=goal, status=_count_status(len(people), forecast, goal.target_value),
-                      target=goal.target_value, outcome=Decimal(len(people)), forecast=forecast,
-                      by_sex=_counts_by_sex(people))
-
-
-def _share_result(goal, people, test, *, target, reason_if_empty):
-    if not people:
+def _share_result(goal, facts, part, whole, *, target, reason_if_empty):
+    if not facts.total(whole):
         return _not_computable(goal, reason_if_empty)
-    outcome = share(sum(1 for p in people if test(p)), len(people))
+    outcome = share(facts.total(part), facts.total(whole))
+    parts, wholes = facts.by_sex(part), facts.by_sex(whole)
     return GoalResult(goal=goal, status=REACHED if outcome >= target else BEHIND, unit="%",
                       target=target, outcome=outcome, forecast=outcome,
-                      by_sex=_shares_by_sex(people, test))
+                      by_sex={sex: suppress_value(share(parts[sex], n), n)
+                              for sex, n in wholes.items() if n})
 
 
-def _share_with_action_plan(goal, facts, window, today):
-    people = _started(facts, window[0], window[2])
-    return _share_result(goal, people, lambda p: p.plan_on is not None and p.plan_anchored,
-                         target=goal.target_value,
+def _participants_per_year(goal, facts, w):
+    return _counted(goal, facts, "started_year", start=w.year_start, end=w.year_end,
+                    as_of=w.as_of, unit="per year")
+
+
+def _participants_total(goal, facts, w):
+    return _counted(goal, facts, "started", start=w.start, end=w.end, as_of=w.as_of)
+
+
+def _share_with_action_plan(goal, facts, w):
+    return _share_result(goal, facts, "anchored_plan", "started", target=goal.target_value,
                          reason_if_empty=_("No participants are enrolled yet."))
 
 
-def _action_plan_within_weeks(goal, facts, window, today):
+def _action_plan_within_weeks(goal, facts, w):
     """Share of participants with a plan within N weeks of enrolment; the target is all."""
-    days = datetime.timedelta(weeks=float(goal.target_value))
-    as_of = window[2]
-    # Only those whose N weeks have run out, or who already have a plan, can be judged.
-    people = [p for p in _started(facts, window[0], as_of)
-              if p.started_on + days <= as_of or p.plan_on is not None]
+    judged, in_time = plan_measures(plan_days(goal))
     return _share_result(
-        goal, people, lambda p: p.plan_on is not None and p.plan_on <= p.started_on + days,
-        target=Decimal(100),
-        reason_if_empty=_("No participant has been enrolled for that many weeks yet."),
-    )
+        goal, facts, in_time, judged, target=Decimal(100),
+        reason_if_empty=_("No participant has been enrolled for that many weeks yet."))
 
 
-def _discharged_to_work_or_studies(goal, facts, window, today):
-    start, end, as_of = window
-    discharged = [p for p in facts.participants
-                  if p.discharged_on is not None and start <= p.discharged_on <= as_of]
+def _discharged_to_work_or_studies(goal, facts, w):
     if "%" in goal.target_unit:
-        return _share_result(goal, discharged, lambda p: p.to_work_or_studies,
-                             target=goal.target_value,
+        return _share_result(goal, facts, "to_work", "discharged", target=goal.target_value,
                              reason_if_empty=_("No participant has been discharged yet."))
-    per_year = bool(re.search(r"\bår\b|year", goal.target_unit, re.IGNORECASE))
-    if per_year:
-        start, end = _year_window(start, end, as_of)
-        discharged = [p for p in discharged if p.discharged_on >= start]
-    people = [p for p in discharged if p.to_work_or_studies]
-    forecast = extrapolate(len(people), start=start, end=end, today=as_of)
-    return GoalResult(goal=goal, status=_count_status(len(people), forecast, goal.target_value),
-                      unit="per year" if per_year else "", target=goal.target_value,
-                      outcome=Decimal(len(people)), forecast=forecast,
-                      by_sex=_counts_by_sex(people))
+    if re.search(r"\bår\b|year", goal.target_unit, re.IGNORECASE):
+        return _counted(goal, facts, "to_work_year", start=w.year_start, end=w.year_end,
+                        as_of=w.as_of, unit="per year")
+    return _counted(goal, facts, "to_work", start=w.start, end=w.end, as_of=w.as_of)
 
 
 def meeting_kind_of(goal: GoalSpec) -> str | None:
@@ -252,34 +233,22 @@ def meeting_kind_of(goal: GoalSpec) -> str | None:
     return None
 
 
-def _meetings_per_year(goal, facts, window, today):
-    start, end, as_of = window
-    year_start, year_end = _year_window(start, end, as_of)
+def _meetings_per_year(goal, facts, w):
     kind = meeting_kind_of(goal)
-    held = [m for m in facts.meetings if year_start <= m.held_on <= as_of
-            and (kind is None or m.kind == kind)]
-    forecast = extrapolate(len(held), start=year_start, end=year_end, today=as_of)
-    return GoalResult(goal=goal, status=_count_status(len(held), forecast, goal.target_value),
-                      unit="per year", target=goal.target_value, outcome=Decimal(len(held)),
-                      forecast=forecast)
+    held = sum(1 for m in facts.meetings if w.year_start <= m.held_on <= w.as_of
+               and (kind is None or m.kind == kind))
+    return _count_result(goal, held, start=w.year_start, end=w.year_end, as_of=w.as_of,
+                         unit="per year")
 
 
-def _followed_up(goal, facts, window, today):
+def _followed_up(goal, facts, w):
     """Participants followed up after discharge (contact made) during the period."""
-    start, end, as_of = window
-    people = [p for p in facts.participants
-              if p.followed_up_on is not None and start <= p.followed_up_on <= as_of]
-    forecast = extrapolate(len(people), start=start, end=end, today=as_of)
-    return GoalResult(goal=goal, status=_count_status(len(people), forecast, goal.target_value),
-                      target=goal.target_value, outcome=Decimal(len(people)), forecast=forecast,
-                      by_sex=_counts_by_sex(people))
+    return _counted(goal, facts, "followed_up", start=w.start, end=w.end, as_of=w.as_of)
 
 
-def _progress_improved(goal, facts, window, today):
+def _progress_improved(goal, facts, w):
     """Share of participants rated at least twice whose latest mean is above their first."""
-    start, end, as_of = window
-    people = [p for p in _started(facts, start, as_of) if p.improved(as_of) is not None]
-    return _share_result(goal, people, lambda p: p.improved(as_of), target=goal.target_value,
+    return _share_result(goal, facts, "improved", "rated_twice", target=goal.target_value,
                          reason_if_empty=_("No participant has been rated twice yet."))
 
 
@@ -305,10 +274,10 @@ def evaluate(goal: GoalSpec, facts: Facts, *, today: datetime.date) -> GoalResul
         return _not_computable(goal, _("The system has no data for this kind of target."))
     if goal.target_value is None:
         return _not_computable(goal, _("The goal has no target value."))
-    window = _window(facts, today)
-    if window is None:
+    counted = window(facts.period_start, facts.period_end, today)
+    if counted is None:
         return _not_computable(goal, _("The grant period has not begun or is not known."))
-    return calculation(goal, facts, window, today)
+    return calculation(goal, facts, counted)
 
 
 def status_counts(results: list[GoalResult]) -> dict[str, int]:

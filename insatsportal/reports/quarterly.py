@@ -17,7 +17,7 @@ from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months, quarter_bounds, quarter_of
 from insatsportal.participants.aggregates import suppress_row, suppress_value
 from insatsportal.participants.models import Activity, Discharge, Sex
-from insatsportal.reports import goal_data
+from insatsportal.reports import goal_data, people_facts
 from insatsportal.reports.goals import share
 from insatsportal.reports.models import Deviation, QuarterlyReport
 from insatsportal.reports.money import money_summary
@@ -64,7 +64,7 @@ def quarter_facts(intervention, year: int, quarter: int) -> dict:
     Aggregates only: participants are counted by sex, small groups hidden (None).
     """
     first, last = quarter_bounds(year, quarter)
-    people = goal_data.participant_facts([intervention.pk])[intervention.pk]
+    people = people_facts.participant_facts(intervention.pk)
     new = [p for p in people if first <= p.started_on <= last]
     ongoing = [p for p in people if p.started_on <= last
                and (p.discharged_on is None or p.discharged_on > last)]

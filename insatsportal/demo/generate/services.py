@@ -112,7 +112,8 @@ def _activity_counts(count: int, average: int, seed: int) -> list[int]:
     return result[:count]
 
 
-def _setup(today, activities: int, ratings: int) -> tuple[people.Setup, Instrument]:
+def _setup(today, activities: int, ratings: int,
+           rating_months: int) -> tuple[people.Setup, Instrument]:
     instrument = Instrument.objects.filter(is_active=True).order_by("name", "-version").first()
     if instrument is None:
         raise DemoDataError("No active rating instrument: run the migrations first.")
@@ -122,7 +123,7 @@ def _setup(today, activities: int, ratings: int) -> tuple[people.Setup, Instrume
     return people.Setup(
         today=today, codes=codes, items=items, scale=(instrument.scale_min, instrument.scale_max),
         activities=activities, ratings=ratings, plan_months=settings.PLAN_REVISION_MONTHS,
-        rating_months=settings.RATING_INTERVAL_MONTHS), instrument
+        rating_months=rating_months), instrument
 
 
 def _unique_identity(person: people.Person, used: set, names: set, seed: int,
@@ -150,6 +151,7 @@ def demo_data_generate(
     interventions_count: int = 0,
     activities_per_participant: int = 10,
     ratings_per_participant: int = 3,
+    rating_months: int | None = None,
     today: datetime.date | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
@@ -159,6 +161,8 @@ def demo_data_generate(
         raise DemoDataError(refusal)
     if participants < 1 or activities_per_participant < 0 or ratings_per_participant < 0:
         raise DemoDataError("Give at least one participant, and no negative counts.")
+    if rating_months is not None and rating_months < 1:
+        raise DemoDataError("Ratings are at least one month apart.")
     if today is not None and today > timezone.localdate():
         raise DemoDataError("The data cannot be generated as of a day in the future.")
     today = today or timezone.localdate()
@@ -178,7 +182,8 @@ def demo_data_generate(
     if not sites:
         raise DemoDataError("No intervention had started by that day.")
     result.interventions = [s.name for s in sites]
-    setup, instrument = _setup(today, activities_per_participant, ratings_per_participant)
+    setup, instrument = _setup(today, activities_per_participant, ratings_per_participant,
+                               rating_months or settings.RATING_INTERVAL_MONTHS)
     actor = User.objects.filter(username=interventions.PERSONA).first()
     actor_id = actor.pk if actor else None
     numbers = {s.pk: Intervention.objects.get(pk=s.pk).participants.aggregate(

@@ -29,6 +29,7 @@ from insatsportal.participants.models import (
     PlanRevision,
     Rating,
 )
+from insatsportal.participants.services.rating import rating_mean
 
 BATCH = 2000
 
@@ -158,7 +159,8 @@ def _ratings(people, actor_id, instrument_id, items, counts) -> None:
     planned = [(p, values) for p in people for values in p.ratings]
     ratings = Rating.objects.bulk_create(
         [Rating(participant_id=p.pk, instrument_id=instrument_id, occasion=occasion,
-                rated_on=day, recorded_by_id=actor_id) for p, (occasion, day, _v) in planned],
+                rated_on=day, recorded_by_id=actor_id, mean=rating_mean(values))
+         for p, (occasion, day, values) in planned],
         batch_size=BATCH)
     answers = [(rating.pk, item, value)
                for rating, (_p, (_o, _d, values)) in zip(ratings, planned, strict=True)

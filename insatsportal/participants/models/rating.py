@@ -95,6 +95,10 @@ class Rating(models.Model):
                                    verbose_name=_("instrument"))
     occasion = models.CharField(_("occasion"), max_length=12, choices=Occasion.choices)
     rated_on = models.DateField(_("date of rating"))
+    # Kept with the rating (it never changes) so that goals compare first and latest
+    # means without reading every answer; see services.rating.rating_mean.
+    mean = models.DecimalField(_("mean of the answers"), max_digits=8, decimal_places=4,
+                               null=True, blank=True, editable=False)
     comment = models.TextField(_("comment"), blank=True, validators=[reject_identity_number])
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, related_name="+", verbose_name=_("recorded by"))

@@ -1,6 +1,7 @@
 """Progressionsmätning: ratings at start, every RATING_INTERVAL_MONTHS and at exit."""
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -12,6 +13,12 @@ from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import Answer, Instrument, Item, Participant, Rating
+
+
+def rating_mean(values) -> Decimal:
+    """The mean of a rating's answers, to four decimals: means of the same instrument (every
+    item answered) keep their order."""
+    return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.0001"))
 
 
 def next_rating_due(last: datetime.date) -> datetime.date:
@@ -45,7 +52,7 @@ def rating_record(
             _("Every value must be between %(low)d and %(high)d.") % {"low": low, "high": high})
     rating = Rating.objects.create(participant=participant, instrument=instrument,
                                    occasion=occasion, rated_on=rated_on, comment=comment,
-                                   recorded_by=actor)
+                                   recorded_by=actor, mean=rating_mean(values.values()))
     Answer.objects.bulk_create(Answer(rating=rating, item=item, value=values[item.pk])
                                for item in items)
     log_action(actor=actor, obj=participant, action="rating.recorded",

@@ -175,3 +175,11 @@ def test_an_instrument_in_use_is_copied_as_a_new_version(demo):
     assert Item.objects.filter(instrument=copy).count() == 11
     original.refresh_from_db()
     assert not original.is_active and factories.instrument() == copy
+
+
+def test_a_rating_keeps_the_mean_of_its_answers(demo):
+    participant = factories.identified()
+    factories.enrol(participant)
+    values = [1, 2, 2, 3, 4, 4, 5, 1, 2, 3, 3]  # 30 / 11
+    rating = factories.rate(participant, values=values)
+    assert Rating.objects.get(pk=rating.pk).mean == Decimal("2.7273")

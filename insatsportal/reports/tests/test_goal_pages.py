@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.tests import factories
-from insatsportal.reports import goal_data
+from insatsportal.reports import goal_data, people_facts
 from insatsportal.reports.goals import REACHED
 from insatsportal.reports.models import InterventionMeeting
 
@@ -52,7 +52,7 @@ def test_the_goal_page_shows_status_and_reason(login):
     assert 'class="status goal-' in text  # every goal shows a status
 
 
-def test_the_selector_compares_each_participants_first_and_latest_rating_means(demo):
+def test_the_quarter_facts_compare_each_participants_first_and_latest_rating_means(demo):
     intervention = _intervention()
     better, worse, once = (factories.identified(pnr=pnr) for pnr in (
         factories.PNR, factories.OTHER_PNR, "19911111-1119"))
@@ -61,7 +61,7 @@ def test_the_selector_compares_each_participants_first_and_latest_rating_means(d
     factories.rate(worse, rated_on=datetime.date(2024, 2, 1), value=4)
     factories.rate(worse, rated_on=datetime.date(2024, 5, 1), value=3, occasion="quarterly")
     factories.rate(once, rated_on=datetime.date(2024, 2, 1), value=1)
-    facts = goal_data.participant_facts([intervention.pk])[intervention.pk]
+    facts = people_facts.participant_facts(intervention.pk)
     as_of = datetime.date(2024, 6, 30)
     by_mean = {tuple(r.mean for r in p.ratings): p.improved(as_of) for p in facts if p.ratings}
     assert by_mean[(2, 4)] is True
@@ -69,7 +69,7 @@ def test_the_selector_compares_each_participants_first_and_latest_rating_means(d
     assert by_mean[(1,)] is None
 
 
-def test_a_progress_goal_reads_the_ratings_in_one_more_query_and_shows_the_share(
+def test_a_progress_goal_reads_the_ratings_in_the_same_queries_and_shows_the_share(
         login, demo, django_assert_num_queries):
     from insatsportal.applications.models import Application, Goal
 
@@ -84,7 +84,7 @@ def test_a_progress_goal_reads_the_ratings_in_one_more_query_and_shows_the_share
         factories.rate(person, rated_on=datetime.date(2024, 2, 1), value=2)
         factories.rate(person, rated_on=datetime.date(2024, 5, 1), value=3 if n else 1,
                        occasion="quarterly")
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         [item] = goal_data.intervention_goals(intervention, today=datetime.date(2024, 6, 30))
     [result] = [r for r in item.results if r.goal.target_kind == "progress_improved"]
     assert result.outcome == Decimal("66.7")  # two of three rated twice got better

@@ -9,7 +9,7 @@ from insatsportal.core.money import group_thousands
 from insatsportal.participants.aggregates import suppress_value
 from insatsportal.participants.models import Sex
 from insatsportal.participants.progress import intervention_change
-from insatsportal.reports import charts, dashboard, goal_data, selectors
+from insatsportal.reports import charts, dashboard, goal_data, people_facts, selectors
 from insatsportal.reports.goals import SEXES, STATUS_LABELS
 from insatsportal.reports.money import money_summary
 from insatsportal.reports.views.common import intervention_or_404, today
@@ -45,7 +45,7 @@ def intervention_overview(request, pk):
 
     intervention = intervention_or_404(request, pk)
     day = today()
-    people = goal_data.participant_facts([intervention.pk], rated=[])[intervention.pk]
+    people = people_facts.participant_facts(intervention.pk, with_ratings=False)
     quarters, year_quarter = [], quarter_of(day)
     for _i in range(8):
         quarters.append(year_quarter)

@@ -30,6 +30,9 @@ class Command(BaseCommand):
                             help="Activities per participant on average (default 10).")
         parser.add_argument("--ratings-per-participant", type=int, default=3, metavar="R",
                             help="At most R progress ratings per participant (default 3).")
+        parser.add_argument("--rating-months", type=int, default=None, metavar="M",
+                            help="Months between a participant's ratings (default "
+                                 "RATING_INTERVAL_MONTHS, 3).")
         parser.add_argument("--today", type=datetime.date.fromisoformat, default=None,
                             help="The date the data is generated as of (default today); give "
                                  "it to reproduce a run of another day.")
@@ -44,6 +47,7 @@ class Command(BaseCommand):
                 interventions_count=options["interventions"],
                 activities_per_participant=options["activities_per_participant"],
                 ratings_per_participant=options["ratings_per_participant"],
+                rating_months=options["rating_months"],
                 today=options["today"], force=options["force"],
                 progress=self.stdout.write if verbose else None,
             )
