@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q, Sum
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.accounts import policy
@@ -153,7 +154,8 @@ def waiting_items(user) -> list:
         items += [
             WaitingItem(title=f"{case.number} {case.title}",
                         url=reverse("cases:detail", args=[case.pk]),
-                        detail=case.get_status_display())
+                        detail=case.get_status_display(),
+                        became_due_on=timezone.localdate(case.opened_at))
             for case in open_cases
         ]
     if policy.can_prepare_applications(user):
@@ -162,7 +164,8 @@ def waiting_items(user) -> list:
         items += [
             WaitingItem(title=application.name,
                         url=reverse("applications:submit", args=[application.pk]),
-                        detail=_("Returned for completion"))
+                        detail=_("Returned for completion"),
+                        became_due_on=timezone.localdate(application.updated_at))
             for application in returned
         ]
     return items

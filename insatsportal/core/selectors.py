@@ -4,6 +4,7 @@ Each section app contributes a function `waiting_items(user)` returning a list
 of WaitingItem; later capabilities add theirs to WAITING_SOURCES.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils.module_loading import import_string
@@ -21,6 +22,9 @@ class WaitingItem:
     url: str
     detail: str = ""
     overdue: bool = False
+    # The latest day something in the item became due (a step's due date, a submission,
+    # a quarter's end); the daily reminder mails an item only once after that day.
+    became_due_on: datetime.date | None = None
 
 
 def waiting_for(user) -> list[WaitingItem]:

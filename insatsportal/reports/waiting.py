@@ -1,5 +1,9 @@
 """Start-page items of the reports app: what the office and the owners have waiting."""
 
+import datetime
+
+from django.conf import settings
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,19 +20,22 @@ from insatsportal.reports.quarterly import reports_due
 def waiting_items(user) -> list[WaitingItem]:
     items = []
     if policy.can_approve_requisitions(user):
-        count = Requisition.objects.filter(status=Requisition.Status.SUBMITTED).count()
-        if count:
+        waiting = Requisition.objects.filter(status=Requisition.Status.SUBMITTED).aggregate(
+            count=Count("pk"), latest=Max("submitted_at"))
+        if count := waiting["count"]:
             items.append(WaitingItem(
                 title=ngettext("%(count)d requisition to approve",
                                "%(count)d requisitions to approve", count) % {"count": count},
-                url=reverse("reports:requisition_inbox")))
+                url=reverse("reports:requisition_inbox"),
+                became_due_on=timezone.localdate(waiting["latest"])))
     if policy.can_handle_deviations(user):
-        count = Deviation.objects.filter(status=Deviation.Status.NEW).count()
-        if count:
+        waiting = Deviation.objects.filter(status=Deviation.Status.NEW).aggregate(
+            count=Count("pk"), latest=Max("reported_on"))
+        if count := waiting["count"]:
             items.append(WaitingItem(
                 title=ngettext("%(count)d new deviation report", "%(count)d new deviation reports",
                                count) % {"count": count},
-                url=reverse("reports:deviation_inbox")))
+                url=reverse("reports:deviation_inbox"), became_due_on=waiting["latest"]))
     items.extend(_quarterly_items(user))
     return items
 
@@ -55,5 +62,8 @@ def _quarterly_items(user) -> list[WaitingItem]:
             detail=(_("Overdue since %(day)s") if due.overdue else _("Due by %(day)s"))
             % {"day": due.due_on.isoformat()},
             overdue=due.overdue,
+            # Due when the quarter ends, and due again (overdue) the day after due_on.
+            became_due_on=due.due_on + datetime.timedelta(days=1) if due.overdue
+            else due.due_on - datetime.timedelta(days=settings.QUARTERLY_REPORT_DAYS),
         ))
     return items

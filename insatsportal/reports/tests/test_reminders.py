@@ -51,3 +51,54 @@ def test_a_report_not_yet_overdue_reminds_the_owner_but_not_the_office(demo, loc
     call_command("send_reminders", stdout=StringIO())
     assert "/kvartal/2024/2/" in _mail_to("insatsansvarig")[0].body
     assert all("/kvartal/2024/2/" not in m.body for m in _mail_to("kansli"))
+
+
+def test_a_user_is_mailed_again_only_when_something_new_became_due(demo, locmem):
+    intervention = Intervention.objects.get(name="En väg in – steget vidare")
+    # The demo's own requisitions were submitted today, after the days travelled to here.
+    Requisition.objects.update(submitted_at=datetime.datetime(2024, 8, 1, tzinfo=datetime.UTC))
+    with time_machine.travel(datetime.datetime(2024, 8, 15, 7, 0, tzinfo=datetime.UTC),
+                             tick=False):
+        Requisition.objects.create(intervention=intervention, member=intervention.owner,
+                                   year=2024, quarter=2, total=Decimal(1000))
+        call_command("send_reminders", stdout=StringIO())
+        assert len(_mail_to("kansli")) == 1
+        call_command("send_reminders", stdout=StringIO())  # the same day again
+        assert len(_mail_to("kansli")) == 1
+    with time_machine.travel(datetime.datetime(2024, 8, 16, 7, 0, tzinfo=datetime.UTC),
+                             tick=False):
+        call_command("send_reminders", stdout=StringIO())  # nothing new since yesterday
+        assert len(_mail_to("kansli")) == 1
+    with time_machine.travel(datetime.datetime(2024, 8, 19, 7, 0, tzinfo=datetime.UTC),
+                             tick=False):
+        Requisition.objects.create(intervention=intervention, member=intervention.owner,
+                                   year=2024, quarter=3, total=Decimal(500))
+        call_command("send_reminders", stdout=StringIO())
+    office = _mail_to("kansli")
+    assert len(office) == 2
+    new, still = office[1].body.split("Väntar fortfarande")
+    assert "rekvisitioner att godkänna" in new
+    assert "/kvartal/2024/2/" in still  # overdue since 30 July: not new, still listed
+
+
+def test_a_participant_step_is_mailed_on_the_day_it_falls_due(demo, locmem):
+    participant = factories.identified(name="Hemlig Person")
+    factories.enrol(participant, enrolled_on=datetime.date(2024, 5, 1))
+    factories.plan(participant, established_on=datetime.date(2024, 5, 10))
+    factories.rate(participant, rated_on=datetime.date(2024, 5, 10))
+    with time_machine.travel(datetime.datetime(2024, 7, 1, 7, 0, tzinfo=datetime.UTC),
+                             tick=False):
+        call_command("send_reminders", stdout=StringIO())
+        first = len(_mail_to("deltagaransvarig"))
+    # The rating of 10 May is due again on 10 August, the plan revision on 10 August too.
+    with time_machine.travel(datetime.datetime(2024, 8, 9, 7, 0, tzinfo=datetime.UTC),
+                             tick=False):
+        call_command("send_reminders", stdout=StringIO())
+        assert len(_mail_to("deltagaransvarig")) == first
+    with time_machine.travel(datetime.datetime(2024, 8, 10, 7, 0, tzinfo=datetime.UTC),
+                             tick=False):
+        call_command("send_reminders", stdout=StringIO())
+    mails = _mail_to("deltagaransvarig")
+    assert len(mails) == first + 1
+    assert "steget vidare" in mails[-1].body.split("Väntar fortfarande")[0]
+    assert "Hemlig" not in mails[-1].body
