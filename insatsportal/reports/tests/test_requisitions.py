@@ -176,3 +176,15 @@ def test_two_people_approving_at_the_same_moment_pay_once(demo):
                                      object_id=str(requisition.pk)).count() == 1
     requisition.refresh_from_db()
     assert requisition.status == Requisition.Status.APPROVED
+
+
+@pytest.mark.django_db
+def test_a_category_claimed_beyond_its_budget_line_is_marked_but_not_refused(login):
+    """The grant is the cap; moving money between lines is allowed but shown."""
+    intervention = _intervention()
+    url = reverse("reports:requisitions", args=[intervention.pk])
+    client = login("kansli")
+    marks = client.get(url).content.decode().count("över budgetraden")
+    row = next(r for r in money_summary(intervention).rows if r.remaining >= 0)
+    _claim(row.remaining + 1000, category=row.category, year=2023, quarter=2)
+    assert client.get(url).content.decode().count("över budgetraden") == marks + 1
