@@ -122,7 +122,7 @@ def waiting_items(user) -> list[WaitingItem]:
         if not mine:
             continue
         overdue = sum(row.overdue for row in mine)
-        started = [row.due_on for row in mine if row.due_on <= today]
+        fallen_due = [row.due_on for row in mine if row.due_on <= today]
         detail = ngettext("%(count)d overdue", "%(count)d overdue", overdue) % {
             "count": overdue} if overdue else ""
         items.append(WaitingItem(
@@ -133,6 +133,6 @@ def waiting_items(user) -> list[WaitingItem]:
             url=reverse("participants:due", args=[intervention.pk]),
             detail=detail,
             overdue=bool(overdue),
-            became_due_on=max(started, default=None),
+            became_due_on=max(fallen_due, default=None),
         ))
     return items

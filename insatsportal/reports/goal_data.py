@@ -70,7 +70,7 @@ WITH windows (key, intervention_id, start_on, year_start, as_of, rated{cutoff_na
     JOIN people ON people.id = m.participant_id
     JOIN windows w ON w.intervention_id = people.intervention_id AND w.rated = 1
     WHERE m.rated_on <= w.as_of AND m.mean IS NOT NULL
-), progress AS (
+), progress AS (  -- tested with IN below: a join here made PostgreSQL loop over pairs
     SELECT key, participant_id, CASE WHEN mean > first_mean THEN 1 ELSE 0 END AS improved
     FROM ranked WHERE newest = 1 AND of_kind >= 2
 )
@@ -82,11 +82,12 @@ SELECT w.key, p.sex,
     COUNT(*) FILTER (WHERE {discharged} AND p.to_work),
     COUNT(*) FILTER (WHERE p.discharged_on BETWEEN w.year_start AND w.as_of AND p.to_work),
     COUNT(*) FILTER (WHERE p.followed_up_on BETWEEN w.start_on AND w.as_of),
-    COUNT(*) FILTER (WHERE {started} AND g.participant_id IS NOT NULL),
-    COUNT(*) FILTER (WHERE {started} AND g.improved = 1){plan_counts}
+    COUNT(*) FILTER (WHERE {started} AND (w.key, p.id) IN (
+        SELECT key, participant_id FROM progress)),
+    COUNT(*) FILTER (WHERE {started} AND (w.key, p.id) IN (
+        SELECT key, participant_id FROM progress WHERE improved = 1)){plan_counts}
 FROM people p
 JOIN windows w ON w.intervention_id = p.intervention_id
-LEFT JOIN progress g ON g.key = w.key AND g.participant_id = p.id
 GROUP BY w.key, p.sex
 """
 
