@@ -71,3 +71,40 @@ def test_a_quarterly_report_opened_filled_submitted_and_accepted(sign_in, office
         office.get_by_role("link", name="Ladda ner som Word").click()
     assert download.value.suggested_filename.endswith(".docx")
     assert csp_violations == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_deviation_reported_goals_dashboard_charts_and_the_national_export(
+        sign_in, office_page, csp_violations):
+    import io
+
+    from openpyxl import load_workbook
+
+    page = sign_in("insatsansvarig")
+    page.goto(f"/rapporter/insats/{_pk()}/avvikelser/")
+    page.get_by_label("Typ av avvikelse").select_option("staffing")
+    page.get_by_label("Beskrivning").fill("Arbetsförmedlingens handläggare går på tjänstledighet.")
+    page.get_by_label("Konsekvens").fill("Färre nya deltagare under hösten.")
+    page.get_by_label("Föreslagen åtgärd").fill("AF tillsätter en vikarie.")
+    page.get_by_label("Beslut av styrelsen behövs").check()
+    page.get_by_role("button", name="Skicka avvikelserapporten").click()
+    expect(page.get_by_text("Avvikelsen är rapporterad till förbundet.")).to_be_visible()
+
+    office = office_page
+    office.goto("/rapporter/avvikelser/")
+    expect(office.get_by_text("handläggare går på tjänstledighet")).to_be_visible()
+    office.goto(f"/rapporter/insats/{_pk()}/mal/")
+    statuses = office.locator("span.status[class*='goal-']")
+    expect(statuses.first).to_be_visible()
+    assert set(statuses.all_inner_texts()) <= {"Uppnått", "I fas", "Efter plan",
+                                              "Kan inte beräknas"}
+    office.goto("/rapporter/")
+    expect(office.locator("svg.chart[role=img]").first).to_be_visible()
+    expect(office.get_by_role("rowheader", name=NAME).first).to_be_visible()
+    office.goto("/rapporter/nationell/?ar=2024")  # the demo intervention ran 2022–2024
+    with office.expect_download() as download:
+        office.get_by_role("link", name="Ladda ner som Excel (.xlsx)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    sheet = load_workbook(io.BytesIO(download.value.path().read_bytes())).active
+    assert NAME in {cell.value for row in sheet.iter_rows() for cell in row}
+    assert csp_violations == []
