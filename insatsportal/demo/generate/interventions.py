@@ -1,8 +1,8 @@
 """Invented interventions ("Testinsats 01", …) owned by the demo kommuner, with grants.
 
-Each gets its grants through the case flow (a case without application and a
-granting decision), as a historic decision would, so that reports find budgets,
-periods and participants. Their periods run around today's date.
+Each period is applied for and granted through the ordinary flow (an application with
+measurable goals, submitted, prepared and granted by a decision), so that reports find
+goals, budgets, periods and participants. Their periods run around today's date.
 """
 
 import datetime
@@ -10,8 +10,9 @@ import random
 from decimal import Decimal
 
 from insatsportal.accounts.models import Role, RoleAssignment, User
+from insatsportal.applications import services as application_services
 from insatsportal.cases import services as case_services
-from insatsportal.cases.models import Decision
+from insatsportal.cases.models import Case, Decision
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months
 from insatsportal.interventions.models import Intervention
@@ -60,13 +61,16 @@ def _create(k: int, *, today: datetime.date, members) -> Intervention:
     periods = [(start, add_months(start, 24) - DAY)]
     if rng.random() < 0.6:
         periods.append((periods[0][1] + DAY, add_months(start, 36) - DAY))
-    for n, (period_start, period_end) in enumerate(periods, start=1):
+    for period_start, period_end in periods:
         decided_on = add_months(period_start, -2)
         if decided_on > today:
             break
-        case = case_services.case_open_without_application(
-            title=f"{intervention.name}: ansökan {n} (påhittad)", intervention=intervention,
-            year=decided_on.year, actor=None)
+        application = application_services.application_create_from_data(
+            actor=None, data=_application_data(intervention, owner, period_start, period_end,
+                                               rng))
+        application_services.application_submit(actor=None, application=application)
+        case = Case.objects.get(application=application)
+        case_services.case_start_preparation(case=case, actor=None)
         yearly = Decimal(rng.randrange(900, 2600) * 1000)
         years = Decimal((period_end - period_start).days + 1) / Decimal(365)
         case_services.decision_record(
@@ -80,6 +84,35 @@ def _create(k: int, *, today: datetime.date, members) -> Intervention:
                              months=6 if k % 2 else 12, sample_only=k % 3 == 0)
     intervention.refresh_from_db()
     return intervention
+
+
+def _application_data(intervention, owner, start, end, rng) -> dict:
+    """A short application on the template with the measurable goals real ones state."""
+    goals = [
+        ("output", "Deltagare som skrivs in per år.", "participants_per_year",
+         rng.choice([40, 60, 80]), "per år"),
+        ("output", "Andel deltagare med en handlingsplan förankrad med deltagaren.",
+         "share_with_action_plan", 80, "%"),
+        ("output", "Handlingsplan inom sex veckor från inskrivning.",
+         "action_plan_within_weeks", 6, "veckor"),
+        ("outcome", "Andel avslutade till arbete eller studier.",
+         "discharged_to_work_or_studies", rng.choice([25, 30, 40]), "%"),
+        ("output", "Uppföljning sex månader efter avslut.", "followed_up", 15, "personer"),
+        ("output", "Operativa avstämningar med parterna.", "meetings_per_year", 6, "per år"),
+    ]
+    if rng.random() < 0.5:
+        goals.append(("outcome", "Andel med förbättrad progressionsmätning.",
+                      "progress_improved", 50, "%"))
+    return {
+        "name": intervention.name, "owner": owner.name, "continues": intervention.name,
+        "purpose": "Påhittad insats för demonstration och mätning.",
+        "target_group": "Personer 16–64 år som behöver samordnat stöd (påhittad).",
+        "planned_start": start.isoformat(), "planned_end": end.isoformat(),
+        "partners": [{"member": name} for name in PARTNERS],
+        "goals": [{"kind": kind, "text": text, "target_kind": target_kind,
+                   "target_value": str(value), "target_unit": unit}
+                  for kind, text, target_kind, value, unit in goals],
+    }
 
 
 def demo_follow_up_policy_ensure(intervention: Intervention) -> None:
