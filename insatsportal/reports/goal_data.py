@@ -2,8 +2,10 @@
 
 The participant measures (goals.MEASURES) are counted in the database, by sex, for each
 application's window in one statement, so that the förbund's dashboard does not read a
-row per participant. Only that statement is hand-written SQL; it runs on PostgreSQL and
-SQLite alike but for the two expressions in DIALECTS.
+row per participant. Progress reads one rating per person: the latest on the window's
+day, which says itself whether it improved on the first (Rating.improved). Only that
+statement is hand-written SQL; it runs on PostgreSQL and SQLite alike but for the two
+expressions in DIALECTS.
 """
 
 import datetime
@@ -59,20 +61,13 @@ WITH windows (key, intervention_id, start_on, year_start, as_of, rated{cutoff_na
     LEFT JOIN {followup} f ON f.participant_id = p.id
     WHERE p.intervention_id IN (SELECT intervention_id FROM windows)
       AND (d.end_type IS NULL OR d.end_type <> %s)
-), ranked AS (
-    SELECT w.key, m.participant_id, m.mean,
-           ROW_NUMBER() OVER (PARTITION BY w.key, m.participant_id
-                              ORDER BY m.rated_on DESC, m.id DESC) AS newest,
-           FIRST_VALUE(m.mean) OVER (PARTITION BY w.key, m.participant_id, m.instrument_id
-                                     ORDER BY m.rated_on, m.id) AS first_mean,
-           COUNT(*) OVER (PARTITION BY w.key, m.participant_id, m.instrument_id) AS of_kind
-    FROM {rating} m
-    JOIN people ON people.id = m.participant_id
+), progress AS (  -- each rated person's latest rating on as_of, if not their first
+    SELECT w.key, r.participant_id, r.improved
+    FROM {rating} r
+    JOIN people ON people.id = r.participant_id
     JOIN windows w ON w.intervention_id = people.intervention_id AND w.rated = 1
-    WHERE m.rated_on <= w.as_of AND m.mean IS NOT NULL
-), progress AS (  -- tested with IN below: a join here made PostgreSQL loop over pairs
-    SELECT key, participant_id, CASE WHEN mean > first_mean THEN 1 ELSE 0 END AS improved
-    FROM ranked WHERE newest = 1 AND of_kind >= 2
+    WHERE r.rated_on <= w.as_of AND (r.next_rated_on IS NULL OR r.next_rated_on > w.as_of)
+      AND r.improved IS NOT NULL
 )
 SELECT w.key, p.sex,
     COUNT(*) FILTER (WHERE {started}),
@@ -82,10 +77,11 @@ SELECT w.key, p.sex,
     COUNT(*) FILTER (WHERE {discharged} AND p.to_work),
     COUNT(*) FILTER (WHERE p.discharged_on BETWEEN w.year_start AND w.as_of AND p.to_work),
     COUNT(*) FILTER (WHERE p.followed_up_on BETWEEN w.start_on AND w.as_of),
+    -- IN rather than a join: PostgreSQL misjudged the join's size and looped over pairs.
     COUNT(*) FILTER (WHERE {started} AND (w.key, p.id) IN (
         SELECT key, participant_id FROM progress)),
     COUNT(*) FILTER (WHERE {started} AND (w.key, p.id) IN (
-        SELECT key, participant_id FROM progress WHERE improved = 1)){plan_counts}
+        SELECT key, participant_id FROM progress WHERE improved)){plan_counts}
 FROM people p
 JOIN windows w ON w.intervention_id = p.intervention_id
 GROUP BY w.key, p.sex

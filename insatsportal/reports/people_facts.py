@@ -4,7 +4,6 @@ overview's charts: no names, no identity numbers. (Goals are counted in SQL, goa
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 
 from insatsportal.participants.models import Discharge, Participant, Rating
 from insatsportal.reports.goals import STUDIES_CODE, WORK_GROUP
@@ -13,8 +12,7 @@ from insatsportal.reports.goals import STUDIES_CODE, WORK_GROUP
 @dataclass(frozen=True)
 class RatingFacts:
     rated_on: datetime.date
-    mean: Decimal | None  # Rating.mean
-    instrument: int | None = None
+    improved: bool | None  # Rating.improved: None for the first with its instrument
 
 
 @dataclass(frozen=True)
@@ -26,17 +24,10 @@ class ParticipantFacts:
     ratings: tuple = ()  # RatingFacts, oldest first
 
     def improved(self, as_of: datetime.date) -> bool | None:
-        """Whether the latest rating's mean is above the first's (same instrument as the
-        latest); None with fewer than two such ratings up to `as_of`. The goal "progress
-        ratings improved" applies the same rule in SQL (goal_data.py)."""
-        rated = [r for r in self.ratings if r.rated_on <= as_of and r.mean is not None]
-        if not rated:
-            return None
-        latest = rated[-1]
-        same = [r for r in rated if r.instrument == latest.instrument]
-        if len(same) < 2:
-            return None
-        return latest.mean > same[0].mean
+        """Whether the latest rating up to `as_of` has a mean above the first's of its
+        instrument; None when it is that first one, or there is none (as the goal counts)."""
+        rated = [r for r in self.ratings if r.rated_on <= as_of]
+        return rated[-1].improved if rated else None
 
 
 def _rating_facts(intervention_id) -> dict:
@@ -44,12 +35,11 @@ def _rating_facts(intervention_id) -> dict:
     rows = (
         Rating.objects.filter(participant__intervention_id=intervention_id)
         .order_by("participant_id", "rated_on", "pk")
-        .values_list("participant_id", "rated_on", "instrument_id", "mean")
+        .values_list("participant_id", "rated_on", "improved")
     )
     ratings: dict = defaultdict(list)
-    for participant_id, rated_on, instrument_id, mean in rows:
-        ratings[participant_id].append(RatingFacts(rated_on=rated_on, mean=mean,
-                                                   instrument=instrument_id))
+    for participant_id, rated_on, improved in rows:
+        ratings[participant_id].append(RatingFacts(rated_on=rated_on, improved=improved))
     return {pk: tuple(series) for pk, series in ratings.items()}
 
 

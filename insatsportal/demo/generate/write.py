@@ -29,7 +29,7 @@ from insatsportal.participants.models import (
     PlanRevision,
     Rating,
 )
-from insatsportal.participants.services.rating import rating_mean
+from insatsportal.participants.services.rating import rating_mean, rating_series
 
 BATCH = 2000
 
@@ -157,11 +157,17 @@ def _plans(people, actor_id, counts) -> None:
 
 def _ratings(people, actor_id, instrument_id, items, counts) -> None:
     planned = [(p, values) for p in people for values in p.ratings]
-    ratings = Rating.objects.bulk_create(
-        [Rating(participant_id=p.pk, instrument_id=instrument_id, occasion=occasion,
-                rated_on=day, recorded_by_id=actor_id, mean=rating_mean(values))
-         for p, (occasion, day, values) in planned],
-        batch_size=BATCH)
+    rows = []
+    for person in people:  # each person's ratings are planned in date order
+        means = [rating_mean(values) for _o, _d, values in person.ratings]
+        series = rating_series([(instrument_id, day, mean) for (_o, day, _v), mean
+                                in zip(person.ratings, means, strict=True)])
+        rows += [Rating(participant_id=person.pk, instrument_id=instrument_id,
+                        occasion=occasion, rated_on=day, recorded_by_id=actor_id, mean=mean,
+                        improved=improved, next_rated_on=next_rated_on)
+                 for (occasion, day, _v), mean, (improved, next_rated_on)
+                 in zip(person.ratings, means, series, strict=True)]
+    ratings = Rating.objects.bulk_create(rows, batch_size=BATCH)
     answers = [(rating.pk, item, value)
                for rating, (_p, (_o, _d, values)) in zip(ratings, planned, strict=True)
                for item, value in zip(items, values, strict=True)]

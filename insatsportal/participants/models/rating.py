@@ -95,10 +95,16 @@ class Rating(models.Model):
                                    verbose_name=_("instrument"))
     occasion = models.CharField(_("occasion"), max_length=12, choices=Occasion.choices)
     rated_on = models.DateField(_("date of rating"))
-    # Kept with the rating (it never changes) so that goals compare first and latest
-    # means without reading every answer; see services.rating.rating_mean.
+    # Kept with the rating so that goals need not read every answer and every rating of a
+    # person (services.rating): the mean of the answers; whether the mean is above that of
+    # the person's first rating with the instrument (None for that first one); the date of
+    # the person's next rating (None for the latest), so that "the latest rating on a day"
+    # is a plain filter.
     mean = models.DecimalField(_("mean of the answers"), max_digits=8, decimal_places=4,
                                null=True, blank=True, editable=False)
+    improved = models.BooleanField(_("improved since the first rating"), null=True,
+                                   editable=False)
+    next_rated_on = models.DateField(_("date of the next rating"), null=True, editable=False)
     comment = models.TextField(_("comment"), blank=True, validators=[reject_identity_number])
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                     null=True, related_name="+", verbose_name=_("recorded by"))

@@ -21,6 +21,33 @@ def rating_mean(values) -> Decimal:
     return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.0001"))
 
 
+def rating_series(ratings) -> list[tuple[bool | None, datetime.date | None]]:
+    """(improved, next_rated_on) of each of one person's ratings, given as (instrument,
+    rated_on, mean) in the order rated (date, then recording): improved says whether the
+    mean is above the first rating's of the same instrument (None for the first)."""
+    first: dict = {}
+    result = []
+    for n, (instrument, _rated_on, mean) in enumerate(ratings):
+        if instrument in first:
+            earlier = first[instrument]
+            improved = None if mean is None or earlier is None else mean > earlier
+        else:
+            first[instrument], improved = mean, None
+        following = ratings[n + 1][1] if n + 1 < len(ratings) else None
+        result.append((improved, following))
+    return result
+
+
+def rating_series_update(participant_id) -> None:
+    """Store rating_series on the person's ratings (after one is added at any date)."""
+    ratings = list(Rating.objects.filter(participant_id=participant_id)
+                   .order_by("rated_on", "pk"))
+    series = rating_series([(r.instrument_id, r.rated_on, r.mean) for r in ratings])
+    for rating, (improved, next_rated_on) in zip(ratings, series, strict=True):
+        rating.improved, rating.next_rated_on = improved, next_rated_on
+    Rating.objects.bulk_update(ratings, ["improved", "next_rated_on"])
+
+
 def next_rating_due(last: datetime.date) -> datetime.date:
     return add_months(last, settings.RATING_INTERVAL_MONTHS)
 
@@ -55,6 +82,7 @@ def rating_record(
                                    recorded_by=actor, mean=rating_mean(values.values()))
     Answer.objects.bulk_create(Answer(rating=rating, item=item, value=values[item.pk])
                                for item in items)
+    rating_series_update(participant.pk)
     log_action(actor=actor, obj=participant, action="rating.recorded",
                data={"rated_on": rated_on.isoformat(), "occasion": occasion,
                      "instrument": str(instrument)})

@@ -183,3 +183,44 @@ def test_a_rating_keeps_the_mean_of_its_answers(demo):
     values = [1, 2, 2, 3, 4, 4, 5, 1, 2, 3, 3]  # 30 / 11
     rating = factories.rate(participant, values=values)
     assert Rating.objects.get(pk=rating.pk).mean == Decimal("2.7273")
+
+
+def test_each_rating_knows_whether_it_improved_on_the_first_and_when_the_next_came(demo):
+    participant = factories.identified()
+    factories.enrol(participant, enrolled_on=datetime.date(2024, 1, 2))
+    may = factories.rate(participant, rated_on=datetime.date(2024, 5, 1), value=3)
+    august = factories.rate(participant, rated_on=datetime.date(2024, 8, 1), value=4)
+    facts = {r.pk: (r.improved, r.next_rated_on) for r in Rating.objects.filter(
+        participant=participant)}
+    assert facts == {may.pk: (None, datetime.date(2024, 8, 1)), august.pk: (True, None)}
+    # A rating recorded afterwards with an earlier date becomes the first of the series.
+    february = factories.rate(participant, rated_on=datetime.date(2024, 2, 1), value=5)
+    facts = {r.pk: (r.improved, r.next_rated_on) for r in Rating.objects.filter(
+        participant=participant)}
+    assert facts == {february.pk: (None, datetime.date(2024, 5, 1)),
+                     may.pk: (False, datetime.date(2024, 8, 1)), august.pk: (False, None)}
+
+
+def test_the_migration_fills_in_the_same_series_for_ratings_recorded_before(demo):
+    import importlib
+
+    from django.db import connection
+
+    participant = factories.identified()
+    factories.enrol(participant, enrolled_on=datetime.date(2024, 1, 2))
+    for day, value in ((5, 3), (2, 4), (8, 2), (8, 5), (11, 4)):  # two on one day
+        factories.rate(participant, rated_on=datetime.date(2024, day, 1), value=value)
+    recorded = dict(Rating.objects.filter(participant=participant).values_list(
+        "pk", "improved"))
+    following = dict(Rating.objects.filter(participant=participant).values_list(
+        "pk", "next_rated_on"))
+    Rating.objects.filter(participant=participant).update(improved=None, next_rated_on=None)
+    migration = importlib.import_module(
+        "insatsportal.participants.migrations.0012_rating_series").Migration
+    with connection.cursor() as cursor:
+        for operation in migration.operations[2:]:
+            cursor.execute(operation.sql)
+    rows = Rating.objects.filter(participant=participant)
+    assert dict(rows.values_list("pk", "improved")) == recorded
+    assert dict(rows.values_list("pk", "next_rated_on")) == following
+    assert list(recorded.values()).count(None) == 1 and True in recorded.values()

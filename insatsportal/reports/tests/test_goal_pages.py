@@ -63,10 +63,8 @@ def test_the_quarter_facts_compare_each_participants_first_and_latest_rating_mea
     factories.rate(once, rated_on=datetime.date(2024, 2, 1), value=1)
     facts = people_facts.participant_facts(intervention.pk)
     as_of = datetime.date(2024, 6, 30)
-    by_mean = {tuple(r.mean for r in p.ratings): p.improved(as_of) for p in facts if p.ratings}
-    assert by_mean[(2, 4)] is True
-    assert by_mean[(4, 3)] is False
-    assert by_mean[(1,)] is None
+    results = {(len(p.ratings), p.improved(as_of)) for p in facts if p.ratings}
+    assert {(2, True), (2, False), (1, None)} <= results  # better, worse, rated once
 
 
 def test_a_progress_goal_reads_the_ratings_in_the_same_queries_and_shows_the_share(

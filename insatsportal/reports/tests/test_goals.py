@@ -24,6 +24,7 @@ from insatsportal.participants.models import (
     Participant,
     Rating,
 )
+from insatsportal.participants.services.rating import rating_series_update
 from insatsportal.reports import goal_data, goals
 from insatsportal.reports.goals import GoalSpec, MeetingFacts
 
@@ -94,6 +95,7 @@ def _write(people) -> Intervention:
             Rating.objects.create(participant=row, instrument=instruments[instrument],
                                   occasion="quarterly", rated_on=rated_on,
                                   mean=Decimal(str(mean)))
+        rating_series_update(row.pk)
     return intervention
 
 
