@@ -2,10 +2,12 @@
 
 The participant measures (goals.MEASURES) are counted in the database, by sex, for each
 application's window in one statement, so that the förbund's dashboard does not read a
-row per participant. Progress reads one rating per person: the latest on the window's
-day, which says itself whether it improved on the first (Rating.improved). Only that
-statement is hand-written SQL; it runs on PostgreSQL and SQLite alike but for the two
-expressions in DIALECTS.
+row per participant. Progress needs one fact per person: whether their latest rating on
+the window's day improved on the first (Rating.improved), kept on the person for the
+latest rating of all (Participant.latest_rating_improved); only a window that ended
+before someone's latest rating looks among their ratings. Only that statement is
+hand-written SQL; it runs on PostgreSQL and SQLite alike but for the two expressions in
+DIALECTS.
 """
 
 import datetime
@@ -52,7 +54,8 @@ WITH windows (key, intervention_id, start_on, year_start, as_of, rated{cutoff_na
            COALESCE(e.enrolled_on, {first_of_year}) AS started_on,
            pl.established_on AS plan_on, pl.anchored_with_participant AS anchored,
            d.discharged_on, (c."group" = %s OR c.code = %s) AS to_work,
-           CASE WHEN f.contact_made THEN f.followed_up_on END AS followed_up_on
+           CASE WHEN f.contact_made THEN f.followed_up_on END AS followed_up_on,
+           p.latest_rated_on, p.latest_rating_improved
     FROM {participant} p
     LEFT JOIN {enrolment} e ON e.participant_id = p.id
     LEFT JOIN {plan} pl ON pl.participant_id = p.id
@@ -61,13 +64,6 @@ WITH windows (key, intervention_id, start_on, year_start, as_of, rated{cutoff_na
     LEFT JOIN {followup} f ON f.participant_id = p.id
     WHERE p.intervention_id IN (SELECT intervention_id FROM windows)
       AND (d.end_type IS NULL OR d.end_type <> %s)
-), progress AS (  -- each rated person's latest rating on as_of, if not their first
-    SELECT w.key, r.participant_id, r.improved
-    FROM {rating} r
-    JOIN people ON people.id = r.participant_id
-    JOIN windows w ON w.intervention_id = people.intervention_id AND w.rated = 1
-    WHERE r.rated_on <= w.as_of AND (r.next_rated_on IS NULL OR r.next_rated_on > w.as_of)
-      AND r.improved IS NOT NULL
 )
 SELECT w.key, p.sex,
     COUNT(*) FILTER (WHERE {started}),
@@ -77,15 +73,20 @@ SELECT w.key, p.sex,
     COUNT(*) FILTER (WHERE {discharged} AND p.to_work),
     COUNT(*) FILTER (WHERE p.discharged_on BETWEEN w.year_start AND w.as_of AND p.to_work),
     COUNT(*) FILTER (WHERE p.followed_up_on BETWEEN w.start_on AND w.as_of),
-    -- IN rather than a join: PostgreSQL misjudged the join's size and looped over pairs.
-    COUNT(*) FILTER (WHERE {started} AND (w.key, p.id) IN (
-        SELECT key, participant_id FROM progress)),
-    COUNT(*) FILTER (WHERE {started} AND (w.key, p.id) IN (
-        SELECT key, participant_id FROM progress WHERE improved)){plan_counts}
+    COUNT(*) FILTER (WHERE {started} AND {progress} IS NOT NULL),
+    COUNT(*) FILTER (WHERE {started} AND {progress}){plan_counts}
 FROM people p
 JOIN windows w ON w.intervention_id = p.intervention_id
 GROUP BY w.key, p.sex
 """
+
+# Rating.improved of the person's latest rating on as_of; NULL when not rated twice.
+PROGRESS_SQL = """CASE WHEN w.rated = 0 THEN NULL
+        WHEN p.latest_rated_on IS NULL OR p.latest_rated_on <= w.as_of
+        THEN p.latest_rating_improved
+        ELSE (SELECT r.improved FROM {rating} r WHERE r.participant_id = p.id
+              AND r.rated_on <= w.as_of AND (r.next_rated_on IS NULL OR r.next_rated_on > w.as_of))
+        END"""
 
 PLAN_COUNTS_SQL = """,
     COUNT(*) FILTER (WHERE {started} AND {judged}),
@@ -97,7 +98,7 @@ PLAN_COUNTS_SQL = """,
 class CountWindow:
     intervention_id: int
     window: goals.Window
-    rated: bool  # whether "progress ratings improved" is counted (reads the ratings)
+    rated: bool  # whether "progress ratings improved" is counted for the window
 
 
 def _table(model) -> str:
@@ -125,7 +126,7 @@ def participant_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
         values=", ".join([row] * len(windows)),
         first_of_year=first_of_year.format(year="p.start_year"),
         started=started, discharged="p.discharged_on BETWEEN w.start_on AND w.as_of",
-        plan_counts=plan_counts,
+        plan_counts=plan_counts, progress=PROGRESS_SQL.format(rating=_table(Rating)),
         participant=_table(Participant), enrolment=_table(Enrolment), plan=_table(ActionPlan),
         discharge=_table(Discharge), code=_table(Code), followup=_table(FollowUp),
         rating=_table(Rating),

@@ -96,3 +96,13 @@ def test_session_cookies_are_httponly_and_samesite(login):
     cookie = fresh.cookies["sessionid"]
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
+
+
+def test_postgresql_connections_run_without_jit_keeping_options_of_the_url():
+    url = "postgres://app@db.invalid:5432/insatsportal?options=-c%20search_path%3Dapp"
+    result = _run_settings({"DATABASE_URL": url},
+                           "print(s.DATABASES['default']['OPTIONS']['options'])")
+    assert result.stdout.strip() == "-c search_path=app -c jit=off"
+    sqlite = _run_settings({"DATABASE_URL": "sqlite:///x.sqlite3"},
+                           "print(s.DATABASES['default'].get('OPTIONS', {}))")
+    assert "jit" not in sqlite.stdout

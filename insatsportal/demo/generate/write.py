@@ -89,6 +89,7 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
                  items: tuple[int, ...], counts: Counts) -> None:
     """Insert the people of one chunk with everything they have; `numbers` runs per site."""
     rows = []
+    ratings = {p.pk: _rating_rows(p, actor_id, instrument_id) for p in people}
     for person in people:
         numbers[person.site.pk] += 1
         row = Participant(
@@ -96,6 +97,9 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
             is_anonymous=person.anonymous, sex=person.sex, start_year=person.enrolled_on.year,
             demo_seed=seed, created_by_id=actor_id,
         )
+        if ratings[person.pk]:
+            latest = ratings[person.pk][-1]
+            row.latest_rated_on, row.latest_rating_improved = latest.rated_on, latest.improved
         if not person.anonymous:
             row.name_encrypted = crypto.encrypt(person.name)
             row.personnummer_encrypted = crypto.encrypt(person.identity)
@@ -110,7 +114,7 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
     _consents(identified, actor_id, counts)
     _enrolments(identified, actor_id, counts)
     _plans([p for p in identified if p.plan], actor_id, counts)
-    _ratings(identified, actor_id, instrument_id, items, counts)
+    _ratings([r for p in identified for r in ratings[p.pk]], identified, items, counts)
     _activities(people, actor_id, counts)
     _discharges([p for p in people if p.discharge], actor_id, counts)
     ct = ContentType.objects.get_for_model(Participant)
@@ -155,18 +159,20 @@ def _plans(people, actor_id, counts) -> None:
     counts.add("plan revisions", len(revisions))
 
 
-def _ratings(people, actor_id, instrument_id, items, counts) -> None:
+def _rating_rows(person, actor_id, instrument_id) -> list[Rating]:
+    """The person's ratings (planned in date order) with the facts rating_series keeps."""
+    means = [rating_mean(values) for _o, _d, values in person.ratings]
+    series = rating_series([(instrument_id, day, mean) for (_o, day, _v), mean
+                            in zip(person.ratings, means, strict=True)])
+    return [Rating(participant_id=person.pk, instrument_id=instrument_id, occasion=occasion,
+                   rated_on=day, recorded_by_id=actor_id, mean=mean, improved=improved,
+                   next_rated_on=next_rated_on)
+            for (occasion, day, _v), mean, (improved, next_rated_on)
+            in zip(person.ratings, means, series, strict=True)]
+
+
+def _ratings(rows, people, items, counts) -> None:
     planned = [(p, values) for p in people for values in p.ratings]
-    rows = []
-    for person in people:  # each person's ratings are planned in date order
-        means = [rating_mean(values) for _o, _d, values in person.ratings]
-        series = rating_series([(instrument_id, day, mean) for (_o, day, _v), mean
-                                in zip(person.ratings, means, strict=True)])
-        rows += [Rating(participant_id=person.pk, instrument_id=instrument_id,
-                        occasion=occasion, rated_on=day, recorded_by_id=actor_id, mean=mean,
-                        improved=improved, next_rated_on=next_rated_on)
-                 for (occasion, day, _v), mean, (improved, next_rated_on)
-                 in zip(person.ratings, means, series, strict=True)]
     ratings = Rating.objects.bulk_create(rows, batch_size=BATCH)
     answers = [(rating.pk, item, value)
                for rating, (_p, (_o, _d, values)) in zip(ratings, planned, strict=True)

@@ -50,6 +50,12 @@ class Participant(models.Model):
         "organisations.Member", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", limit_choices_to={"kind": "kommun"}, verbose_name=_("home municipality"),
     )
+    # The latest progress rating's date and Rating.improved, kept by services.rating so
+    # that the goal counts need not look through every person's ratings.
+    latest_rated_on = models.DateField(_("latest rating"), null=True, blank=True,
+                                       editable=False)
+    latest_rating_improved = models.BooleanField(_("improved at the latest rating"),
+                                                 null=True, blank=True, editable=False)
     # Set only on the invented records of `manage.py generate_demo_data`, never on real ones.
     demo_seed = models.BigIntegerField(
         _("fictional demo record (seed)"), null=True, blank=True, editable=False, db_index=True,
@@ -81,6 +87,7 @@ class Participant(models.Model):
                     name_index="",
                     birth_year__isnull=True,
                     home_kommun__isnull=True,
+                    latest_rated_on__isnull=True,
                 ),
                 name="anonymous_participant_has_no_identifiers",
             ),

@@ -39,13 +39,18 @@ def rating_series(ratings) -> list[tuple[bool | None, datetime.date | None]]:
 
 
 def rating_series_update(participant_id) -> None:
-    """Store rating_series on the person's ratings (after one is added at any date)."""
+    """Store rating_series on the person's ratings, and the latest on the person (after a
+    rating is added at any date)."""
     ratings = list(Rating.objects.filter(participant_id=participant_id)
                    .order_by("rated_on", "pk"))
     series = rating_series([(r.instrument_id, r.rated_on, r.mean) for r in ratings])
     for rating, (improved, next_rated_on) in zip(ratings, series, strict=True):
         rating.improved, rating.next_rated_on = improved, next_rated_on
     Rating.objects.bulk_update(ratings, ["improved", "next_rated_on"])
+    latest = ratings[-1] if ratings else None
+    Participant.objects.filter(pk=participant_id).update(
+        latest_rated_on=latest and latest.rated_on,
+        latest_rating_improved=latest and latest.improved)
 
 
 def next_rating_due(last: datetime.date) -> datetime.date:

@@ -162,6 +162,7 @@ def _anonymise(participant: Participant) -> None:
     participant.name_index = ""
     participant.birth_year = None
     participant.home_kommun = None
+    participant.latest_rated_on = participant.latest_rating_improved = None
     participant.save()
 
 

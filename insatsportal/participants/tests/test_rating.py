@@ -224,3 +224,27 @@ def test_the_migration_fills_in_the_same_series_for_ratings_recorded_before(demo
     assert dict(rows.values_list("pk", "improved")) == recorded
     assert dict(rows.values_list("pk", "next_rated_on")) == following
     assert list(recorded.values()).count(None) == 1 and True in recorded.values()
+
+
+def test_the_person_keeps_the_latest_rating_and_the_migration_fills_it_in(demo):
+    import importlib
+
+    from django.db import connection
+
+    from insatsportal.participants.models import Participant
+
+    participant = factories.identified()
+    factories.enrol(participant, enrolled_on=datetime.date(2024, 1, 2))
+    factories.rate(participant, rated_on=datetime.date(2024, 5, 1), value=3)
+    factories.rate(participant, rated_on=datetime.date(2024, 8, 1), value=4)
+    factories.rate(participant, rated_on=datetime.date(2024, 2, 1), value=2)  # backdated
+    kept = Participant.objects.values_list("latest_rated_on", "latest_rating_improved")
+    assert kept.get(pk=participant.pk) == (datetime.date(2024, 8, 1), True)
+    Participant.objects.filter(pk=participant.pk).update(latest_rated_on=None,
+                                                         latest_rating_improved=None)
+    migration = importlib.import_module(
+        "insatsportal.participants.migrations.0013_latest_rating").Migration
+    [fill_in] = [op for op in migration.operations if hasattr(op, "sql")]
+    with connection.cursor() as cursor:
+        cursor.execute(fill_in.sql)
+    assert kept.get(pk=participant.pk) == (datetime.date(2024, 8, 1), True)
