@@ -129,7 +129,6 @@ def participant_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
         plan_counts=plan_counts, progress=PROGRESS_SQL.format(rating=_table(Rating)),
         participant=_table(Participant), enrolment=_table(Enrolment), plan=_table(ActionPlan),
         discharge=_table(Discharge), code=_table(Code), followup=_table(FollowUp),
-        rating=_table(Rating),
     )
     params = []
     for key, item in enumerate(windows):
