@@ -1,16 +1,18 @@
 import datetime
+import importlib
 import re
 import uuid
 from decimal import Decimal
 
 import pytest
 import time_machine
+from django.db import connection
 from django.utils.translation import gettext
 
 from insatsportal.participants import charts
 from insatsportal.participants.due import due_rows
 from insatsportal.participants.errors import ParticipantError
-from insatsportal.participants.models import Instrument, Item, Rating
+from insatsportal.participants.models import Instrument, Item, Participant, Rating
 from insatsportal.participants.progress import intervention_change
 from insatsportal.participants.services.rating import instrument_copy
 from insatsportal.participants.tests import factories
@@ -202,10 +204,6 @@ def test_each_rating_knows_whether_it_improved_on_the_first_and_when_the_next_ca
 
 
 def test_the_migration_fills_in_the_same_series_for_ratings_recorded_before(demo):
-    import importlib
-
-    from django.db import connection
-
     participant = factories.identified()
     factories.enrol(participant, enrolled_on=datetime.date(2024, 1, 2))
     for day, value in ((5, 3), (2, 4), (8, 2), (8, 5), (11, 4)):  # two on one day
@@ -227,12 +225,6 @@ def test_the_migration_fills_in_the_same_series_for_ratings_recorded_before(demo
 
 
 def test_the_person_keeps_the_latest_rating_and_the_migration_fills_it_in(demo):
-    import importlib
-
-    from django.db import connection
-
-    from insatsportal.participants.models import Participant
-
     participant = factories.identified()
     factories.enrol(participant, enrolled_on=datetime.date(2024, 1, 2))
     factories.rate(participant, rated_on=datetime.date(2024, 5, 1), value=3)
