@@ -8,7 +8,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,12 +56,11 @@ def ratings_due(intervention_ids, *, horizon: datetime.date):
     months = settings.RATING_INTERVAL_MONTHS
     # add_months is monotonic but clips month ends: a few days' slack, then the exact check.
     bound = add_months(horizon, -months) + datetime.timedelta(days=3)
-    rated = (_active(intervention_ids).annotate(latest=Max("ratings__rated_on"))
-             .filter(latest__lte=bound))
-    rows = [(p, add_months(p.latest, months)) for p in rated]
+    rated = _active(intervention_ids).filter(latest_rated_on__lte=bound)
+    rows = [(p, add_months(p.latest_rated_on, months)) for p in rated]
     rows = [(p, due) for p, due in rows if due <= horizon]
     first = _active(intervention_ids).filter(
-        ratings__isnull=True, enrolment__enrolled_on__lte=horizon
+        latest_rated_on__isnull=True, enrolment__enrolled_on__lte=horizon
     ).select_related("enrolment")
     return rows + [(p, p.enrolment.enrolled_on) for p in first]
 
