@@ -105,7 +105,7 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def participant_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
+def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
     """For each window, goals.MEASURES (and goals.plan_measures of each of `plan_days`)
     -> {sex: n}, in one query."""
     result = [{} for _ in windows]
@@ -199,7 +199,7 @@ def goals_for_interventions(intervention_ids, *, today: datetime.date) -> dict[i
     plan_days = [goals.plan_days(s) for n in windows for s in entries[n][3]
                  if s.target_kind == Goal.TargetKind.ACTION_PLAN_WITHIN_WEEKS
                  and s.target_value is not None]
-    counts = dict(zip(windows, participant_counts(list(windows.values()), plan_days),
+    counts = dict(zip(windows, window_counts(list(windows.values()), plan_days),
                       strict=True))
     meetings = meeting_facts(intervention_ids)
     result: dict[int, list] = {pk: [] for pk in intervention_ids}

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import ngettext
 
 from insatsportal.accounts import policy
 from insatsportal.accounts.models import Role
+from insatsportal.core.calendar import quarter_bounds
 from insatsportal.core.selectors import WaitingItem
 from insatsportal.interventions.models import Intervention
 from insatsportal.reports.models import Deviation, Requisition
@@ -64,6 +64,6 @@ def _quarterly_items(user) -> list[WaitingItem]:
             overdue=due.overdue,
             # Due when the quarter ends, and due again (overdue) the day after due_on.
             became_due_on=due.due_on + datetime.timedelta(days=1) if due.overdue
-            else due.due_on - datetime.timedelta(days=settings.QUARTERLY_REPORT_DAYS),
+            else quarter_bounds(due.year, due.quarter)[1],
         ))
     return items

@@ -1,7 +1,7 @@
 """Each goal kind computed from hand-made participants and meetings.
 
 The participants are written straight into the database (no services, no encryption:
-only the facts a goal counts), counted by goal_data.participant_counts and judged by
+only the facts a goal counts), counted by goal_data.window_counts and judged by
 goals.evaluate, as the goal pages do.
 """
 
@@ -117,7 +117,7 @@ def evaluate(goal, people=(), meetings=(), *, today, start=START, end=END):
         days = [goals.plan_days(goal)] if goal.target_kind == "action_plan_within_weeks" else []
         window = goal_data.CountWindow(intervention_id=intervention.pk, window=counted,
                                        rated=goal.target_kind == "progress_improved")
-        counts = goal_data.participant_counts([window], days)[0]
+        counts = goal_data.window_counts([window], days)[0]
     facts = goals.Facts(period_start=start, period_end=end, counts=counts,
                         meetings=list(meetings))
     return goals.evaluate(goal, facts, today=today)
@@ -310,7 +310,7 @@ def test_the_goal_and_the_quarterly_report_judge_improvement_alike(demo):
     start = min(p.started_on for p in participant_facts(intervention.pk))
     window = goal_data.CountWindow(intervention_id=intervention.pk, rated=True,
                                    window=goals.window(start, today, today))
-    counts = goal_data.participant_counts([window])[0]
+    counts = goal_data.window_counts([window])[0]
     judged = [p.improved(today) for p in participant_facts(intervention.pk)]
     assert sum(counts["rated_twice"].values()) == sum(j is not None for j in judged) > 20
     assert sum(counts["improved"].values()) == sum(j is True for j in judged) > 5
