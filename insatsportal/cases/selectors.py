@@ -1,6 +1,6 @@
 """Reads of cases, meetings and decisions, scoped to the requesting user."""
 
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Max, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -159,13 +159,16 @@ def waiting_items(user) -> list:
             for case in open_cases
         ]
     if policy.can_prepare_applications(user):
-        returned = Application.objects.filter(owner_id=user.member_id,
-                                              status=Application.Status.RETURNED)
+        returned = Application.objects.filter(
+            owner_id=user.member_id, status=Application.Status.RETURNED,
+        ).annotate(returned_at=Max("status_changes__at", filter=Q(
+            status_changes__to_status=Application.Status.RETURNED)))
         items += [
             WaitingItem(title=application.name,
                         url=reverse("applications:submit", args=[application.pk]),
                         detail=_("Returned for completion"),
-                        became_due_on=timezone.localdate(application.updated_at))
+                        became_due_on=application.returned_at
+                        and timezone.localdate(application.returned_at))
             for application in returned
         ]
     return items

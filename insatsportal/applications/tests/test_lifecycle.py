@@ -1,10 +1,14 @@
 """draft → submitted → (returned → resubmitted) → under preparation → decided."""
 
+import datetime
+
 import pytest
+import time_machine
 
 from insatsportal.applications import services
 from insatsportal.applications.diff import snapshot_diff
 from insatsportal.applications.models import Application, ApplicationVersion
+from insatsportal.cases.selectors import waiting_items
 from insatsportal.core.audit import audit_history
 from insatsportal.interventions.models import Intervention
 
@@ -128,3 +132,15 @@ def test_the_diff_walks_nested_lists():
     assert changes["budget.lines[0].amounts"] == (["1", "0"], ["2", "0"])
     assert changes["budget.lines[1]"] == (None, {"amounts": ["5"]})
     assert changes["methods"] == (["IPS"], ["IPS", "MI"])
+
+
+def test_a_returned_application_waits_from_the_day_it_was_returned(draft, owner_user,
+                                                                    kansli_user):
+    """The reminder mails it once: the owner's later edits do not make it new again."""
+    with time_machine.travel(datetime.datetime(2025, 3, 3, 9, tzinfo=datetime.UTC)):
+        services.application_submit(actor=owner_user, application=draft)
+        services.application_return(actor=kansli_user, application=draft, questions="Ålder?")
+    with time_machine.travel(datetime.datetime(2025, 3, 10, 9, tzinfo=datetime.UTC)):
+        services.application_update(actor=owner_user, application=draft, data={"age_max": 30})
+    [item] = [i for i in waiting_items(owner_user) if i.title == draft.name]
+    assert item.became_due_on == datetime.date(2025, 3, 3)
