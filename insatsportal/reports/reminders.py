@@ -60,6 +60,8 @@ def reminders_send(*, base_url: str | None = None, today: datetime.date | None =
             subject = (_("Insatsportalen: %(new)d new, %(count)d waiting, %(overdue)d overdue")
                        % {"new": len(new), "count": len(items),
                           "overdue": sum(item.overdue for item in items)})
+            # Marked and mailed together: a mail that fails leaves the day unmarked, so the
+            # next run sends it again.
             with transaction.atomic():
                 ReminderSent.objects.update_or_create(user=user, defaults={"sent_on": today})
                 send_mail(subject, reminder_text(new, still, base_url=base_url),
