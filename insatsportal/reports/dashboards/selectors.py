@@ -8,12 +8,14 @@ from django.db.models import Count, Q, Sum
 
 from insatsportal.participants.aggregates import suppress_value
 from insatsportal.participants.models import Discharge, Participant
-from insatsportal.reports import goal_data, goals, quarterly
+from insatsportal.reports.goals import rules
+from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.models import Requisition
-from insatsportal.reports.money import ZERO, granted_totals
+from insatsportal.reports.quarterly import services as quarterly
+from insatsportal.reports.requisitions.money import ZERO, granted_totals
 
-WORK_OR_STUDIES = Q(discharge__occupation_after__group=goals.WORK_GROUP) | Q(
-    discharge__occupation_after__code=goals.STUDIES_CODE)
+WORK_OR_STUDIES = Q(discharge__occupation_after__group=rules.WORK_GROUP) | Q(
+    discharge__occupation_after__code=rules.STUDIES_CODE)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def dashboard_rows(interventions, *, today: datetime.date) -> list[DashboardRow]
             participants=suppress_value(c["total"], c["total"]) if c["total"] else 0,
             to_work_or_studies=suppress_value(c["to_work"], c["to_work"]) if c["to_work"]
             else 0,
-            goal_counts=goals.status_counts(results),
+            goal_counts=rules.status_counts(results),
             overdue_report=overdue.get(intervention.pk),
             requisitions_waiting=money[intervention.pk]["waiting"],
         ))

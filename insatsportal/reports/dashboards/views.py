@@ -9,10 +9,14 @@ from insatsportal.core.money import group_thousands
 from insatsportal.participants.aggregates import suppress_value
 from insatsportal.participants.models import Sex
 from insatsportal.participants.progress import intervention_change
-from insatsportal.reports import charts, dashboard, goal_data, people_facts, selectors
-from insatsportal.reports.goals import SEXES, STATUS_LABELS
-from insatsportal.reports.money import money_summary
-from insatsportal.reports.views.common import intervention_or_404, today
+from insatsportal.reports import selectors
+from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.dashboards import charts
+from insatsportal.reports.dashboards import selectors as dashboard
+from insatsportal.reports.goals import people_facts
+from insatsportal.reports.goals import selectors as goal_data
+from insatsportal.reports.goals.rules import SEXES, STATUS_LABELS
+from insatsportal.reports.requisitions.money import money_summary
 
 
 @require_safe

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from insatsportal.cases.services import case_open_for_deviation
 from insatsportal.core.audit import log_action
+from insatsportal.reports.errors import ReportError
 from insatsportal.reports.models import Deviation
-from insatsportal.reports.services import ReportError
 
 
 @transaction.atomic

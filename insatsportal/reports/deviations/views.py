@@ -8,9 +8,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
-from insatsportal.reports import deviations, forms, selectors
-from insatsportal.reports.services import ReportError
-from insatsportal.reports.views.common import intervention_or_404, today
+from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.deviations import forms, selectors, services
+from insatsportal.reports.errors import ReportError
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -25,7 +25,7 @@ def deviation_page(request, pk):
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            deviations.deviation_report(intervention=intervention, actor=request.user,
+            services.deviation_report(intervention=intervention, actor=request.user,
                                         today=today(), **form.cleaned_data)
             messages.success(request, _("The deviation is reported to the förbund."))
             return redirect("reports:deviations", pk=intervention.pk)
@@ -59,12 +59,12 @@ def _handle(request, pk, step, done):
 @require_POST
 @require(policy.can_handle_deviations)
 def deviation_acknowledge(request, pk):
-    return _handle(request, pk, deviations.deviation_acknowledge,
+    return _handle(request, pk, services.deviation_acknowledge,
                    _("The deviation report is marked as read."))
 
 
 @require_POST
 @require(policy.can_handle_deviations)
 def deviation_open_case(request, pk):
-    return _handle(request, pk, deviations.deviation_open_case,
+    return _handle(request, pk, services.deviation_open_case,
                    _("A case is opened for the deviation."))

@@ -1,12 +1,12 @@
 """One intervention's participants as plain facts, for the quarter's figures and the
-overview's charts: no names, no identity numbers. (Goals are counted in SQL, goal_data.py.)"""
+overview's charts: no names, no identity numbers. (Goals are counted in SQL, goals/selectors.py.)"""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
 from insatsportal.participants.models import Discharge, Participant, Rating
-from insatsportal.reports.goals import STUDIES_CODE, WORK_GROUP
+from insatsportal.reports.goals.rules import STUDIES_CODE, WORK_GROUP
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@
 the target, the outcome so far, a forecast for the period (linear extrapolation over
 the grant period) and a status, broken down by sex with small groups suppressed.
 The facts are participant counts by sex over the application's window (the MEASURES
-below) and its meetings; goal_data.py counts them in SQL, in one query however many
+below) and its meetings; selectors.py counts them in SQL, in one query however many
 interventions and participants there are.
 """
 
@@ -82,7 +82,7 @@ def window(start, end, today: datetime.date) -> Window | None:
     return Window(start=start, end=end, as_of=min(today, end))
 
 
-# What goal_data.py counts, by sex, of an intervention's participants (wrong registrations
+# What selectors.py counts, by sex, of an intervention's participants (wrong registrations
 # left out) for each window. A participant starts on the enrolment date, or on 1 January of
 # the year of start when it is not known.
 MEASURES = (

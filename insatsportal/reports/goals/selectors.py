@@ -1,6 +1,6 @@
-"""Counts what goals.py needs for any number of interventions in a fixed number of queries.
+"""Counts what rules.py needs for any number of interventions in a fixed number of queries.
 
-The participant measures (goals.MEASURES) are counted in the database, by sex, for each
+The participant measures (rules.MEASURES) are counted in the database, by sex, for each
 application's window in one statement, so that the förbund's dashboard does not read a
 row per participant. Progress needs one fact per person: whether their latest rating on
 the window's day improved on the first (Rating.improved), kept on the person for the
@@ -27,7 +27,7 @@ from insatsportal.participants.models import (
     Participant,
     Rating,
 )
-from insatsportal.reports import goals
+from insatsportal.reports.goals import rules
 from insatsportal.reports.models import InterventionMeeting
 
 
@@ -97,7 +97,7 @@ PLAN_COUNTS_SQL = """,
 @dataclass(frozen=True)
 class CountWindow:
     intervention_id: int
-    window: goals.Window
+    window: rules.Window
     rated: bool  # whether "progress ratings improved" is counted for the window
 
 
@@ -106,7 +106,7 @@ def _table(model) -> str:
 
 
 def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
-    """For each window, goals.MEASURES (and goals.plan_measures of each of `plan_days`)
+    """For each window, rules.MEASURES (and rules.plan_measures of each of `plan_days`)
     -> {sex: n}, in one query."""
     result = [{} for _ in windows]
     if not windows:
@@ -135,8 +135,8 @@ def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
         w = item.window
         params += [key, item.intervention_id, w.start, w.year_start, w.as_of, int(item.rated)]
         params += [w.as_of - datetime.timedelta(days=days) for days in plan_days]
-    params += [goals.WORK_GROUP, goals.STUDIES_CODE, Discharge.EndType.WRONG_REGISTRATION]
-    measures = list(goals.MEASURES) + [m for days in plan_days for m in goals.plan_measures(days)]
+    params += [rules.WORK_GROUP, rules.STUDIES_CODE, Discharge.EndType.WRONG_REGISTRATION]
+    measures = list(rules.MEASURES) + [m for days in plan_days for m in rules.plan_measures(days)]
     # Only table names and whole numbers are formatted into the statement; values are params.
     with connection.cursor() as cursor:
         cursor.execute(sql, params)  # nosec B608
@@ -146,11 +146,11 @@ def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
     return result
 
 
-def meeting_facts(intervention_ids) -> dict[int, list[goals.MeetingFacts]]:
+def meeting_facts(intervention_ids) -> dict[int, list[rules.MeetingFacts]]:
     facts: dict[int, list] = {pk: [] for pk in intervention_ids}
     rows = InterventionMeeting.objects.filter(intervention_id__in=intervention_ids)
     for intervention_id, held_on, kind in rows.values_list("intervention_id", "held_on", "kind"):
-        facts[intervention_id].append(goals.MeetingFacts(held_on=held_on, kind=kind))
+        facts[intervention_id].append(rules.MeetingFacts(held_on=held_on, kind=kind))
     return facts
 
 
@@ -161,13 +161,13 @@ def _granted_periods(intervention_ids) -> dict[int, tuple]:
     return {app_id: (start, end) for app_id, start, end in grants if app_id is not None}
 
 
-def _spec(goal: Goal) -> goals.GoalSpec:
-    return goals.GoalSpec(pk=goal.pk, text=goal.text, target_kind=goal.target_kind,
+def _spec(goal: Goal) -> rules.GoalSpec:
+    return rules.GoalSpec(pk=goal.pk, text=goal.text, target_kind=goal.target_kind,
                           target_value=goal.target_value, target_unit=goal.target_unit)
 
 
 def goals_for_interventions(intervention_ids, *, today: datetime.date) -> dict[int, list]:
-    """intervention id -> [ApplicationGoals] for its applications' measurable goals.
+    """intervention id -> [ApplicationGoals] for its applications' measurable rules.
 
     Five queries whatever the number of interventions, participants, ratings or meetings.
     """
@@ -191,12 +191,12 @@ def goals_for_interventions(intervention_ids, *, today: datetime.date) -> dict[i
             entries.append((application, start, end, specs))
     windows = {}  # entry index -> CountWindow, for the periods that have begun
     for n, (application, start, end, specs) in enumerate(entries):
-        counted = goals.window(start, end, today)
+        counted = rules.window(start, end, today)
         if counted is not None:
             windows[n] = CountWindow(
                 intervention_id=application.intervention_id, window=counted,
                 rated=any(s.target_kind == Goal.TargetKind.PROGRESS_IMPROVED for s in specs))
-    plan_days = [goals.plan_days(s) for n in windows for s in entries[n][3]
+    plan_days = [rules.plan_days(s) for n in windows for s in entries[n][3]
                  if s.target_kind == Goal.TargetKind.ACTION_PLAN_WITHIN_WEEKS
                  and s.target_value is not None]
     counts = dict(zip(windows, window_counts(list(windows.values()), plan_days),
@@ -204,11 +204,11 @@ def goals_for_interventions(intervention_ids, *, today: datetime.date) -> dict[i
     meetings = meeting_facts(intervention_ids)
     result: dict[int, list] = {pk: [] for pk in intervention_ids}
     for n, (application, start, end, specs) in enumerate(entries):
-        facts = goals.Facts(period_start=start, period_end=end, counts=counts.get(n, {}),
+        facts = rules.Facts(period_start=start, period_end=end, counts=counts.get(n, {}),
                             meetings=meetings[application.intervention_id])
         result[application.intervention_id].append(ApplicationGoals(
             application=application, period_start=start, period_end=end,
-            results=[goals.evaluate(spec, facts, today=today) for spec in specs],
+            results=[rules.evaluate(spec, facts, today=today) for spec in specs],
         ))
     return result
 

@@ -4,8 +4,8 @@ from django.views.decorators.http import require_safe
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.participants.models import Sex
-from insatsportal.reports.goal_data import intervention_goals
-from insatsportal.reports.views.common import intervention_or_404, today
+from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.goals.selectors import intervention_goals
 
 
 @require_safe

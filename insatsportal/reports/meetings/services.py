@@ -1,4 +1,4 @@
-"""Writes of the reports app: the meetings log."""
+"""Writes of the meetings log."""
 
 import datetime
 
@@ -6,11 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
-from insatsportal.reports.models import InterventionMeeting
-
-
-class ReportError(Exception):
-    """A failed precondition, with a translated message for the user."""
+from insatsportal.reports.errors import ReportError
+from insatsportal.reports.meetings.models import InterventionMeeting
 
 
 @transaction.atomic

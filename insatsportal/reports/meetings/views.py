@@ -7,8 +7,9 @@ from django.views.decorators.http import require_http_methods
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
-from insatsportal.reports import forms, selectors, services
-from insatsportal.reports.views.common import intervention_or_404, today
+from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.errors import ReportError
+from insatsportal.reports.meetings import forms, selectors, services
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -27,7 +28,7 @@ def meeting_log(request, pk):
             try:
                 services.meeting_log(intervention=intervention, actor=request.user,
                                      today=today(), **form.cleaned_data)
-            except services.ReportError as error:
+            except ReportError as error:
                 form.add_error("held_on", str(error))
             else:
                 messages.success(request, _("The meeting is logged."))

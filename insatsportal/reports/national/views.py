@@ -7,9 +7,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
-from insatsportal.reports import forms, national
+from insatsportal.reports.common import today
 from insatsportal.reports.models import AdministrativeCost
-from insatsportal.reports.views.common import today
+from insatsportal.reports.national import forms, services
 
 
 def _year(request):
@@ -35,11 +35,11 @@ def national_page(request):
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            national.administrative_cost_save(year=year, actor=request.user, **form.cleaned_data)
+            services.administrative_cost_save(year=year, actor=request.user, **form.cleaned_data)
             messages.success(request, _("The administrative costs are saved."))
             return redirect(f"{request.path}?ar={year}")
     return render(request, "reports/national.html", {
-        "year": year, "rows": national.national_rows(year), "cost": cost, "form": form,
+        "year": year, "rows": services.national_rows(year), "cost": cost, "form": form,
         "years": range(today().year, today().year - 8, -1),
     })
 
@@ -48,7 +48,7 @@ def national_page(request):
 @require(policy.can_view_national_reporting)
 def national_export(request, fmt):
     year = _year(request)
-    exporter = national.NationalExport(year)
+    exporter = services.NationalExport(year)
     if fmt == "xlsx":
         content = exporter.to_xlsx()
         mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

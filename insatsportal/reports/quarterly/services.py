@@ -17,11 +17,12 @@ from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months, quarter_bounds, quarter_of
 from insatsportal.participants.aggregates import suppress_row, suppress_value
 from insatsportal.participants.models import Activity, Discharge, Sex
-from insatsportal.reports import goal_data, people_facts
-from insatsportal.reports.goals import share
+from insatsportal.reports.errors import ReportError
+from insatsportal.reports.goals import people_facts
+from insatsportal.reports.goals import selectors as goal_data
+from insatsportal.reports.goals.rules import share
 from insatsportal.reports.models import Deviation, QuarterlyReport
-from insatsportal.reports.money import money_summary
-from insatsportal.reports.services import ReportError
+from insatsportal.reports.requisitions.money import money_summary
 
 NARRATIVE = ("went_well", "problems", "samverkan", "next_quarter")
 SEXES = [value for value, _label in Sex.choices]

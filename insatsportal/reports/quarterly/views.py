@@ -9,11 +9,11 @@ from insatsportal.accounts import policy
 from insatsportal.core.calendar import quarter_of
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_docx, render_pdf
-from insatsportal.reports import forms, quarterly
-from insatsportal.reports.documents import quarterly_document
+from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.errors import ReportError
 from insatsportal.reports.models import QuarterlyReport
-from insatsportal.reports.services import ReportError
-from insatsportal.reports.views.common import intervention_or_404, today
+from insatsportal.reports.quarterly import forms, services
+from insatsportal.reports.quarterly.documents import quarterly_document
 
 
 def _quarters(intervention, until):
@@ -21,7 +21,7 @@ def _quarters(intervention, until):
     if intervention.start_date is None:
         return []
     end = min(filter(None, [intervention.end_date, until]))
-    current, last = quarter_of(intervention.start_date), quarterly.previous_quarter(until)
+    current, last = quarter_of(intervention.start_date), services.previous_quarter(until)
     last = min(last, quarter_of(end))
     quarters = []
     while current <= last:
@@ -59,15 +59,15 @@ def quarterly_report(request, pk, year, quarter):
     if request.method == "POST":
         if not writer:
             raise PermissionDenied
-        report = report or quarterly.report_open(intervention=intervention, year=year,
+        report = report or services.report_open(intervention=intervention, year=year,
                                                  quarter=quarter, actor=request.user)
         form = forms.QuarterlyNarrativeForm(request.POST, instance=report)
         if form.is_valid():
             try:
-                report = quarterly.report_save(report=report, actor=request.user,
+                report = services.report_save(report=report, actor=request.user,
                                                **form.cleaned_data)
                 if "submit" in request.POST:
-                    quarterly.report_submit(report=report, actor=request.user, today=today())
+                    services.report_submit(report=report, actor=request.user, today=today())
                     messages.success(request, _("The quarterly report is submitted."))
                 else:
                     messages.success(request, _("The quarterly report is saved."))
@@ -76,8 +76,8 @@ def quarterly_report(request, pk, year, quarter):
                 form.add_error(None, str(error))
     elif writer and (report is None or not report.is_frozen):
         form = forms.QuarterlyNarrativeForm(instance=report)
-    facts = (quarterly.report_facts(report) if report else
-             quarterly.quarter_facts(intervention, year, quarter))
+    facts = (services.report_facts(report) if report else
+             services.quarter_facts(intervention, year, quarter))
     return render(request, "reports/quarterly.html", {
         "intervention": intervention, "report": report, "facts": facts, "form": form,
         "year": year, "quarter": quarter,
@@ -98,7 +98,7 @@ def quarterly_review(request, pk, year, quarter):
     form = forms.QuarterlyReviewForm(request.POST)
     if form.is_valid():
         try:
-            quarterly.report_review(report=report, actor=request.user, **form.cleaned_data)
+            services.report_review(report=report, actor=request.user, **form.cleaned_data)
         except ReportError as error:
             messages.error(request, str(error))
         else:
@@ -115,7 +115,7 @@ def quarterly_download(request, pk, year, quarter, fmt):
                                             quarter=quarter).first()
     if report is None or fmt not in ("docx", "pdf"):
         raise Http404
-    document = quarterly_document(report, quarterly.report_facts(report))
+    document = quarterly_document(report, services.report_facts(report))
     if fmt == "docx":
         content, mime = render_docx(document), (
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -14,7 +14,7 @@ from insatsportal.core.calendar import quarter_bounds
 from insatsportal.core.selectors import WaitingItem
 from insatsportal.interventions.models import Intervention
 from insatsportal.reports.models import Deviation, Requisition
-from insatsportal.reports.quarterly import reports_due
+from insatsportal.reports.quarterly.services import reports_due
 
 
 def waiting_items(user) -> list[WaitingItem]:

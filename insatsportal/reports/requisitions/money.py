@@ -13,7 +13,7 @@ from django.db.models import Sum
 from insatsportal.applications import budget as b
 from insatsportal.applications.models import BudgetLine, BudgetOwner
 from insatsportal.cases.models import Grant
-from insatsportal.reports.models.requisitions import CATEGORIES, Requisition, RequisitionLine
+from insatsportal.reports.requisitions.models import CATEGORIES, Requisition, RequisitionLine
 
 ZERO = Decimal(0)
 RESERVING = (Requisition.Status.SUBMITTED, Requisition.Status.APPROVED)

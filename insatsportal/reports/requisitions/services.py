@@ -16,10 +16,10 @@ from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import quarter_bounds
 from insatsportal.core.money import format_kr, to_kronor
 from insatsportal.interventions.models import Intervention
+from insatsportal.reports.errors import ReportError
 from insatsportal.reports.models import Requisition, RequisitionLine
-from insatsportal.reports.models.requisitions import CATEGORY_LABELS
-from insatsportal.reports.money import remaining_of_grant
-from insatsportal.reports.services import ReportError
+from insatsportal.reports.requisitions.models import CATEGORY_LABELS
+from insatsportal.reports.requisitions.money import remaining_of_grant
 
 
 def _lock(intervention_id) -> Intervention:

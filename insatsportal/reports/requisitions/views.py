@@ -9,10 +9,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
-from insatsportal.reports import forms, requisitions, selectors
-from insatsportal.reports.money import money_summary
-from insatsportal.reports.services import ReportError
-from insatsportal.reports.views.common import intervention_or_404
+from insatsportal.reports.common import intervention_or_404
+from insatsportal.reports.errors import ReportError
+from insatsportal.reports.requisitions import forms, selectors, services
+from insatsportal.reports.requisitions.money import money_summary
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -30,7 +30,7 @@ def requisition_page(request, pk):
             raise PermissionDenied
         if form.is_valid():
             try:
-                requisitions.requisition_submit(
+                services.requisition_submit(
                     intervention=intervention, member=request.user.member,
                     year=form.cleaned_data["year"], quarter=form.cleaned_data["quarter"],
                     amounts=form.amounts(), actor=request.user)
@@ -62,11 +62,11 @@ def requisition_decide(request, pk):
     else:
         try:
             if form.cleaned_data["decision"] == "approve":
-                requisitions.requisition_approve(requisition=requisition, actor=request.user,
+                services.requisition_approve(requisition=requisition, actor=request.user,
                                                  note=form.cleaned_data["note"])
                 messages.success(request, _("The requisition is approved for payment."))
             else:
-                requisitions.requisition_return(requisition=requisition, actor=request.user,
+                services.requisition_return(requisition=requisition, actor=request.user,
                                                 note=form.cleaned_data["note"])
                 messages.success(request, _("The requisition is returned to the owner."))
         except ReportError as error:

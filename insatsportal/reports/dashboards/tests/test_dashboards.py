@@ -6,7 +6,7 @@ from django.urls import reverse
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Member
 from insatsportal.participants.tests import factories
-from insatsportal.reports import charts
+from insatsportal.reports.dashboards import charts
 from insatsportal.reports.models import InterventionMeeting
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,9 @@ from django.urls import reverse
 
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.tests import factories
-from insatsportal.reports import goal_data, people_facts
-from insatsportal.reports.goals import REACHED
+from insatsportal.reports.goals import people_facts
+from insatsportal.reports.goals import selectors as goal_data
+from insatsportal.reports.goals.rules import REACHED
 from insatsportal.reports.models import InterventionMeeting
 
 pytestmark = pytest.mark.django_db

@@ -25,8 +25,9 @@ from insatsportal.participants.models import (
     Rating,
 )
 from insatsportal.participants.services.rating import rating_series_update
-from insatsportal.reports import goal_data, goals
-from insatsportal.reports.goals import GoalSpec, MeetingFacts
+from insatsportal.reports.goals import rules as goals
+from insatsportal.reports.goals import selectors as goal_data
+from insatsportal.reports.goals.rules import GoalSpec, MeetingFacts
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -300,7 +301,7 @@ def test_wrong_registrations_do_not_count_and_a_start_year_alone_counts_from_1_j
 def test_the_goal_and_the_quarterly_report_judge_improvement_alike(demo):
     """The SQL of the goal and people_facts.improved (quarterly report) are one rule."""
     from insatsportal.demo.generate.services import demo_data_generate
-    from insatsportal.reports.people_facts import participant_facts
+    from insatsportal.reports.goals.people_facts import participant_facts
 
     today = D(2025, 6, 30)
     with override_settings(DEMO_MODE=True):

@@ -8,8 +8,8 @@ from openpyxl import load_workbook
 
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Member
-from insatsportal.reports import national
 from insatsportal.reports.models import AdministrativeCost, Requisition
+from insatsportal.reports.national import services as national
 
 pytestmark = pytest.mark.django_db
 

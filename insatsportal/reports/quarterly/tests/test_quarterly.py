@@ -8,9 +8,9 @@ from django.urls import reverse
 from insatsportal.accounts.models import User
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.tests import factories
-from insatsportal.reports import quarterly
+from insatsportal.reports.errors import ReportError
 from insatsportal.reports.models import Deviation, QuarterlyReport
-from insatsportal.reports.services import ReportError
+from insatsportal.reports.quarterly import services as quarterly
 
 pytestmark = pytest.mark.django_db
 NARRATIVE = {"went_well": "Bra flöde.", "problems": "Sjukskrivning i teamet.",

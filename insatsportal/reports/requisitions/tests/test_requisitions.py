@@ -11,10 +11,10 @@ from insatsportal.cases.models import Grant
 from insatsportal.core.money import group_thousands
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Member
-from insatsportal.reports import requisitions
+from insatsportal.reports.errors import ReportError
 from insatsportal.reports.models import Requisition
-from insatsportal.reports.money import money_summary, remaining_of_grant, summarise
-from insatsportal.reports.services import ReportError
+from insatsportal.reports.requisitions import services as requisitions
+from insatsportal.reports.requisitions.money import money_summary, remaining_of_grant, summarise
 
 NAME = "En väg in – steget vidare"
 
