@@ -110,6 +110,12 @@ def can_view_interventions(user) -> bool:
 
 
 @_fail_closed
+def can_close_interventions(user) -> bool:
+    """End an intervention before its granted period: the office."""
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
 def can_view_participants_section(user) -> bool:
     return has_role(user, Role.DELTAGARANSVARIG, Role.HANDLAGGARE)
 

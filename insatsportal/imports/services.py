@@ -24,7 +24,7 @@ from insatsportal.imports.reading import (
     result_stored,
     sha256_of,
 )
-from insatsportal.interventions.models import Intervention
+from insatsportal.interventions import services as intervention_services
 from insatsportal.organisations.models import Member
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -165,17 +165,6 @@ def _application_case(*, actor, application: Application) -> Case:
     return case
 
 
-def _intervention_create(*, actor, name: str, owner: Member, start, end) -> Intervention:
-    today = timezone.localdate()
-    status = (Intervention.Status.ENDED if end < today else
-              Intervention.Status.PLANNED if start > today else Intervention.Status.RUNNING)
-    intervention = Intervention.objects.create(name=name, owner=owner, start_date=start,
-                                               end_date=end, status=status)
-    log_action(actor=actor, obj=intervention, action="intervention.created",
-               data={"source": "import"})
-    return intervention
-
-
 def _meeting(*, actor, body: str, date: datetime.date) -> Meeting:
     return (Meeting.objects.filter(body=body, date=date).first()
             or case_services.meeting_create(body=body, date=date, actor=actor))
@@ -211,9 +200,10 @@ def decision_import(*, actor, facts: dict) -> Decision:
                 raise DocumentImportError(_(
                     "Choose the intervention, or give its owner and the period, to record a "
                     "decision without an application."))
-            intervention = _intervention_create(
+            intervention = intervention_services.intervention_create(
                 actor=actor, name=facts["intervention_name"], owner=owner,
-                start=facts["period_start"], end=facts["period_end"])
+                start_date=facts["period_start"], end_date=facts["period_end"],
+                data={"source": "import"})
         case = case_services.case_open_without_application(
             title=facts.get("intervention_name") or intervention.name,
             intervention=intervention, year=decided_on.year, actor=actor,

@@ -6,4 +6,5 @@ app_name = "interventions"
 urlpatterns = [
     path("", views.intervention_list, name="list"),
     path("<int:pk>/", views.intervention_detail, name="detail"),
+    path("<int:pk>/avsluta/", views.intervention_close, name="close"),
 ]
