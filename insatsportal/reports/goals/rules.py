@@ -264,10 +264,6 @@ CALCULATIONS = {
 }
 
 
-def is_measurable(goal: GoalSpec) -> bool:
-    return bool(goal.target_kind) and goal.target_value is not None
-
-
 def evaluate(goal: GoalSpec, facts: Facts, *, today: datetime.date) -> GoalResult:
     calculation = CALCULATIONS.get(goal.target_kind)
     if calculation is None:
