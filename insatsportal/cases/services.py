@@ -77,6 +77,26 @@ def case_open(*, application: Application, actor, number: str = "") -> Case:
 
 
 @transaction.atomic
+def application_submit(*, actor, application: Application) -> Application:
+    """The owner submits: the application is frozen as a version and its case opened."""
+    locked = application_services.application_mark_submitted(actor=actor,
+                                                              application=application)
+    case_open(application=locked, actor=actor)
+    application.case_number = locked.case_number
+    return locked
+
+
+@transaction.atomic
+def application_resubmit(*, actor, application: Application) -> Application:
+    """A completed application goes back to its case, which continues its preparation."""
+    locked = application_services.application_mark_resubmitted(actor=actor,
+                                                                application=application)
+    case_open(application=locked, actor=actor)
+    application.case_number = locked.case_number
+    return locked
+
+
+@transaction.atomic
 def case_open_without_application(*, title: str, intervention: Intervention, year: int, actor,
                                   number: str = "") -> Case:
     """A case for a historic decision whose application is not on file (document import)."""

@@ -151,9 +151,9 @@ def document_confirm_decision(*, actor, document: ImportedDocument, facts: dict)
 def _application_case(*, actor, application: Application) -> Case:
     """The application's case, taken into preparation (submitting a draft first)."""
     if application.status == Application.Status.DRAFT:
-        application_services.application_submit(actor=actor, application=application)
+        case_services.application_submit(actor=actor, application=application)
     elif application.status == Application.Status.RETURNED:
-        application_services.application_resubmit(actor=actor, application=application)
+        case_services.application_resubmit(actor=actor, application=application)
     case = Case.objects.filter(application=application).first()
     if case is None:
         case = case_services.case_open(application=application, actor=actor)

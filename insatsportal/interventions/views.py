@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.cases.selectors import intervention_chain
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.interventions import forms, selectors, services
@@ -30,7 +29,7 @@ def intervention_detail(request, pk):
         "history": audit_history(intervention),
         "close_form": (forms.InterventionCloseForm(initial={"end_date": timezone.localdate()})
                        if policy.can_close_interventions(request.user) else None),
-        **intervention_chain(intervention),
+        **selectors.intervention_chain(intervention),
     })
 
 

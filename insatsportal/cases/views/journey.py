@@ -18,14 +18,14 @@ def application_submit(request, pk):
     """GET: the application's checks before submitting; POST: submit (or resubmit)."""
     application = editable_or_403(request, pk)
     if request.method == "POST":
-        service = (services.application_resubmit
+        service = (case_services.application_resubmit
                    if application.status == Application.Status.RETURNED
-                   else services.application_submit)
+                   else case_services.application_submit)
         try:
             service(actor=request.user, application=application)
         except services.ApplicationError as exc:
             messages.error(request, str(exc))
-            return redirect("applications:submit", application.pk)
+            return redirect("cases:application_submit", application.pk)
         messages.success(request, _("The application was submitted to the förbund."))
         return redirect("applications:detail", application.pk)
     return render(request, "applications/submit.html", {

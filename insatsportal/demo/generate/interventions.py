@@ -67,7 +67,7 @@ def _create(k: int, *, today: datetime.date, members) -> Intervention:
         application = application_services.application_create_from_data(
             actor=None, data=_application_data(intervention, owner, period_start, period_end,
                                                rng))
-        application_services.application_submit(actor=None, application=application)
+        case_services.application_submit(actor=None, application=application)
         case = Case.objects.get(application=application)
         case_services.case_start_preparation(case=case, actor=None)
         yearly = Decimal(rng.randrange(900, 2600) * 1000)

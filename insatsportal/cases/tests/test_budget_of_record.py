@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from insatsportal.interventions.budget_of_record import (
+from insatsportal.cases.budget_of_record import (
     APPLIED,
     PRO_RATA,
     budget_of_record,

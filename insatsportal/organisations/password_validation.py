@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
+from insatsportal.organisations.models import Association, Member, MemberAlias
+
 logger = logging.getLogger(__name__)
 
 # The product, the kind of organisation and the law, in the spellings people use.
@@ -28,8 +30,6 @@ def _fold(text: str) -> str:
 
 def _register_words() -> set[str]:
     """The förbund's and members' names from the register (kommuner, region, agencies)."""
-    from insatsportal.organisations.models import Association, Member, MemberAlias
-
     names = []
     try:
         names += list(Member.objects.values_list("name", flat=True))
