@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.interventions import forms, selectors, services
 
@@ -16,21 +15,6 @@ from insatsportal.interventions import forms, selectors, services
 def intervention_list(request):
     interventions = selectors.intervention_list(user=request.user)
     return render(request, "interventions/list.html", {"interventions": interventions})
-
-
-@require_safe
-@require(policy.can_view_interventions)
-def intervention_detail(request, pk):
-    intervention = selectors.intervention_get(user=request.user, pk=pk)
-    if intervention is None:
-        raise Http404
-    return render(request, "interventions/detail.html", {
-        "intervention": intervention,
-        "history": audit_history(intervention),
-        "close_form": (forms.InterventionCloseForm(initial={"end_date": timezone.localdate()})
-                       if policy.can_close_interventions(request.user) else None),
-        **selectors.intervention_chain(intervention),
-    })
 
 
 @require_POST

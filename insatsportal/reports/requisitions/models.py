@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from insatsportal.applications import budget as b
 
 # The applications budget's categories: salary costs, then the template's cost rows.
-CATEGORIES = ((b.SALARY, _("Salary costs")), *b.CATEGORIES)
-CATEGORY_LABELS = dict(CATEGORIES)
+CATEGORIES = b.COST_CATEGORIES
+CATEGORY_LABELS = b.COST_CATEGORY_LABELS
 
 
 class Requisition(models.Model):
