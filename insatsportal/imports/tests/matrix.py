@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.core.tests.matrix import Write, office, only, statuses
 from insatsportal.imports.models import ImportedDocument
 
 
@@ -15,4 +15,24 @@ MATRIX = {
     "imports:list": (lambda demo: reverse("imports:list"), only("kansli")),
     "imports:review": (_document_url("imports:review"), only("kansli")),
     "imports:discard": (_document_url("imports:discard"), statuses(405)),
+}
+
+
+def _waiting_document_url(name):
+    def url(demo):
+        import uuid
+
+        from insatsportal.imports.services import document_upload
+
+        text = f"Ansökan om medel\nInsatsens namn: Matris {uuid.uuid4()}\n"
+        document = document_upload(actor=None, filename="matris.txt", content=text.encode())
+        return reverse(name, args=[document.pk])
+    return url
+
+
+WRITES = {
+    # Without a file the upload goes back to the list; a confirmed seed's review refuses.
+    "imports:list": Write(lambda demo: reverse("imports:list"), {}, office(302), writes=False),
+    "imports:review": Write(_document_url("imports:review"), {}, office(400)),
+    "imports:discard": Write(_waiting_document_url("imports:discard"), {}, office()),
 }
