@@ -152,12 +152,6 @@ def can_manage_users(user) -> bool:
 # case worker while a valid, not withdrawn consent names the worker's member.
 # Everyone else sees aggregates at most.
 
-@_fail_closed
-def can_manage_some_participants(user) -> bool:
-    """Deltagaransvarig for at least one intervention: the participant writes' section."""
-    return bool(intervention_ids_for(user, Role.DELTAGARANSVARIG))
-
-
 def managed_intervention_ids(user) -> set[int]:
     """The interventions whose participants `user` manages (deltagaransvarig). Fails closed."""
     try:
@@ -175,12 +169,6 @@ def participant_staff_scope(user) -> Q:
 def case_handlers_scope() -> Q:
     """A Q over accounts.User who may handle a case: the office."""
     return Q(roles__role=Role.KANSLI)
-
-
-@_fail_closed
-def can_manage_participants(user, intervention) -> bool:
-    """Register, enrol, plan, rate, log, discharge and follow up in this intervention."""
-    return intervention.pk in intervention_ids_for(user, Role.DELTAGARANSVARIG)
 
 
 @_fail_closed

@@ -57,6 +57,9 @@ WRITES = {
     # Knivsta's decided application: its own staff may read it but no longer change it.
     "applications:edit decided": Write(_url("edit", EN_VAG_IN), {"name": "Ändrad"},
                                        statuses(403)),
+    # Another organisation's application: outside the owner staff's scope.
+    "applications:edit other owner": Write(_url("edit", JOBBCENTRUM), {"name": "Ändrad"},
+                                           statuses(403, insatsansvarig=404)),
     "applications:budget": Write(_url("budget", _draft), FromPage("insatsansvarig"),
                                  OWNER_WRITE),
     # Without a file the form answers 200 with its error.

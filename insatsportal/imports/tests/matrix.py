@@ -18,21 +18,10 @@ MATRIX = {
 }
 
 
-def _waiting_document_url(name):
-    def url(demo):
-        import uuid
-
-        from insatsportal.imports.services import document_upload
-
-        text = f"Ansökan om medel\nInsatsens namn: Matris {uuid.uuid4()}\n"
-        document = document_upload(actor=None, filename="matris.txt", content=text.encode())
-        return reverse(name, args=[document.pk])
-    return url
-
-
 WRITES = {
     # Without a file the upload goes back to the list; a confirmed seed's review refuses.
     "imports:list": Write(lambda demo: reverse("imports:list"), {}, office(302), writes=False),
     "imports:review": Write(_document_url("imports:review"), {}, office(400)),
-    "imports:discard": Write(_waiting_document_url("imports:discard"), {}, office()),
+    # A confirmed seed cannot be discarded: the office is sent back with the reason.
+    "imports:discard": Write(_document_url("imports:discard"), {}, office(), writes=False),
 }
