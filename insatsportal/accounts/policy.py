@@ -315,3 +315,16 @@ def can_view_national_reporting(user) -> bool:
 def can_import_documents(user) -> bool:
     """Upload the förbund's existing applications and decisions and confirm what is read."""
     return has_role(user, Role.KANSLI)
+
+
+# --- The förbund's own economy ------------------------------------------------------
+# Contributions, the förbund's budget and the room left: the board reads, the office writes.
+
+@_fail_closed
+def can_view_economy(user) -> bool:
+    return has_role(user, Role.KANSLI, Role.STYRELSE)
+
+
+@_fail_closed
+def can_manage_economy(user) -> bool:
+    return has_role(user, Role.KANSLI)
