@@ -175,3 +175,16 @@ def case_room(case, *, today: datetime.date, amount=None, start=None,
             application, commitments.budget_data_of(application), amount=amount,
             start=start, end=end)
     return room_check(amounts, today=today)
+
+
+def years_beyond_decided(start: datetime.date | None, end: datetime.date | None, *,
+                         today: datetime.date) -> list[int]:
+    """The years of a period whose contributions are not all decided as of `today`.
+
+    A förbund that records no contributions has no decided year: every year counts, so
+    the proposal keeps the conditional clause.
+    """
+    if start is None or end is None:
+        return []
+    decided = decided_years(association_current(), on=today)
+    return [year for year in range(start.year, end.year + 1) if year not in decided]
