@@ -13,9 +13,9 @@ def _not_negative(value):
 
 class EconomySettingsForm(forms.Form):
     equity_ceiling_percent = forms.DecimalField(
-        label=_("Equity ceiling (% of the year's contributions)"), min_value=0, max_value=100,
+        label=_("Equity ceiling (percent of the year's contributions)"), min_value=0, max_value=100,
         max_digits=5, decimal_places=1,
-        help_text=_("A common guideline is a fifth (20 %)."),
+        help_text=_("A common guideline is a fifth, 20 percent."),
     )
 
 

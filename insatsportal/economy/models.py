@@ -22,7 +22,7 @@ class EconomySettings(models.Model):
         verbose_name=_("association"),
     )
     equity_ceiling_percent = models.DecimalField(
-        _("equity ceiling (% of the year's contributions)"), max_digits=5, decimal_places=1,
+        _("equity ceiling (percent of the year's contributions)"), max_digits=5, decimal_places=1,
         default=DEFAULT_EQUITY_CEILING_PERCENT,
         help_text=_("The equity at the end of a year should not exceed this share of the "
                     "year's contributions."),
@@ -70,7 +70,8 @@ class FiscalYear(models.Model):
         verbose_name_plural = _("fiscal years")
         ordering = ["year"]
         constraints = [
-            models.UniqueConstraint(fields=["association", "year"], name="one_fiscal_year_per_association"),
+            models.UniqueConstraint(fields=["association", "year"],
+                                    name="one_fiscal_year_per_association"),
             models.CheckConstraint(condition=Q(administration__gte=0),
                                    name="fiscal_year_administration_not_negative"),
             models.CheckConstraint(condition=Q(year__gte=2000) & Q(year__lte=2100),
