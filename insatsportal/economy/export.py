@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from insatsportal.core.exporter import Exporter
 from insatsportal.economy.arithmetic import ZERO
@@ -22,7 +23,8 @@ class BudgetOutcomeExport(Exporter):
         self.sheet_title = _("Budget and outcome %(year)s") % {"year": detail.year}
 
     def headers(self):
-        return [_("Post"), _("Specification"), _("Budget"), _("Outcome"), _("Difference")]
+        return [pgettext("economy", "Post"), _("Specification"), _("Budget"),
+                pgettext("economy", "Outcome"), pgettext("economy", "Difference")]
 
     def _posts(self):
         d = self.detail
@@ -36,10 +38,10 @@ class BudgetOutcomeExport(Exporter):
                       for cost in d.fiscal_year.planned_costs.all()]
         outcome = {line.intervention_id: amount for line, amount in d.outcome}
         for line, amount in d.committed:
-            costs.append((_("Interventions"), line.label, amount,
+            costs.append((pgettext("economy", "Interventions"), line.label, amount,
                           outcome.pop(line.intervention_id, ZERO)))
         names = {line.intervention_id: line.label for line, _amount in d.outcome}
-        costs += [(_("Interventions"), names[key], ZERO, amount)
+        costs += [(pgettext("economy", "Interventions"), names[key], ZERO, amount)
                   for key, amount in outcome.items()]
         return income, costs
 

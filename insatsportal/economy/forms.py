@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from insatsportal.applications.forms import KronorField
 from insatsportal.organisations.models import Member
@@ -72,7 +73,7 @@ class ContributionsForm(forms.Form):
             self.fields[f"decided_{key}"] = KronorField(label=_("Decided"))
             self.fields[f"decided_on_{key}"] = forms.DateField(label=_("Decided on"),
                                                                required=False)
-            self.fields[f"paid_{key}"] = KronorField(label=_("Paid"))
+            self.fields[f"paid_{key}"] = KronorField(label=pgettext_lazy("economy", "Paid"))
 
     def clean(self):
         data = super().clean()

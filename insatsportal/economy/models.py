@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 DEFAULT_EQUITY_CEILING_PERCENT = Decimal(20)  # a common guideline: a fifth of the contributions
 
@@ -61,9 +62,9 @@ class FiscalYear(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("changed by"),
+        related_name="+", verbose_name=pgettext_lazy("economy", "changed by"),
     )
-    updated_at = models.DateTimeField(_("changed"), auto_now=True)
+    updated_at = models.DateTimeField(pgettext_lazy("economy", "changed"), auto_now=True)
 
     class Meta:
         verbose_name = _("fiscal year")
