@@ -317,6 +317,18 @@ def can_import_documents(user) -> bool:
     return has_role(user, Role.KANSLI)
 
 
+@_fail_closed
+def can_revise_budget(user, intervention) -> bool:
+    """The lead owner's staff write the revised budget of a grant (for every column)."""
+    return (has_role(user, Role.INSATSANSVARIG) and user.member_id is not None
+            and intervention.owner_id == user.member_id)
+
+
+@_fail_closed
+def can_approve_revised_budgets(user) -> bool:
+    return has_role(user, Role.KANSLI)
+
+
 # --- The förbund's own economy ------------------------------------------------------
 # Contributions, the förbund's budget and the room left: the board reads, the office writes.
 

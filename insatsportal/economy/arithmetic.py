@@ -4,31 +4,16 @@ Nothing here reads the database: selectors gather the figures, this module adds 
 so the sums can be checked by hand and by property tests.
 """
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+# One rounding rule for kronor shared by weight: the budget of record's largest remainder.
+from insatsportal.interventions.budget_of_record import pro_rata_by_year, spread
+
+__all__ = ["pro_rata_by_year", "spread", "finsam_split", "project_years", "years_made_negative"]
+
 ZERO = Decimal(0)
 YearAmounts = dict[int, Decimal]
-
-
-def spread(total: Decimal, weights: dict) -> dict:
-    """Share whole kronor by weight so that the parts sum to `total` exactly.
-
-    Largest remainder: each key gets the floor of its share, the kronor left go to the
-    largest remainders (ties to the earlier key).
-    """
-    keys = [k for k, w in weights.items() if w and w > 0]
-    whole = int(total)
-    weight_sum = sum((Decimal(weights[k]) for k in keys), ZERO)
-    if not keys or weight_sum <= 0:
-        return {}
-    shares = {k: Decimal(whole) * Decimal(weights[k]) / weight_sum for k in keys}
-    floors = {k: int(shares[k]) for k in keys}
-    left = whole - sum(floors.values())
-    for k in sorted(keys, key=lambda k: shares[k] - floors[k], reverse=True)[:left]:
-        floors[k] += 1
-    return {k: Decimal(v) for k, v in floors.items()}
 
 
 def finsam_split(total: Decimal, *, state, region, kommuner: dict) -> dict:
@@ -41,19 +26,6 @@ def finsam_split(total: Decimal, *, state, region, kommuner: dict) -> dict:
     result = {state: parts.get("state", ZERO), region: parts.get("region", ZERO)}
     result.update(spread(parts.get("kommuner", ZERO), kommuner))
     return result
-
-
-def days_per_year(start: datetime.date, end: datetime.date) -> dict[int, int]:
-    """Days of each calendar year inside [start, end], both ends included."""
-    return {
-        year: (min(end, datetime.date(year, 12, 31)) - max(start, datetime.date(year, 1, 1))).days
-        + 1
-        for year in range(start.year, end.year + 1)
-    }
-
-
-def pro_rata_by_year(total: Decimal, start: datetime.date, end: datetime.date) -> YearAmounts:
-    return spread(total, days_per_year(start, end))
 
 
 def add_years(*parts: YearAmounts) -> YearAmounts:

@@ -17,6 +17,7 @@ from insatsportal.applications.models import BudgetLine, BudgetOwner
 from insatsportal.applications.serialize import budget_data_from_model
 from insatsportal.cases.models import Case, Grant
 from insatsportal.economy.arithmetic import ZERO, YearAmounts, add_years, pro_rata_by_year
+from insatsportal.interventions.budget_of_record import budgets_of_record, year_table
 from insatsportal.reports.models import Requisition
 
 
@@ -31,31 +32,14 @@ class Line:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class _ProRata:
-    grant: Grant
-    by_year: YearAmounts
-    explanation: str = ""
-
-
-def _budgets_of_record(grants):
-    try:
-        from insatsportal.interventions.budget_of_record import budgets_of_record
-    except ImportError:  # TEMPORARY until the budget of record is on main
-        return [_ProRata(g, pro_rata_by_year(g.amount, g.period_start, g.period_end))
-                for g in grants]
-    return budgets_of_record(grants)
-
-
 def committed_lines() -> list[Line]:
     """Every grant's budget of record per year."""
-    grants = list(Grant.objects.select_related("intervention", "decision__case")
-                  .order_by("period_start", "pk"))
+    grants = Grant.objects.order_by("period_start", "pk").values_list("pk", flat=True)
     return [
         Line(label=record.grant.intervention.name, by_year=dict(record.by_year),
              intervention_id=record.grant.intervention_id,
              case_id=record.grant.decision.case_id, note=record.explanation)
-        for record in _budgets_of_record(grants)
+        for record in budgets_of_record(list(grants))
     ]
 
 
@@ -63,7 +47,8 @@ def application_years(application, data: b.BudgetData | None, *, amount=None,
                       start: datetime.date | None = None,
                       end: datetime.date | None = None) -> YearAmounts:
     """An application's money per year: its own year table when the amount and period are
-    as applied and the table adds up; otherwise the amount spread over the period by days.
+    as applied and the table adds up; otherwise the amount spread over the period by days
+    (the rule the budget of record follows once the application is granted).
     """
     applied = b.compute(data).total_association if data is not None else ZERO
     amount = applied if amount is None else Decimal(amount)
@@ -74,10 +59,7 @@ def application_years(application, data: b.BudgetData | None, *, amount=None,
     as_applied = (amount == applied and start == application.planned_start
                   and end == application.planned_end)
     if as_applied and data is not None:
-        table: YearAmounts = {}
-        for row in data.years:
-            if row.year is not None and row.total:
-                table[row.year] = table.get(row.year, ZERO) + row.total
+        table = year_table(data.years, first_year=start.year)
         if table and sum(table.values(), ZERO) == amount and (
                 min(table) >= start.year and max(table) <= end.year):
             return table
