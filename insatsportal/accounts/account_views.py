@@ -1,9 +1,8 @@
 """My account (e-mail, password, second factor, own sessions) and the office's session list."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -100,8 +99,8 @@ def sessions_fragment(request):
 @require_POST
 def session_end(request):
     """End one of the user's own other sessions."""
-    record = selectors.session_of(user=request.user, pk=request.POST.get("session"))
-    if record is None or record.session_key == request.session.session_key:
+    record = selectors.session_get_for_user(user=request.user, pk=request.POST.get("session"))
+    if record.session_key == request.session.session_key:
         raise Http404
     services.session_end(actor=request.user, user_session=record)
     if request.htmx:
@@ -121,11 +120,8 @@ def session_admin(request):
 @require(policy.can_manage_sessions)
 def user_sessions_end(request):
     """The office ends every session of another user (e.g. a lost laptop)."""
-    try:
-        user_id = int(request.POST.get("user", ""))
-    except ValueError:
-        raise Http404 from None
-    target = get_object_or_404(get_user_model(), pk=user_id)
+    target = selectors.user_get_for_user(user=request.user, pk=request.POST.get("user"),
+                                         action="sessions")
     keep = request.session.session_key if target.pk == request.user.pk else None
     ended = services.sessions_end_all(user=target, actor=request.user, keep_key=keep)
     messages.success(request, _("%(count)d sessions of %(user)s have ended.")

@@ -15,6 +15,9 @@ from insatsportal.accounts.models import Role
 
 logger = logging.getLogger(__name__)
 
+# Scopes are Q objects over the model they name; NOTHING matches no row.
+NOTHING = Q(pk__in=[])
+
 
 def _fail_closed(check):
     @functools.wraps(check)
@@ -94,16 +97,19 @@ def can_view_case_preparation(user) -> bool:
     return has_role(user, Role.KANSLI, Role.STYRELSE)
 
 
-@_fail_closed
-def can_view_case(user, case) -> bool:
+def cases_scope(user) -> Q:
+    """A Q over cases.Case a user may see: all for the office and the board, their own
+    organisation's applications' cases for owner staff. Fails closed."""
     if can_view_case_preparation(user):
-        return True
-    application = case.application
-    return (
-        has_role(user, Role.INSATSANSVARIG)
-        and application is not None
-        and user.member_id == application.owner_id
-    )
+        return Q()
+    if can_prepare_applications(user):
+        return Q(application__owner_id=user.member_id)
+    return NOTHING
+
+
+def meetings_scope(user) -> Q:
+    """A Q over cases.Meeting: the office and the board see every meeting."""
+    return Q() if can_view_case_preparation(user) else NOTHING
 
 
 @_fail_closed
@@ -120,16 +126,6 @@ def can_close_interventions(user) -> bool:
 @_fail_closed
 def can_view_participants_section(user) -> bool:
     return has_role(user, Role.DELTAGARANSVARIG, Role.HANDLAGGARE)
-
-
-@_fail_closed
-def can_view_participant_identity(user, intervention) -> bool:
-    """Identified participants: only the intervention's own deltagaransvarig.
-
-    Partner case workers get access per participant through a valid consent,
-    which the participants app checks with this module's consent helpers.
-    """
-    return intervention.pk in intervention_ids_for(user, Role.DELTAGARANSVARIG)
 
 
 @_fail_closed
@@ -156,10 +152,23 @@ def can_manage_users(user) -> bool:
 # case worker while a valid, not withdrawn consent names the worker's member.
 # Everyone else sees aggregates at most.
 
-@_fail_closed
-def can_manage_participants(user, intervention) -> bool:
-    """Register, enrol, plan, rate, log, discharge and follow up in this intervention."""
-    return intervention.pk in intervention_ids_for(user, Role.DELTAGARANSVARIG)
+def managed_intervention_ids(user) -> set[int]:
+    """The interventions whose participants `user` manages (deltagaransvarig). Fails closed."""
+    try:
+        return intervention_ids_for(user, Role.DELTAGARANSVARIG)
+    except Exception:
+        logger.exception("Participant staff scope failed; nothing shown")
+        return set()
+
+
+def participant_staff_scope(user) -> Q:
+    """A Q over interventions.Intervention whose participants `user` manages."""
+    return Q(pk__in=managed_intervention_ids(user))
+
+
+def case_handlers_scope() -> Q:
+    """A Q over accounts.User who may handle a case: the office."""
+    return Q(roles__role=Role.KANSLI)
 
 
 @_fail_closed
@@ -209,22 +218,16 @@ def can_protect_participant_data(user) -> bool:
 
 # --- Applications -------------------------------------------------------------
 
-def applications_scope(user) -> dict | None:
-    """Filter for the applications a user may see: {} for all, None for none.
+def applications_scope(user) -> Q:
+    """A Q over applications.Application a user may see. Fails closed.
 
     The office and the board see all; owner staff see their own organisation's.
     """
     if can_view_all_applications(user):
-        return {}
+        return Q()
     if can_prepare_applications(user):
-        return {"owner_id": user.member_id}
-    return None
-
-
-@_fail_closed
-def can_view_application(user, application) -> bool:
-    scope = applications_scope(user)
-    return scope is not None and all(getattr(application, k) == v for k, v in scope.items())
+        return Q(owner_id=user.member_id)
+    return NOTHING
 
 
 @_fail_closed
@@ -265,20 +268,20 @@ def reports_intervention_scope(user):
         return nothing
 
 
+def quarterly_report_scope(user) -> Q:
+    """A Q over interventions.Intervention whose quarterly reports `user` writes (the lead
+    owner's staff; see can_write_quarterly_report)."""
+    if has_role(user, Role.INSATSANSVARIG) and user.member_id is not None:
+        return Q(owner_id=user.member_id)
+    return NOTHING
+
+
 def _owner_staff_of(user, intervention) -> bool:
     if not has_role(user, Role.INSATSANSVARIG) or user.member_id is None:
         return False
     if intervention.owner_id == user.member_id:
         return True
     return intervention.partners.filter(pk=user.member_id).exists()
-
-
-@_fail_closed
-def can_view_intervention_reports(user, intervention) -> bool:
-    """Goals, meetings, requisitions and reports of one intervention (aggregates only)."""
-    if has_role(user, Role.KANSLI, Role.STYRELSE, Role.RAPPORTLASARE):
-        return True
-    return _owner_staff_of(user, intervention)
 
 
 @_fail_closed

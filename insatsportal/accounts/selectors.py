@@ -5,7 +5,9 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from insatsportal.accounts import policy
 from insatsportal.accounts.models import User, UserSession
+from insatsportal.core.access import get_for_user
 
 
 def _active() -> Q:
@@ -21,12 +23,16 @@ def sessions_of(*, user) -> list[UserSession]:
     return list(UserSession.objects.filter(_active(), user=user))
 
 
-def session_of(*, user, pk) -> UserSession | None:
-    """One of the user's own sessions, or None (another user's session is not found)."""
-    try:
-        return UserSession.objects.filter(user=user).get(pk=int(pk))
-    except (TypeError, ValueError, UserSession.DoesNotExist):
-        return None
+def session_get_for_user(*, user, pk) -> UserSession:
+    """One of the user's own sessions: the one door (core.access); another user's is 404."""
+    return get_for_user(UserSession.objects.filter(user=user), pk, user=user)
+
+
+def user_get_for_user(*, user, pk, action: str = "manage") -> User:
+    """A user the office administers ("manage") or whose sessions it ends ("sessions"): the
+    one door (core.access)."""
+    section = {"manage": policy.can_manage_users, "sessions": policy.can_manage_sessions}[action]
+    return get_for_user(users_for_office(), pk, user=user, section=section)
 
 
 def users_with_sessions():
@@ -99,8 +105,3 @@ def locked_username_keys() -> set[str]:
     return locked
 
 
-def user_for_office(pk) -> User | None:
-    try:
-        return users_for_office().get(pk=int(pk))
-    except (TypeError, ValueError, User.DoesNotExist):
-        return None

@@ -18,13 +18,6 @@ from insatsportal.core.idempotency import once_per_form
 NEW_LINK_SESSION_KEY = "new_enrolment_link"
 
 
-def _target(pk):
-    user = selectors.user_for_office(pk)
-    if user is None:
-        raise Http404
-    return user
-
-
 @require_safe
 @require(policy.can_manage_users)
 def user_list(request):
@@ -52,7 +45,7 @@ def user_create(request):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_manage_users)
 def user_detail(request, pk):
-    target = _target(pk)
+    target = selectors.user_get_for_user(user=request.user, pk=pk)
     form = UserForm(request.POST or None, instance=target, creating=False)
     if request.method == "POST" and form.is_valid():
         services.user_update(actor=request.user, user=target, data=form.cleaned_data)
@@ -72,7 +65,7 @@ def user_detail(request, pk):
 @require(policy.can_manage_users)
 def user_roles(request, pk):
     """Grant a role (with its intervention scope), or remove one (`revoke` = its id)."""
-    target = _target(pk)
+    target = selectors.user_get_for_user(user=request.user, pk=pk)
     try:
         if request.POST.get("revoke"):
             try:
@@ -112,7 +105,7 @@ _ACTIONS = {
 @require(policy.can_manage_users)
 def user_status(request, pk):
     """Deactivate, activate, unlock, reset the second factor, or issue a new sign-in link."""
-    target = _target(pk)
+    target = selectors.user_get_for_user(user=request.user, pk=pk)
     action = request.POST.get("action", "")
     if action == "link":
         request.session[NEW_LINK_SESSION_KEY] = services.enrolment_link_issue(

@@ -17,13 +17,12 @@ from insatsportal.applications.models import (
     StaffingLine,
 )
 from insatsportal.applications.serialize import application_to_dict, budget_data_from_model
+from insatsportal.core.access import get_for_user
 
 
 def application_list(*, user, status: str = "", owner_id=None, year=None, search: str = ""):
-    scope = policy.applications_scope(user)
-    if scope is None:
-        return Application.objects.none()
-    queryset = Application.objects.filter(**scope).select_related("owner", "budget")
+    queryset = (Application.objects.filter(policy.applications_scope(user))
+                .select_related("owner", "budget"))
     if status:
         queryset = queryset.filter(status=status)
     if owner_id:
@@ -53,12 +52,19 @@ def _loaded():
     )
 
 
-def application_get(*, user, pk) -> Application | None:
-    """The application with every section loaded, or None outside the user's scope."""
-    scope = policy.applications_scope(user)
-    if scope is None:
-        return None
-    return _loaded().filter(**scope).filter(pk=pk).first()
+# action -> (the section's capability, a check on the application itself)
+APPLICATION_ACTIONS = {
+    "view": (policy.can_view_applications, None),
+    "edit": (policy.can_prepare_applications, policy.can_edit_application),
+    "review": (policy.can_review_applications, None),
+}
+
+
+def application_get_for_user(*, user, pk, action: str = "view") -> Application:
+    """The application with every section loaded: the one door (core.access)."""
+    section, check = APPLICATION_ACTIONS[action]
+    return get_for_user(_loaded().filter(policy.applications_scope(user)), pk, user=user,
+                        section=section, check=check)
 
 
 def application_load(pk) -> Application:

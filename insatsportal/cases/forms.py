@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from insatsportal.accounts.models import Role, User
+from insatsportal.accounts import policy
+from insatsportal.accounts.models import User
 from insatsportal.cases.models import Decision, Meeting, Recommendation
 from insatsportal.cases.models.meeting import Body
 
@@ -23,7 +24,7 @@ def check_grant(form, data) -> None:
 
 class AssignForm(forms.Form):
     handler = forms.ModelChoiceField(
-        label=_("Handler"), queryset=User.objects.filter(roles__role=Role.KANSLI).distinct()
+        label=_("Handler"), queryset=User.objects.filter(policy.case_handlers_scope()).distinct()
     )
 
 

@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.accounts import policy
-from insatsportal.accounts.models import Role
 from insatsportal.applications import budget as b
 from insatsportal.applications import checks
 from insatsportal.applications import selectors as application_selectors
@@ -14,6 +13,7 @@ from insatsportal.applications.models import Application
 from insatsportal.cases import checklist, drafting
 from insatsportal.cases.models import AgendaItem, Case, Grant, Meeting
 from insatsportal.cases.models.meeting import Body
+from insatsportal.core.access import get_for_user
 from insatsportal.core.money import format_kr
 from insatsportal.core.selectors import WaitingItem
 from insatsportal.economy import selectors as economy_selectors
@@ -22,27 +22,31 @@ from insatsportal.organisations.selectors import association_current
 
 
 def case_list(*, user, status: str = ""):
-    cases = Case.objects.select_related("application__owner", "handler", "intervention")
-    if not policy.can_view_case_preparation(user):
-        if not policy.has_role(user, Role.INSATSANSVARIG) or user.member_id is None:
-            return Case.objects.none()
-        cases = cases.filter(application__owner_id=user.member_id)
+    cases = (Case.objects.filter(policy.cases_scope(user))
+             .select_related("application__owner", "handler", "intervention"))
     if status:
         cases = cases.filter(status=status)
     return cases.order_by("-year", "-number")
 
 
-def case_get(*, user, pk) -> Case | None:
-    case = (
-        Case.objects.select_related("application__owner", "handler", "intervention")
+# action -> the section's capability
+CASE_ACTIONS = {
+    "view": policy.can_view_cases,
+    "preparation": policy.can_view_case_preparation,
+    "decide": policy.can_decide_applications,
+}
+
+
+def case_get_for_user(*, user, pk, action: str = "view") -> Case:
+    """The case with its history loaded: the one door (core.access)."""
+    cases = (
+        Case.objects.filter(policy.cases_scope(user))
+        .select_related("application__owner", "handler", "intervention")
         .prefetch_related("status_changes__actor", "checklist_notes__author",
                           "recommendations__made_by", "agenda_items__meeting",
                           "decisions__agenda_item__meeting")
-        .filter(pk=pk).first()
     )
-    if case is None or not policy.can_view_case(user, case):
-        return None
-    return case
+    return get_for_user(cases, pk, user=user, section=CASE_ACTIONS[action])
 
 
 def case_checklist(case: Case) -> list[checklist.Item]:
@@ -99,22 +103,19 @@ def predecessor_facts(intervention) -> str:
     return f"Beviljat hittills: {format_kr(total)} i {grants.count()} beslut."
 
 
-def _meetings(user):
-    if not policy.can_view_case_preparation(user):
-        return Meeting.objects.none()
-    return Meeting.objects.all()
-
-
 def meeting_list(*, user):
-    return _meetings(user).prefetch_related("items")
+    return Meeting.objects.filter(policy.meetings_scope(user)).prefetch_related("items")
 
 
-def meeting_get(*, user, pk) -> Meeting | None:
+MEETING_ACTIONS = {"view": policy.can_view_case_preparation,
+                   "decide": policy.can_decide_applications}
+
+
+def meeting_get_for_user(*, user, pk, action: str = "view") -> Meeting:
     items = AgendaItem.objects.select_related("case__proposal", "case__application__owner")
-    return (
-        _meetings(user).prefetch_related(Prefetch("items", queryset=items))
-        .filter(pk=pk).first()
-    )
+    meetings = (Meeting.objects.filter(policy.meetings_scope(user))
+                .prefetch_related(Prefetch("items", queryset=items)))
+    return get_for_user(meetings, pk, user=user, section=MEETING_ACTIONS[action])
 
 
 def applied_amount(application) -> int | None:

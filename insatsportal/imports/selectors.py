@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from insatsportal.accounts import policy
 from insatsportal.cases import selectors as case_selectors
+from insatsportal.core.access import get_for_user
 from insatsportal.imports.models import ImportedDocument
 from insatsportal.imports.parsing import ImportResult
 from insatsportal.imports.parsing.compare import compare_decision_with_application
@@ -19,12 +20,11 @@ def document_list(*, user):
             .order_by("-uploaded_at"))
 
 
-def document_get(*, user, pk) -> ImportedDocument | None:
-    if not policy.can_import_documents(user):
-        return None
-    return (ImportedDocument.objects.defer("content")
-            .select_related("uploaded_by", "handled_by", "application", "case", "decision")
-            .filter(pk=pk).first())
+def document_get_for_user(*, user, pk) -> ImportedDocument:
+    """The one door (core.access): the office reads and confirms imported documents."""
+    documents = (ImportedDocument.objects.defer("content")
+                 .select_related("uploaded_by", "handled_by", "application", "case", "decision"))
+    return get_for_user(documents, pk, user=user, section=policy.can_import_documents)
 
 
 LABELS = {

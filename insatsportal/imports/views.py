@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,13 +10,6 @@ from insatsportal.imports import forms, selectors, services
 from insatsportal.imports.mapping import application_data, decision_facts
 from insatsportal.imports.matching import decision_answers
 from insatsportal.imports.models import ImportedDocument
-
-
-def _document(request, pk) -> ImportedDocument:
-    document = selectors.document_get(user=request.user, pk=pk)
-    if document is None:
-        raise Http404
-    return document
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,7 +64,7 @@ def _review_form(document, data=None):
 @once_per_form
 def document_review(request, pk):
     """Every field with the text it came from; the reviewer corrects and confirms."""
-    document = _document(request, pk)
+    document = selectors.document_get_for_user(user=request.user, pk=pk)
     form = read = None
     if document.is_open:
         form, read = _review_form(document, request.POST if request.method == "POST" else None)
@@ -120,7 +112,7 @@ def _confirm(request, document, form, read):
 @require_POST
 @require(policy.can_import_documents)
 def document_discard(request, pk):
-    document = _document(request, pk)
+    document = selectors.document_get_for_user(user=request.user, pk=pk)
     try:
         services.document_discard(actor=request.user, document=document)
     except services.DocumentImportError as error:

@@ -3,6 +3,7 @@
 from django.db.models import Sum
 
 from insatsportal.accounts import policy
+from insatsportal.core.access import get_for_user
 from insatsportal.interventions.models import Intervention
 
 
@@ -12,8 +13,14 @@ def intervention_list(*, user):
     return Intervention.objects.select_related("owner").order_by("name")
 
 
-def intervention_get(*, user, pk) -> Intervention | None:
-    return intervention_list(user=user).filter(pk=pk).first()
+INTERVENTION_ACTIONS = {"view": policy.can_view_interventions,
+                        "close": policy.can_close_interventions}
+
+
+def intervention_get_for_user(*, user, pk, action: str = "view") -> Intervention:
+    """The one door (core.access): every signed-in role reads interventions."""
+    return get_for_user(intervention_list(user=user), pk, user=user,
+                        section=INTERVENTION_ACTIONS[action])
 
 
 def intervention_chain(intervention) -> dict:

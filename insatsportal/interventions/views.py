@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,9 +19,7 @@ def intervention_list(request):
 @require_POST
 @require(policy.can_close_interventions)
 def intervention_close(request, pk):
-    intervention = selectors.intervention_get(user=request.user, pk=pk)
-    if intervention is None:
-        raise Http404
+    intervention = selectors.intervention_get_for_user(user=request.user, pk=pk, action="close")
     form = forms.InterventionCloseForm(request.POST)
     if form.is_valid():
         try:

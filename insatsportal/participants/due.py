@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from insatsportal.accounts import policy
-from insatsportal.accounts.models import Role
 from insatsportal.core.calendar import add_months
 from insatsportal.core.selectors import WaitingItem
 from insatsportal.interventions.models import Intervention
@@ -109,7 +108,7 @@ def waiting_items(user) -> list[WaitingItem]:
     """For the start page: counts per intervention, never a name."""
 
 
-    ids = policy.intervention_ids_for(user, Role.DELTAGARANSVARIG)
+    ids = policy.managed_intervention_ids(user)
     if not ids:
         return []
     today = timezone.localdate()

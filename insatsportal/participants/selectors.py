@@ -1,10 +1,10 @@
 """Reads of participant data, always scoped through the policy module."""
 
-from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 
 from insatsportal.accounts import policy
-from insatsportal.accounts.models import Role
+from insatsportal.core.access import get_for_user
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants import crypto
 from insatsportal.participants.models import Consent, Participant
@@ -12,15 +12,15 @@ from insatsportal.participants.models import Consent, Participant
 
 def interventions_for_participant_staff(*, user):
     """The interventions whose participants the user is responsible for."""
-    ids = policy.intervention_ids_for(user, Role.DELTAGARANSVARIG)
-    return Intervention.objects.filter(pk__in=ids).select_related("owner").order_by("name")
+    return (Intervention.objects.filter(policy.participant_staff_scope(user))
+            .select_related("owner").order_by("name"))
 
 
-def managed_intervention_get(*, user, pk) -> Intervention | None:
-    intervention = Intervention.objects.filter(pk=pk).select_related("owner").first()
-    if intervention is None or not policy.can_manage_participants(user, intervention):
-        return None
-    return intervention
+def participant_intervention_get_for_user(*, user, pk) -> Intervention:
+    """An intervention whose participants the user manages: the one door (core.access).
+    Outside the user's own interventions it answers 404, as for the case worker."""
+    return get_for_user(interventions_for_participant_staff(user=user), pk, user=user,
+                        section=policy.can_view_participants_section)
 
 
 def participant_visible(*, user):
@@ -48,16 +48,19 @@ def participant_list(*, user, intervention: Intervention | None = None, query: s
     return participants.order_by("intervention__name", "-number")
 
 
-def participant_get(*, user, pk) -> Participant | None:
-    return (
-        participant_visible(user=user)
-        .select_related("intervention", "intervention__owner", "home_kommun", "consent")
-        .filter(pk=pk)
-        .first()
-    )
+def participant_get_for_user(*, user, pk, action: str = "view") -> Participant:
+    """A participant record: the one door (core.access). "view": every record the user may
+    see; "manage": only those of the user's own interventions (404 for the others)."""
+    participants = participant_visible(user=user).select_related(
+        "intervention", "intervention__owner", "home_kommun", "consent")
+    participant = get_for_user(participants, pk, user=user,
+                               section=policy.can_view_participants_section)
+    if action == "manage" and not policy.can_manage_participant(user, participant):
+        raise Http404  # seen through a consent, but outside what the user manages
+    return participant
 
 
 def consented_participants_for_partner(*, user):
     """For a partner's case worker: the identified participants whose consent names them."""
-    own = policy.intervention_ids_for(user, Role.DELTAGARANSVARIG)
-    return participant_visible(user=user).filter(~Q(intervention_id__in=own))
+    own = Intervention.objects.filter(policy.participant_staff_scope(user))
+    return participant_visible(user=user).exclude(intervention__in=own)

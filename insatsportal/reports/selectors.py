@@ -1,6 +1,7 @@
 """Reads shared by every part of reports: the interventions a user may read reports of."""
 
 from insatsportal.accounts import policy
+from insatsportal.core.access import get_for_user
 from insatsportal.interventions.models import Intervention
 
 
@@ -10,5 +11,8 @@ def report_interventions(*, user):
             .select_related("owner").distinct().order_by("name"))
 
 
-def report_intervention_get(*, user, pk) -> Intervention | None:
-    return report_interventions(user=user).filter(pk=pk).first()
+def report_intervention_get_for_user(*, user, pk) -> Intervention:
+    """An intervention whose reports the user reads: the one door (core.access). Writes on
+    it (meetings, claims, deviations, quarterly reports) are then asked of the policy."""
+    return get_for_user(report_interventions(user=user), pk, user=user,
+                        section=policy.can_view_reports)

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.core.tests.matrix import FromPage, Write, only, statuses
 
 
 def _url(name):
@@ -62,4 +62,59 @@ MATRIX = {
     "accounts:user_detail": (_user("accounts:user_detail"), only("kansli")),
     "accounts:user_roles": (_user("accounts:user_roles"), statuses(405)),
     "accounts:user_status": (_user("accounts:user_status"), statuses(405)),
+}
+
+
+def _other_user(demo):
+    from insatsportal.accounts.models import User
+
+    return {"user": User.objects.get(username="styrelse").pk}
+
+
+# Each user's own account: every signed-in role may write (a fresh password check first).
+OWN = statuses(302)
+
+WRITES = {
+    "accounts:login": Write(_url("accounts:login"), {"username": "x", "password": "y"},
+                            statuses(302, anonymous=200), writes=False, public=True),
+    "accounts:logout": Write(_url("accounts:logout"), {}, statuses(302, anonymous=302),
+                             writes=False, public=True),
+    "accounts:otp_verify": Write(_url("accounts:otp_verify"), {"code": "000000"},
+                                 statuses(302), writes=False),
+    "accounts:otp_setup": Write(_url("accounts:otp_setup"), {"code": "000000"}, OWN,
+                                writes=False),
+    "accounts:backup_codes_create": Write(_url("accounts:backup_codes_create"), {}, OWN,
+                                          writes=False),
+    "accounts:reauth": Write(_url("accounts:reauth"), {"password": "fel", "code": "000000"},
+                             statuses(200), writes=False),
+    "accounts:email_change": Write(_url("accounts:email_change"), {"email": "ny@example.se"},
+                                   OWN, writes=False),
+    "accounts:password_change": Write(_url("accounts:password_change"), {}, OWN, writes=False),
+    "accounts:session_end": Write(_url("accounts:session_end"), {"session": "0"},
+                                  statuses(404), writes=False),
+    "accounts:user_sessions_end": Write(_url("accounts:user_sessions_end"), _other_user,
+                                        statuses(403, kansli=302), writes=False),
+    # The office's user administration.
+    "accounts:user_create": Write(_url("accounts:user_create"),
+                                  FromPage("kansli", username="matrisanvandare",
+                                           first_name="Matris", last_name="Användare",
+                                           email="matris@example.se"),
+                                  statuses(403, kansli=302)),
+    "accounts:user_detail": Write(_user("accounts:user_detail"),
+                                  FromPage("kansli"), statuses(403, kansli=302), writes=False),
+    "accounts:user_roles": Write(_user("accounts:user_roles"), {"role": "rapportlasare"},
+                                 statuses(403, kansli=302)),
+    "accounts:user_status": Write(_user("accounts:user_status"), {"action": "deactivate"},
+                                  statuses(403, kansli=302)),
+    "accounts:password_reset": Write(_url("accounts:password_reset"),
+                                     {"email": "okand@example.se"},
+                                     statuses(302, anonymous=302), writes=False, public=True),
+    "accounts:password_reset_done": Write(_url("accounts:password_reset_done"), {},
+                                          statuses(405, anonymous=405), public=True),
+    # The link is kansli's: signed in as kansli the form to set a password answers 200.
+    "accounts:password_reset_confirm": Write(_reset_link, {},
+                                             statuses(302, anonymous=302, kansli=200),
+                                             writes=False, public=True),
+    "accounts:password_reset_complete": Write(_url("accounts:password_reset_complete"), {},
+                                              statuses(405, anonymous=405), public=True),
 }

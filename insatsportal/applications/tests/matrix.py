@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only
+from insatsportal.core.tests.matrix import FromPage, Write, form_token, only, statuses
 
 VIEWERS = ("kansli", "styrelse", "insatsansvarig")
 
@@ -41,4 +41,28 @@ MATRIX = {
     "applications:version": (_url("version", EN_VAG_IN, 1), only(*VIEWERS)),
     "applications:print": (_url("print", EN_VAG_IN), only(*VIEWERS)),
     "applications:pdf": (_url("pdf", EN_VAG_IN), only(*VIEWERS)),
+}
+
+
+# Owner staff write their own organisation's drafts; nobody else writes applications.
+OWNER_WRITE = statuses(403, insatsansvarig=302)
+
+WRITES = {
+    "applications:new": Write(lambda demo: reverse("applications:new"),
+                              lambda demo: {**form_token(), "name": "Matrisansökan"},
+                              OWNER_WRITE),
+    "applications:edit": Write(_url("edit", _draft),
+                               FromPage("insatsansvarig", name="Matrisutkast, ändrad"),
+                               OWNER_WRITE),
+    # Knivsta's decided application: its own staff may read it but no longer change it.
+    "applications:edit decided": Write(_url("edit", EN_VAG_IN), {"name": "Ändrad"},
+                                       statuses(403)),
+    # Another organisation's application: outside the owner staff's scope.
+    "applications:edit other owner": Write(_url("edit", JOBBCENTRUM), {"name": "Ändrad"},
+                                           statuses(403, insatsansvarig=404)),
+    "applications:budget": Write(_url("budget", _draft), FromPage("insatsansvarig"),
+                                 OWNER_WRITE),
+    # Without a file the form answers 200 with its error.
+    "applications:budget_upload": Write(_url("budget_upload", _draft), {},
+                                        statuses(403, insatsansvarig=200)),
 }

@@ -1,6 +1,7 @@
 """Owners see their own organisation's applications; the office and the board see all."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from insatsportal.applications import selectors
 from insatsportal.applications.models import Application
@@ -48,7 +49,8 @@ def test_other_roles_see_no_applications(login, role, seed, demo):
 
     user = User.objects.get(username=role)
     assert list(selectors.application_list(user=user)) == []
-    assert selectors.application_get(user=user, pk=seed("Framsteget i Håbo").pk) is None
+    with pytest.raises(PermissionDenied):
+        selectors.application_get_for_user(user=user, pk=seed("Framsteget i Håbo").pk)
     assert login(role).get("/ansokningar/").status_code == 403
 
 

@@ -10,7 +10,6 @@ from insatsportal.applications import budget as b
 from insatsportal.applications import checks, excel, selectors, services
 from insatsportal.applications.budget_forms import BUDGET_ROW_FORMS, BudgetForm
 from insatsportal.applications.forms import BudgetUploadForm
-from insatsportal.applications.views.common import application_or_404, editable_or_403
 from insatsportal.applications.views.edit import with_extra_row
 from insatsportal.core.decorators import require
 
@@ -20,7 +19,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @require_http_methods(["GET", "POST"])
 @require(policy.can_prepare_applications)
 def budget_edit(request, pk):
-    application = editable_or_403(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk, action="edit")
     saved = selectors.budget_data(application) or b.BudgetData(
         owners=(b.Owner(position=0, member=application.owner.name),)
     )
@@ -63,7 +62,7 @@ def _is_budget_warning(warning) -> bool:
 @require_safe
 @require(policy.can_view_applications)
 def budget_download(request, pk):
-    application = application_or_404(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
     data = selectors.budget_data(application) or b.BudgetData(
         owners=(b.Owner(position=0, member=application.owner.name),)
     )
@@ -78,7 +77,7 @@ def budget_download(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_prepare_applications)
 def budget_upload(request, pk):
-    application = editable_or_403(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk, action="edit")
     form = BudgetUploadForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.applications import services
+from insatsportal.applications import selectors, services
 from insatsportal.applications.budget_forms import BUDGET_ROW_FORMS
 from insatsportal.applications.forms import (
     ROW_FORMS,
@@ -17,7 +17,6 @@ from insatsportal.applications.forms import (
 )
 from insatsportal.applications.presentation import application_page
 from insatsportal.applications.serialize import application_to_dict
-from insatsportal.applications.views.common import editable_or_403
 from insatsportal.core.decorators import require
 from insatsportal.organisations.models import Member
 
@@ -50,7 +49,7 @@ def with_extra_row(post, prefix):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_prepare_applications)
 def application_edit(request, pk):
-    application = editable_or_403(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk, action="edit")
     current = application_to_dict(application)
     parts = [part["name"] for part in current["parts"]]
     initial = {prefix: _initial_rows(prefix, current[prefix]) for prefix in ROW_FORMS}
@@ -98,7 +97,7 @@ def _initial_rows(prefix, rows):
 @require(policy.can_prepare_applications)
 def form_row(request, pk, prefix):
     """One blank row of a section (htmx), with the formset's new count swapped in."""
-    application = editable_or_403(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk, action="edit")
     try:
         index = int(request.GET.get("index", "0"))
     except ValueError:

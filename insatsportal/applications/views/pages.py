@@ -11,7 +11,6 @@ from insatsportal.applications.diff import snapshot_diff
 from insatsportal.applications.forms import ListFilterForm
 from insatsportal.applications.models import Application
 from insatsportal.applications.presentation import application_page
-from insatsportal.applications.views.common import application_or_404
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import html_to_pdf
@@ -52,7 +51,7 @@ def _page_context(request, application) -> dict:
 @require_safe
 @require(policy.can_view_applications)
 def application_detail(request, pk):
-    application = application_or_404(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
     context = _page_context(request, application)
     context.update({
         "status_history": selectors.status_history(application),
@@ -65,14 +64,14 @@ def application_detail(request, pk):
 @require_safe
 @require(policy.can_view_applications)
 def application_print(request, pk):
-    application = application_or_404(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
     return render(request, "applications/print.html", application_page(application))
 
 
 @require_safe
 @require(policy.can_view_applications)
 def application_pdf(request, pk):
-    application = application_or_404(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
     html = render_to_string("applications/print.html", {
         **application_page(application), "for_pdf": True,
     }, request=request)
@@ -86,7 +85,7 @@ def application_pdf(request, pk):
 @require_safe
 @require(policy.can_view_applications)
 def version_diff(request, pk, number):
-    application = application_or_404(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk)
     version, previous = selectors.version_pair(application, number)
     if version is None:
         raise Http404

@@ -3,25 +3,29 @@
 from insatsportal.accounts import policy
 from insatsportal.applications.budget import COST_CATEGORY_LABELS as CATEGORY_LABELS
 from insatsportal.cases.models import Grant
-from insatsportal.interventions.models import RevisedBudget
+from insatsportal.core.access import get_for_user
+from insatsportal.interventions.models import Intervention, RevisedBudget
 
 
-def grant_get(*, user, intervention_pk, pk) -> Grant | None:
-    """A grant of an intervention whose money the user may read."""
-    grant = (Grant.objects.select_related("intervention", "decision__case__application")
-             .filter(pk=pk, intervention_id=intervention_pk).first())
-    if grant is None or not policy.can_view_intervention_reports(user, grant.intervention):
-        return None
-    return grant
+def _reported(user):
+    """The interventions whose money (reports) the user may read."""
+    return Intervention.objects.filter(policy.reports_intervention_scope(user))
 
 
-def revision_get(*, user, pk) -> RevisedBudget | None:
-    revision = (RevisedBudget.objects.select_related("grant__intervention")
-                .filter(pk=pk).first())
-    if revision is None or not policy.can_view_intervention_reports(
-            user, revision.grant.intervention):
-        return None
-    return revision
+def grant_get_for_user(*, user, intervention_pk, pk) -> Grant:
+    """A grant of an intervention whose money the user may read: the one door (core.access).
+    Roles without reports answer 404 here, as for an intervention outside their scope."""
+    grants = (Grant.objects.filter(intervention_id=intervention_pk,
+                                   intervention__in=_reported(user))
+              .select_related("intervention", "decision__case__application"))
+    return get_for_user(grants, pk, user=user)
+
+
+def revision_get_for_user(*, user, pk) -> RevisedBudget:
+    """A revised budget for the office to decide: the one door (core.access)."""
+    revisions = (RevisedBudget.objects.filter(grant__intervention__in=_reported(user))
+                 .select_related("grant__intervention"))
+    return get_for_user(revisions, pk, user=user, section=policy.can_approve_revised_budgets)
 
 
 def revisions_of(grant):

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -21,9 +20,7 @@ from insatsportal.organisations.models import Member
 @require(policy.can_use_system)
 @once_per_form
 def grant_budget(request, pk, grant_pk):
-    grant = selectors.grant_get(user=request.user, intervention_pk=pk, pk=grant_pk)
-    if grant is None:
-        raise Http404
+    grant = selectors.grant_get_for_user(user=request.user, intervention_pk=pk, pk=grant_pk)
     record = budget_of_record(grant)
     revisions = list(selectors.revisions_of(grant))
     pending = next((r for r in revisions if r.status == RevisedBudget.Status.SUBMITTED), None)
@@ -65,9 +62,7 @@ def grant_budget(request, pk, grant_pk):
 @require_POST
 @require(policy.can_approve_revised_budgets)
 def revision_decide(request, pk):
-    revision = selectors.revision_get(user=request.user, pk=pk)
-    if revision is None:
-        raise Http404
+    revision = selectors.revision_get_for_user(user=request.user, pk=pk)
     decision, note = request.POST.get("decision"), request.POST.get("note", "")
     try:
         if decision == "approve":

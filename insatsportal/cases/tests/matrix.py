@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from insatsportal.applications.tests.matrix import JOBBCENTRUM, _draft, _url
 from insatsportal.cases.models import Case, Meeting
-from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.core.tests.matrix import Write, office, only, statuses
 
 
 def _decided_case(demo):
@@ -42,10 +42,10 @@ MATRIX = {
     "cases:checklist_note": (_case_url("cases:checklist_note", _open_case), OFFICE_POST),
     "cases:recommendation": (_case_url("cases:recommendation", _open_case), OFFICE_POST),
     "cases:proposal_draft": (_case_url("cases:proposal_draft", _open_case), OFFICE_POST),
-    "cases:proposal_edit": (_case_url("cases:proposal_edit"), statuses(404, kansli=200)),
+    "cases:proposal_edit": (_case_url("cases:proposal_edit"), statuses(403, kansli=200)),
     "cases:proposal_download": (_case_url("cases:proposal_download", fmt="docx"),
-                                statuses(404, kansli=200, styrelse=200)),
-    "cases:decision": (_case_url("cases:decision", _open_case), statuses(404, kansli=200)),
+                                statuses(403, kansli=200, styrelse=200)),
+    "cases:decision": (_case_url("cases:decision", _open_case), statuses(403, kansli=200)),
     "cases:meetings": (lambda demo: reverse("cases:meetings"), PREPARATION),
     "cases:meeting": (_meeting_url("cases:meeting"), PREPARATION),
     "cases:agenda_add": (_meeting_url("cases:agenda_add"), OFFICE_POST),
@@ -56,4 +56,65 @@ MATRIX = {
         OFFICE_POST,
     ),
     "cases:meeting_papers": (_meeting_url("cases:meeting_papers"), PREPARATION),
+}
+
+
+def _kansli_pk():
+    from insatsportal.accounts.models import User
+
+    return User.objects.get(username="kansli").pk
+
+
+def _meeting_paragraph_url(demo):
+    from insatsportal.cases.models import AgendaItem
+
+    item = AgendaItem.objects.select_related("meeting").order_by("pk").first()
+    return reverse("cases:paragraph_minutes", args=[item.meeting.pk, item.paragraph])
+
+
+def _open_case_pk():
+    return Case.objects.get(number="2021-15").pk
+
+
+# Office steps: the office writes; a role without the capability gets 403, an owner's
+# staff 403 as well (they see their own cases, but may not act on them).
+OFFICE_WRITE = office()
+
+WRITES = {
+    # An empty draft: the owner is sent back to the checks (nothing to submit yet).
+    "cases:application_submit": Write(_url("cases:application_submit", _draft), {},
+                                      statuses(403, insatsansvarig=302), writes=False),
+    "cases:application_return": Write(_url("cases:application_return", JOBBCENTRUM),
+                                      {"questions": "Komplettera budgeten per år."},
+                                      OFFICE_WRITE),
+    "cases:application_prepare": Write(_url("cases:application_prepare", JOBBCENTRUM), {},
+                                       OFFICE_WRITE),
+    "cases:start_preparation": Write(_case_url("cases:start_preparation", _open_case), {},
+                                     OFFICE_WRITE),
+    "cases:assign": Write(_case_url("cases:assign", _open_case),
+                          lambda demo: {"handler": _kansli_pk()}, OFFICE_WRITE),
+    "cases:checklist_note": Write(_case_url("cases:checklist_note", _open_case),
+                                  {"item": "parties", "text": "Parterna är kontaktade."},
+                                  OFFICE_WRITE),
+    "cases:recommendation": Write(_case_url("cases:recommendation", _open_case),
+                                  {"outcome": "grant", "motivation": "Väl underbyggd."},
+                                  OFFICE_WRITE, writes=False),
+    "cases:proposal_draft": Write(_case_url("cases:proposal_draft", _open_case), {},
+                                  OFFICE_WRITE),
+    # A decided case's proposal can no longer change: the office's form answers 200.
+    "cases:proposal_edit": Write(_case_url("cases:proposal_edit"), {"title": "Nytt"},
+                                 office(200)),
+    # Without an agenda item the decision form answers 200 with its errors.
+    "cases:decision": Write(_case_url("cases:decision", _open_case),
+                            {"outcome": "granted", "decided_on": "2026-01-01"}, office(200)),
+    "cases:meetings": Write(lambda demo: reverse("cases:meetings"),
+                            {"body": "board", "date": "2026-12-10", "place": "Uppsala"},
+                            OFFICE_WRITE),
+    "cases:agenda_add": Write(_meeting_url("cases:agenda_add"),
+                              lambda demo: {"case": _open_case_pk()}, OFFICE_WRITE),
+    "cases:paragraph_minutes": Write(_meeting_paragraph_url,
+                                     {"minutes": "Styrelsen beslutar enligt förslaget."},
+                                     OFFICE_WRITE, writes=False),
+    "cases:minutes_approve": Write(_meeting_url("cases:minutes_approve"),
+                                   {"approved_on": "2026-01-15"}, OFFICE_WRITE),
 }

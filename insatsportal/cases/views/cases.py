@@ -17,20 +17,6 @@ from insatsportal.core.documents import render_docx, render_pdf
 from insatsportal.economy import selectors as economy_selectors
 
 
-def _case(request, pk) -> Case:
-    case = selectors.case_get(user=request.user, pk=pk)
-    if case is None:
-        raise Http404
-    return case
-
-
-def _office_case(request, pk) -> Case:
-    """A case the user may act on as the office."""
-    if not policy.can_decide_applications(request.user):
-        raise Http404
-    return _case(request, pk)
-
-
 @require_safe
 @require(policy.can_view_cases)
 def case_list(request):
@@ -45,7 +31,7 @@ def case_list(request):
 @require_safe
 @require(policy.can_view_cases)
 def case_detail(request, pk):
-    case = _case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk)
     preparation = policy.can_view_case_preparation(request.user)
     context = {"case": case, "preparation": preparation,
                "office": policy.can_decide_applications(request.user),
@@ -82,7 +68,7 @@ def _run(request, case, action, success):
 
 @require_POST
 def case_start_preparation(request, pk):
-    case = _office_case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     return _run(request, case,
                 lambda: services.case_start_preparation(case=case, actor=request.user),
                 _("The case is in preparation."))
@@ -90,7 +76,7 @@ def case_start_preparation(request, pk):
 
 @require_POST
 def case_assign(request, pk):
-    case = _office_case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     form = forms.AssignForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a handler from the office."))
@@ -103,7 +89,7 @@ def case_assign(request, pk):
 
 @require_POST
 def checklist_note(request, pk):
-    case = _office_case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     form = forms.ChecklistNoteForm(request.POST)
     if form.is_valid():
         services.checklist_note_save(case=case, item=form.cleaned_data["item"],
@@ -114,7 +100,7 @@ def checklist_note(request, pk):
 
 @require_POST
 def recommendation(request, pk):
-    case = _office_case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     form = forms.RecommendationForm(request.POST)
     if not form.is_valid():
         return render(request, "cases/recommendation_form.html",
@@ -127,7 +113,7 @@ def recommendation(request, pk):
 
 @require_POST
 def proposal_draft(request, pk):
-    case = _office_case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     if not (case.application and case.application.planned_start and
             case.application.planned_end):
         messages.error(request, _("The application has no planned period to propose."))
@@ -141,7 +127,7 @@ def proposal_draft(request, pk):
 
 
 def proposal_edit(request, pk):
-    case = _office_case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     proposal = getattr(case, "proposal", None)
     if proposal is None:
         raise Http404
@@ -169,11 +155,9 @@ def proposal_edit(request, pk):
 
 @require_safe
 def proposal_download(request, pk, fmt):
-    case = _case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk, action="preparation")
     proposal = getattr(case, "proposal", None)
-    if fmt not in ("docx", "pdf") or proposal is None or not policy.can_view_case_preparation(
-        request.user
-    ):
+    if fmt not in ("docx", "pdf") or proposal is None:
         raise Http404
     document = proposal_document(proposal)
     filename = f"forslag-till-beslut-{case.number}"
@@ -197,7 +181,7 @@ def _room_if_granted(case, data):
 
 
 def decision_record(request, pk):
-    case = _office_case(request, pk)
+    case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     agenda_items = case.agenda_items.select_related("meeting")
     proposal = getattr(case, "proposal", None)
     room = None

@@ -1,7 +1,6 @@
 """The intervention's page: its facts, the applications and decisions behind it, and the
 budget each granted period follows (grants and budgets are the cases app's)."""
 
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -16,9 +15,7 @@ from insatsportal.interventions import forms, selectors
 @require_safe
 @require(policy.can_view_interventions)
 def intervention_detail(request, pk):
-    intervention = selectors.intervention_get(user=request.user, pk=pk)
-    if intervention is None:
-        raise Http404
+    intervention = selectors.intervention_get_for_user(user=request.user, pk=pk)
     periods = budgets_of_record(intervention.grants.order_by("period_start"))
     return render(request, "interventions/detail.html", {
         "intervention": intervention,

@@ -7,7 +7,6 @@ from insatsportal.accounts import policy
 from insatsportal.applications import selectors, services
 from insatsportal.applications.forms import ReturnForm
 from insatsportal.applications.models import Application
-from insatsportal.applications.views.common import application_or_404, editable_or_403
 from insatsportal.cases import services as case_services
 from insatsportal.core.decorators import require
 
@@ -16,7 +15,7 @@ from insatsportal.core.decorators import require
 @require(policy.can_prepare_applications)
 def application_submit(request, pk):
     """GET: the application's checks before submitting; POST: submit (or resubmit)."""
-    application = editable_or_403(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk, action="edit")
     if request.method == "POST":
         service = (case_services.application_resubmit
                    if application.status == Application.Status.RETURNED
@@ -40,7 +39,8 @@ def application_submit(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_review_applications)
 def application_return(request, pk):
-    application = application_or_404(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk,
+                                                  action="review")
     form = ReturnForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,7 +60,8 @@ def application_return(request, pk):
 @require(policy.can_review_applications)
 @require_POST
 def application_start_preparation(request, pk):
-    application = application_or_404(request, pk)
+    application = selectors.application_get_for_user(user=request.user, pk=pk,
+                                                  action="review")
     try:
         case_services.case_start_preparation(case=application.case, actor=request.user)
     except (services.ApplicationError, case_services.CaseError) as exc:

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,19 +14,12 @@ from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_pdf
 
 
-def _meeting(request, pk):
-    meeting = selectors.meeting_get(user=request.user, pk=pk)
-    if meeting is None:
-        raise Http404
-    return meeting
-
-
 @require(policy.can_view_case_preparation)
 def meeting_list(request):
     form = forms.MeetingForm(request.POST or None)
     if request.method == "POST":
         if not policy.can_decide_applications(request.user):
-            raise Http404
+            raise PermissionDenied  # the board sees meetings; only the office creates them
         if form.is_valid():
             try:
                 meeting = services.meeting_create(actor=request.user, **form.cleaned_data)
@@ -43,7 +37,7 @@ def meeting_list(request):
 @require_safe
 @require(policy.can_view_case_preparation)
 def meeting_detail(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
     open_cases = Case.objects.filter(status__in=Case.OPEN).exclude(agenda_items__meeting=meeting)
     return render(request, "cases/meeting_detail.html", {
         "meeting": meeting, "items": meeting.items.all(),
@@ -53,15 +47,9 @@ def meeting_detail(request, pk):
     })
 
 
-def _office_meeting(request, pk):
-    if not policy.can_decide_applications(request.user):
-        raise Http404
-    return _meeting(request, pk)
-
-
 @require_POST
 def agenda_add(request, pk):
-    meeting = _office_meeting(request, pk)
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk, action="decide")
     form = forms.AgendaForm(request.POST, cases=Case.objects.filter(status__in=Case.OPEN))
     if form.is_valid():
         try:
@@ -79,7 +67,7 @@ def agenda_add(request, pk):
 
 @require_POST
 def paragraph_minutes(request, pk, paragraph):
-    meeting = _office_meeting(request, pk)
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk, action="decide")
     item = next((i for i in meeting.items.all() if i.paragraph == paragraph), None)
     if item is None:
         raise Http404
@@ -98,7 +86,7 @@ def paragraph_minutes(request, pk, paragraph):
 
 @require_POST
 def minutes_approve(request, pk):
-    meeting = _office_meeting(request, pk)
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk, action="decide")
     form = forms.MinutesForm(request.POST)
     if form.is_valid():
         try:
@@ -116,7 +104,7 @@ def minutes_approve(request, pk):
 @require_safe
 @require(policy.can_view_case_preparation)
 def meeting_papers_pdf(request, pk):
-    meeting = _meeting(request, pk)
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
     response = HttpResponse(render_pdf(meeting_papers(meeting, meeting.items.all())),
                             content_type="application/pdf")
     response["Content-Disposition"] = (

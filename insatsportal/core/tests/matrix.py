@@ -41,3 +41,67 @@ MATRIX = {
     "core:start": (_url("core:start"), statuses(200)),
     "core:healthz": (_url("core:healthz"), statuses(200, anonymous=200)),
 }
+
+
+# --- Writes ------------------------------------------------------------------
+# Each app also lists its write endpoints in `<app>/tests/matrix.py` as
+#     WRITES = {"app:name": Write(url_for(demo), data_for(demo), expected statuses)}
+# The POST is sent as every role; a refusal must leave every table as it was.
+REFUSED = (403, 404, 405)
+
+
+class Write:
+    """A POST endpoint: its URL, data the allowed roles' write succeeds with, and the
+    status each role gets (302 after a successful write, 403 for a section the role may not
+    enter, 404 for an object outside its scope, 405 where only another method is allowed).
+    """
+
+    def __init__(self, url, data, expected: dict[str, int], *, writes: bool = True,
+                 public: bool = False):
+        """`writes=False`: the allowed POST keeps its effect out of the tables (a search
+        kept in the session). `public`: open without signing in (login, password reset)."""
+        self.url, self._data, self.expected = url, data, expected
+        self.writes, self.public = writes, public
+
+    def data(self, demo, url: str) -> dict:
+        if isinstance(self._data, FromPage):
+            return self._data.read(url)
+        return self._data(demo) if callable(self._data) else dict(self._data)
+
+
+class FromPage:
+    """The data of the page's own form as `role` gets it, with `changes` on top: a write
+    of a large form that the allowed role would make."""
+
+    def __init__(self, role: str, **changes):
+        self.role, self.changes = role, changes
+
+    def read(self, url: str) -> dict:
+        from django.test import Client
+        from django_otp import DEVICE_ID_SESSION_KEY
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from insatsportal.accounts.models import User
+        from insatsportal.core.tests.formdata import page_form_data
+
+        user = User.objects.get(username=self.role)
+        client = Client()
+        client.force_login(user)
+        device = (TOTPDevice.objects.filter(user=user, confirmed=True).first()
+                  or TOTPDevice.objects.create(user=user, name="matrix", confirmed=True))
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return {**page_form_data(client, url), **self.changes}
+
+
+def office(status: int = 302, *, denied: int = 403, **by_role: int) -> dict[str, int]:
+    """`status` for the office, `denied` for the other signed-in roles unless named."""
+    return statuses(denied, kansli=status, **by_role)
+
+
+def form_token() -> dict:
+    """A fresh one-time token for forms under `once_per_form`."""
+    import uuid
+
+    return {"form_token": str(uuid.uuid4())}

@@ -1,7 +1,8 @@
 import pytest
 
-from insatsportal.core.tests.matrix import ROLES
-from insatsportal.core.tests.urlwalk import collect_matrix, named_patterns
+from insatsportal.core.tests.fingerprint import changed_tables, database_fingerprint
+from insatsportal.core.tests.matrix import REFUSED, ROLES
+from insatsportal.core.tests.urlwalk import collect_matrix, named_patterns, write_patterns
 
 MATRIX = collect_matrix()
 _named_patterns = named_patterns
@@ -25,3 +26,59 @@ def test_it_answers_each_role_as_expected(name, role, login, demo):
     assert response.status_code == expected[role], (
         f"{name} as {role}: {response.status_code}, expected {expected[role]}"
     )
+
+
+WRITES = collect_matrix("WRITES")
+
+
+def test_it_covers_every_write_endpoint():
+    # A key may name a variant after the pattern: "applications:edit decided".
+    covered = {key.split()[0] for key in WRITES}
+    missing = sorted(set(write_patterns()) - covered)
+    assert missing == [], f"Write endpoints missing from the matrix's WRITES: {missing}"
+    assert sorted(covered - set(_named_patterns())) == []
+
+
+def post_as(role, name, *, login, demo):
+    """POST the row's data as `role`; the response and the tables the request changed."""
+    row = WRITES[name]
+    url = row.url(demo)  # may create the record it points at
+    data = row.data(demo, url)
+    client = login(role)
+    before = database_fingerprint()
+    response = client.post(url, data)
+    return response, changed_tables(before, database_fingerprint())
+
+
+def check_write(role, name, *, login, demo):
+    response, changed = post_as(role, name, login=login, demo=demo)
+    expected = WRITES[name].expected[role]
+    assert response.status_code == expected, (
+        f"POST {name} as {role}: {response.status_code}, expected {expected}")
+    anonymous = role == "anonymous" and not WRITES[name].public
+    if expected in REFUSED or anonymous:
+        assert changed == [], f"POST {name} as {role} was refused but changed {changed}"
+    if anonymous:
+        assert response["Location"].startswith("/konto/logga-in/?next="), name
+
+
+@pytest.mark.parametrize("name", sorted(WRITES))
+@pytest.mark.parametrize("role", ROLES)
+def test_a_write_answers_each_role_and_a_refused_one_changes_nothing(name, role, login, demo):
+    check_write(role, name, login=login, demo=demo)
+
+
+def _first_writer(name):
+    """The first role the row expects to write (302 after the write), if any."""
+    if not WRITES[name].writes:
+        return None
+    return next((role for role, status in WRITES[name].expected.items()
+                 if status == 302 and role != "anonymous"), None)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in WRITES if _first_writer(n)))
+def test_each_write_row_changes_data_for_a_role_allowed_to_write(name, login, demo):
+    """The rows' data really writes, so the refusals above are tested on a working write."""
+    role = _first_writer(name)
+    _response, changed = post_as(role, name, login=login, demo=demo)
+    assert changed, f"POST {name} as {role} changed nothing"

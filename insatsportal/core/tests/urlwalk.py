@@ -25,8 +25,9 @@ def named_patterns(patterns=None, namespace=""):
             yield f"{namespace}{entry.name}"
 
 
-def collect_matrix() -> dict:
-    """{"app:name": (url_for(demo), expected statuses)} from every app's tests/matrix.py."""
+def collect_matrix(name: str = "MATRIX") -> dict:
+    """{"app:name": (url_for(demo), expected statuses)} from every app's tests/matrix.py
+    (or, with name="WRITES", {"app:name": Write(...)})."""
     matrix = {}
     for config in apps.get_app_configs():
         if not config.name.startswith("insatsportal."):
@@ -35,5 +36,34 @@ def collect_matrix() -> dict:
             module = importlib.import_module(f"{config.name}.tests.matrix")
         except ModuleNotFoundError:
             continue
-        matrix.update(getattr(module, "MATRIX", {}))
+        matrix.update(getattr(module, name, {}))
     return matrix
+
+
+def accepted_methods(view) -> list[str] | None:
+    """The methods a view's require_http_methods (or require_POST, require_safe) allows;
+    None when it does not restrict them."""
+    seen = set()
+    while view is not None and id(view) not in seen:
+        seen.add(id(view))
+        code = getattr(view, "__code__", None)
+        for name, cell in zip(code.co_freevars if code else (), view.__closure__ or (),
+                              strict=False):
+            if name == "request_method_list":
+                return list(cell.cell_contents)
+        view = getattr(view, "__wrapped__", None)
+    return None
+
+
+def write_patterns(patterns=None, namespace=""):
+    """Yield "namespace:name" of every named pattern whose view accepts a POST."""
+    for entry in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in SKIPPED_NAMESPACES:
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from write_patterns(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name and entry.name not in SKIPPED_NAMES:
+            methods = accepted_methods(entry.callback)
+            if methods is None or "POST" in methods:
+                yield f"{namespace}{entry.name}"

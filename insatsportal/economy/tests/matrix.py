@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.core.tests.matrix import FromPage, Write, office, only, statuses
 from insatsportal.economy.models import PlannedCost
 
 READ = only("kansli", "styrelse")  # the board reads
@@ -27,4 +27,20 @@ MATRIX = {
     "economy:contributions_split": (_url("economy:contributions_split", 2023), OFFICE_POST),
     "economy:cost_add": (_url("economy:cost_add", 2023), OFFICE_POST),
     "economy:cost_delete": (_cost, OFFICE_POST),
+}
+
+
+# The office keeps the economy; the board reads it, nobody else writes (403).
+WRITES = {
+    "economy:settings": Write(_url("economy:settings"), FromPage("kansli"), office(),
+                              writes=False),
+    "economy:fiscal_year": Write(_url("economy:fiscal_year", 2023), {
+        "opening_equity": "1000000", "administration": "500000", "note": "Matris"}, office()),
+    "economy:contributions": Write(_url("economy:contributions", 2023), FromPage("kansli"),
+                                   office(), writes=False),
+    "economy:contributions_split": Write(_url("economy:contributions_split", 2023),
+                                         {"total": "1000000"}, office(), writes=False),
+    # Without a cost the form comes back with its errors.
+    "economy:cost_add": Write(_url("economy:cost_add", 2023), {}, office(400)),
+    "economy:cost_delete": Write(_cost, {}, office()),
 }

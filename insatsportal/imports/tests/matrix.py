@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.core.tests.matrix import Write, office, only, statuses
 from insatsportal.imports.models import ImportedDocument
 
 
@@ -15,4 +15,13 @@ MATRIX = {
     "imports:list": (lambda demo: reverse("imports:list"), only("kansli")),
     "imports:review": (_document_url("imports:review"), only("kansli")),
     "imports:discard": (_document_url("imports:discard"), statuses(405)),
+}
+
+
+WRITES = {
+    # Without a file the upload goes back to the list; a confirmed seed's review refuses.
+    "imports:list": Write(lambda demo: reverse("imports:list"), {}, office(302), writes=False),
+    "imports:review": Write(_document_url("imports:review"), {}, office(400)),
+    # A confirmed seed cannot be discarded: the office is sent back with the reason.
+    "imports:discard": Write(_document_url("imports:discard"), {}, office(), writes=False),
 }

@@ -1,6 +1,8 @@
+import datetime
+
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import statuses
+from insatsportal.core.tests.matrix import FromPage, Write, office, statuses
 from insatsportal.interventions.models import Intervention
 
 
@@ -29,4 +31,29 @@ MATRIX = {
     # Changes data: POST only (GET answers 405 to every signed-in role).
     "interventions:revision_decide": (
         lambda demo: reverse("interventions:revision_decide", args=[0]), statuses(405)),
+}
+
+
+def _close_url(demo):
+    """A running intervention of its own, so that closing it is possible."""
+    from insatsportal.interventions.services import intervention_create
+    from insatsportal.organisations.models import Member
+
+    intervention = intervention_create(
+        actor=None, name="Matrisinsats", owner=Member.objects.get(name="Knivsta kommun"),
+        start_date=datetime.date(2024, 1, 1), end_date=datetime.date(2099, 12, 31))
+    return reverse("interventions:close", args=[intervention.pk])
+
+
+WRITES = {
+    # The lead owner's staff revise the grant's budget; readers of its money who may not
+    # revise get 403, roles without reports 404 (as in the GET rows above).
+    "interventions:grant_budget": Write(_grant_budget, FromPage("insatsansvarig"),
+                                        statuses(403, insatsansvarig=302, deltagaransvarig=404,
+                                                 handlaggare=404)),
+    "interventions:revision_decide": Write(
+        lambda demo: reverse("interventions:revision_decide", args=[0]),
+        {"decision": "approve"}, office(404)),
+    "interventions:close": Write(_close_url, {"end_date": "2025-01-31", "reason": "Avslutad"},
+                                 office()),
 }

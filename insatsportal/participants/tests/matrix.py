@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.core.tests.matrix import FromPage, Write, form_token, only, statuses
 from insatsportal.participants.tests import factories
 
 
@@ -54,4 +54,48 @@ MATRIX = {
                                 only("kansli", "styrelse", "rapportlasare")),
     "participants:privacy": (lambda demo: reverse("participants:privacy"), only("kansli")),
     "participants:extract": (lambda demo: reverse("participants:extract"), only("kansli")),
+}
+
+
+# The intervention's deltagaransvarig writes; a case worker (section open, this participant
+# or intervention not theirs to manage) gets 404; roles without the section 403.
+WRITE = statuses(403, deltagaransvarig=302, handlaggare=404)
+
+
+# The page's own form posted as it stands: the deltagaransvarig gets it back (200) with what
+# is still to fill in, so these rows test who may post, not a completed step.
+FORM_BACK = statuses(403, deltagaransvarig=200, handlaggare=404)
+
+
+def _page(name, url=_participant_url, **changes):
+    return Write(url(name), FromPage("deltagaransvarig", **changes), FORM_BACK, writes=False)
+
+
+WRITES = {
+    "participants:search": Write(_intervention_url("participants:search"), {"q": "Anna"},
+                                 WRITE, writes=False),
+    "participants:register": _page("participants:register", _intervention_url),
+    "participants:register_anonymous": _page("participants:register_anonymous",
+                                             _intervention_url),
+    "participants:edit": Write(_participant_url("participants:edit"),
+                               FromPage("deltagaransvarig"), WRITE),
+    "participants:consent_withdraw": _page("participants:consent_withdraw"),
+    "participants:protect": _page("participants:protect"),
+    "participants:enrolment": _page("participants:enrolment"),
+    "participants:discharge": _page("participants:discharge"),
+    "participants:plan": _page("participants:plan"),
+    # Without a plan yet, the revision sends the user to write the plan first.
+    "participants:plan_revise": Write(_participant_url("participants:plan_revise"), {},
+                                      WRITE, writes=False),
+    "participants:rating_create": _page("participants:rating_create"),
+    "participants:activity_create": _page("participants:activity_create"),
+    "participants:group_activity": _page("participants:group_activity", _intervention_url),
+    "participants:follow_up": _page("participants:follow_up"),
+    "participants:follow_up_policy": Write(_intervention_url("participants:follow_up_policy"),
+                                           {"months": "6"}, WRITE),
+    "participants:follow_up_sample": Write(_intervention_url("participants:follow_up_sample"),
+                                           lambda demo: {**form_token(), "size": "1"},
+                                           FORM_BACK, writes=False),
+    "participants:extract": Write(lambda demo: reverse("participants:extract"),
+                                  FromPage("kansli"), only("kansli", denied=403)),
 }

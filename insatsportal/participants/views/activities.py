@@ -14,10 +14,6 @@ from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ReadLogEntry
 from insatsportal.participants.services.activity import activity_log
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import (
-    managed_intervention_or_404,
-    managed_participant_or_404,
-)
 from insatsportal.participants.views.steps import step_form
 
 
@@ -25,7 +21,7 @@ from insatsportal.participants.views.steps import step_form
 @require(policy.can_view_participants_section)
 @once_per_form
 def activity_create(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     form = forms.ActivityForm(request.POST or None)
     return step_form(
         request, participant, form,
@@ -40,7 +36,7 @@ def activity_create(request, pk):
 @require(policy.can_view_participants_section)
 @once_per_form
 def group_activity_create(request, pk):
-    intervention = managed_intervention_or_404(request, pk)
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
     active = selectors.participant_list(user=request.user, intervention=intervention).filter(
         discharge__isnull=True).order_by("number")
     form = forms.GroupActivityForm(request.POST or None, participants=active)

@@ -13,17 +13,13 @@ from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import FollowUp, FollowUpSample, ReadLogEntry
 from insatsportal.participants.services import followup
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import (
-    managed_intervention_or_404,
-    managed_participant_or_404,
-)
 from insatsportal.participants.views.steps import step_form
 
 
 @require_http_methods(["GET", "POST"])
 @require(policy.can_view_participants_section)
 def follow_up_edit(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     instance = FollowUp.objects.filter(participant=participant).first()
     form = forms.FollowUpForm(request.POST or None, instance=instance)
     return step_form(
@@ -58,13 +54,14 @@ def _overview(request, intervention, *, sample_form=None, policy_form=None, stat
 @require_safe
 @require(policy.can_view_participants_section)
 def follow_up_overview(request, pk):
-    return _overview(request, managed_intervention_or_404(request, pk))
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
+    return _overview(request, intervention)
 
 
 @require_POST
 @require(policy.can_view_participants_section)
 def follow_up_policy(request, pk):
-    intervention = managed_intervention_or_404(request, pk)
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
     form = forms.FollowUpPolicyForm(request.POST)
     if not form.is_valid():
         return _overview(request, intervention, policy_form=form, status=400)
@@ -78,7 +75,7 @@ def follow_up_policy(request, pk):
 @require(policy.can_view_participants_section)
 @once_per_form
 def follow_up_sample(request, pk):
-    intervention = managed_intervention_or_404(request, pk)
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
     form = forms.SampleDrawForm(request.POST)
     if form.is_valid():
         try:

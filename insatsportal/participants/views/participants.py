@@ -15,12 +15,7 @@ from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ReadLogEntry
 from insatsportal.participants.services import registration
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import (
-    managed_intervention_or_404,
-    managed_participant_or_404,
-    page_of,
-    visible_participant_or_404,
-)
+from insatsportal.participants.views.common import page_of
 
 SEARCH_SESSION_KEY = "participant_search"
 
@@ -43,7 +38,7 @@ def _search_query(request, intervention) -> str:
 @require_safe
 @require(policy.can_view_participants_section)
 def intervention_participants(request, pk):
-    intervention = managed_intervention_or_404(request, pk)
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
     query = _search_query(request, intervention)
     participants = selectors.participant_list(
         user=request.user, intervention=intervention, query=query
@@ -64,7 +59,7 @@ def intervention_participants(request, pk):
 @require(policy.can_view_participants_section)
 def participant_search(request, pk):
     """Names never go in a URL: the query is posted and kept in the session."""
-    intervention = managed_intervention_or_404(request, pk)
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
     form = forms.NameSearchForm(request.POST)
     searches = request.session.get(SEARCH_SESSION_KEY, {})
     if form.is_valid() and form.cleaned_data["q"].strip() and "clear" not in request.POST:
@@ -80,7 +75,7 @@ def participant_search(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_view_participants_section)
 def participant_register(request, pk):
-    intervention = managed_intervention_or_404(request, pk)
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
     form = forms.ParticipantForm(request.POST or None, request.FILES or None,
                                  intervention=intervention)
     if request.method == "POST" and form.is_valid():
@@ -103,7 +98,7 @@ def participant_register(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_view_participants_section)
 def participant_register_anonymous(request, pk):
-    intervention = managed_intervention_or_404(request, pk)
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
     form = forms.AnonymousParticipantForm(request.POST or None, intervention=intervention)
     if request.method == "POST" and form.is_valid():
         participant = registration.participant_register_anonymous(
@@ -118,7 +113,7 @@ def participant_register_anonymous(request, pk):
 @require_safe
 @require(policy.can_view_participants_section)
 def participant_detail(request, pk):
-    participant = visible_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk)
     context = {
         "participant": participant,
         "can_manage": policy.can_manage_participant(request.user, participant),
@@ -134,7 +129,7 @@ def participant_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_view_participants_section)
 def participant_edit(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     if participant.is_anonymous:
         messages.error(request, _("An anonymous record holds no name or municipality."))
         return redirect("participants:detail", pk=participant.pk)
@@ -151,7 +146,7 @@ def participant_edit(request, pk):
 
 
 def _confirmed_action(request, pk, *, service, template, success):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     form = forms.ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,7 +182,7 @@ def participant_protect(request, pk):
 @require_safe
 @require(policy.can_view_participants_section)
 def consent_scan(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     consent = getattr(participant, "consent", None)
     if participant.is_anonymous or consent is None or not consent.scan:
         raise Http404
@@ -205,7 +200,7 @@ def consent_scan(request, pk):
 @require(policy.can_view_participants_section)
 def participants_due(request, pk):
     """Due and overdue steps of one intervention's participants."""
-    intervention = managed_intervention_or_404(request, pk)
+    intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
     rows = due_rows([intervention.pk], today=timezone.localdate())
     read_log_record(user=request.user, participants={row.participant for row in rows},
                     what=ReadLogEntry.What.LIST)

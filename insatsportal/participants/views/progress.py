@@ -8,15 +8,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
-from insatsportal.participants import charts, forms
+from insatsportal.participants import charts, forms, selectors
 from insatsportal.participants.models import Instrument, Rating, ReadLogEntry
 from insatsportal.participants.progress import participant_progress
 from insatsportal.participants.services.rating import rating_record
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import (
-    managed_participant_or_404,
-    visible_participant_or_404,
-)
 from insatsportal.participants.views.steps import _identified_or_back, step_form
 
 
@@ -38,7 +34,7 @@ def _instrument_for(request, participant) -> Instrument | None:
 @require(policy.can_view_participants_section)
 @once_per_form
 def rating_create(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     if (back := _identified_or_back(request, participant)) is not None:
         return back
     instrument = _instrument_for(request, participant)
@@ -63,7 +59,7 @@ def rating_create(request, pk):
 @require_safe
 @require(policy.can_view_participants_section)
 def progress_view(request, pk):
-    participant = visible_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk)
     progress = participant_progress(participant)
     radar = line = ""
     if progress.instrument is not None:

@@ -7,14 +7,13 @@ from django.views.decorators.http import require_http_methods
 
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
-from insatsportal.participants import forms
+from insatsportal.participants import forms, selectors
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ActionPlan, Discharge, Enrolment, ReadLogEntry
 from insatsportal.participants.services.discharge import discharge_record
 from insatsportal.participants.services.enrolment import enrolment_record
 from insatsportal.participants.services.plan import plan_establish, plan_revise
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import managed_participant_or_404
 
 
 def step_form(request, participant, form, *, service, template, success, title, **context):
@@ -44,7 +43,7 @@ def _identified_or_back(request, participant):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_view_participants_section)
 def enrolment_edit(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     if (back := _identified_or_back(request, participant)) is not None:
         return back
     instance = Enrolment.objects.filter(participant=participant).first()
@@ -62,7 +61,7 @@ def enrolment_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_view_participants_section)
 def discharge_edit(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     instance = Discharge.objects.filter(participant=participant).first()
     form = forms.DischargeForm(request.POST or None, instance=instance, participant=participant)
     return step_form(
@@ -77,7 +76,7 @@ def discharge_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_view_participants_section)
 def plan_edit(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     if (back := _identified_or_back(request, participant)) is not None:
         return back
     instance = ActionPlan.objects.filter(participant=participant).first()
@@ -94,7 +93,7 @@ def plan_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(policy.can_view_participants_section)
 def plan_revise_view(request, pk):
-    participant = managed_participant_or_404(request, pk)
+    participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     if not ActionPlan.objects.filter(participant=participant).exists():
         return redirect("participants:plan", pk=participant.pk)
     form = forms.PlanRevisionForm(request.POST or None)

@@ -10,13 +10,14 @@ from insatsportal.participants.aggregates import suppress_value
 from insatsportal.participants.models import Sex
 from insatsportal.participants.progress import intervention_change
 from insatsportal.reports import selectors
-from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.common import today
 from insatsportal.reports.dashboards import charts
 from insatsportal.reports.dashboards import selectors as dashboard
 from insatsportal.reports.goals import people_facts
 from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.goals.rules import SEXES, STATUS_LABELS
 from insatsportal.reports.requisitions.money import money_summary
+from insatsportal.reports.selectors import report_intervention_get_for_user
 
 
 @require_safe
@@ -47,7 +48,7 @@ def _hidden(n):
 def intervention_overview(request, pk):
     """One intervention's whole picture: goals, money and participants in aggregate."""
 
-    intervention = intervention_or_404(request, pk)
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     day = today()
     people = people_facts.participant_facts(intervention.pk, with_ratings=False)
     quarters, year_quarter = [], quarter_of(day)

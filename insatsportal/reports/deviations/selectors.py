@@ -1,4 +1,5 @@
 from insatsportal.accounts import policy
+from insatsportal.core.access import get_for_user
 from insatsportal.reports.deviations.models import Deviation
 
 
@@ -14,5 +15,7 @@ def deviation_inbox(*, user):
             .order_by("status", "-reported_on", "-pk"))
 
 
-def deviation_get(*, user, pk):
-    return deviation_inbox(user=user).filter(pk=pk).first()
+def deviation_get_for_user(*, user, pk) -> Deviation:
+    """A deviation report for the office to handle: the one door (core.access)."""
+    return get_for_user(deviation_inbox(user=user), pk, user=user,
+                        section=policy.can_handle_deviations)

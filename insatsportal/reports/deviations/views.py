@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -8,16 +7,17 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
-from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.common import today
 from insatsportal.reports.deviations import forms, selectors, services
 from insatsportal.reports.errors import ReportError
+from insatsportal.reports.selectors import report_intervention_get_for_user
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @require(policy.can_view_reports)
 @once_per_form
 def deviation_page(request, pk):
-    intervention = intervention_or_404(request, pk)
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     form = None
     if policy.can_report_deviations(request.user, intervention):
         form = forms.DeviationForm(request.POST or None)
@@ -44,9 +44,7 @@ def deviation_inbox(request):
 
 
 def _handle(request, pk, step, done):
-    deviation = selectors.deviation_get(user=request.user, pk=pk)
-    if deviation is None:
-        raise Http404
+    deviation = selectors.deviation_get_for_user(user=request.user, pk=pk)
     try:
         step(deviation=deviation, actor=request.user)
     except ReportError as error:

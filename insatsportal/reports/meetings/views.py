@@ -7,16 +7,17 @@ from django.views.decorators.http import require_http_methods
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
-from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.common import today
 from insatsportal.reports.errors import ReportError
 from insatsportal.reports.meetings import forms, selectors, services
+from insatsportal.reports.selectors import report_intervention_get_for_user
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @require(policy.can_view_reports)
 @once_per_form
 def meeting_log(request, pk):
-    intervention = intervention_or_404(request, pk)
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     may_log = policy.can_log_meetings(request.user, intervention)
     form = None
     if may_log:

@@ -9,11 +9,12 @@ from insatsportal.accounts import policy
 from insatsportal.core.calendar import quarter_of
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_docx, render_pdf
-from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.common import today
 from insatsportal.reports.errors import ReportError
 from insatsportal.reports.models import QuarterlyReport
 from insatsportal.reports.quarterly import forms, services
 from insatsportal.reports.quarterly.documents import quarterly_document
+from insatsportal.reports.selectors import report_intervention_get_for_user
 
 
 def _quarters(intervention, until):
@@ -33,7 +34,7 @@ def _quarters(intervention, until):
 @require_safe
 @require(policy.can_view_reports)
 def quarterly_list(request, pk):
-    intervention = intervention_or_404(request, pk)
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     reports = {(r.year, r.quarter): r for r in
                QuarterlyReport.objects.filter(intervention=intervention)}
     rows = [(year, quarter, reports.get((year, quarter)))
@@ -50,7 +51,7 @@ def _valid_quarter(year, quarter):
 @require_http_methods(["GET", "HEAD", "POST"])
 @require(policy.can_view_reports)
 def quarterly_report(request, pk, year, quarter):
-    intervention = intervention_or_404(request, pk)
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     _valid_quarter(year, quarter)
     report = QuarterlyReport.objects.filter(intervention=intervention, year=year,
                                             quarter=quarter).first()
@@ -90,7 +91,7 @@ def quarterly_report(request, pk, year, quarter):
 @require_POST
 @require(policy.can_review_quarterly_reports)
 def quarterly_review(request, pk, year, quarter):
-    intervention = intervention_or_404(request, pk)
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     report = QuarterlyReport.objects.filter(intervention=intervention, year=year,
                                             quarter=quarter).first()
     if report is None:
@@ -109,7 +110,7 @@ def quarterly_review(request, pk, year, quarter):
 @require_safe
 @require(policy.can_view_reports)
 def quarterly_download(request, pk, year, quarter, fmt):
-    intervention = intervention_or_404(request, pk)
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     _valid_quarter(year, quarter)
     report = QuarterlyReport.objects.filter(intervention=intervention, year=year,
                                             quarter=quarter).first()

@@ -2,14 +2,13 @@
 
 import datetime
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from insatsportal.accounts import policy
-from insatsportal.accounts.models import Role
 from insatsportal.core.calendar import quarter_bounds
 from insatsportal.core.selectors import WaitingItem
 from insatsportal.interventions.models import Intervention
@@ -45,12 +44,10 @@ def _quarterly_items(user) -> list[WaitingItem]:
 
 
     office = policy.can_review_quarterly_reports(user)
-    if office:
-        interventions = Intervention.objects.all()
-    elif policy.has_role(user, Role.INSATSANSVARIG) and user.member_id is not None:
-        interventions = Intervention.objects.filter(owner_id=user.member_id)
-    else:
+    scope = Q() if office else policy.quarterly_report_scope(user)
+    if scope == policy.NOTHING:
         return []
+    interventions = Intervention.objects.filter(scope)
     items = []
     for due in reports_due(interventions.order_by("name"), today=timezone.localdate()):
         if office and not due.overdue:

@@ -1,4 +1,5 @@
 from insatsportal.accounts import policy
+from insatsportal.core.access import get_for_user
 from insatsportal.reports.requisitions.models import Requisition
 from insatsportal.reports.selectors import report_interventions
 
@@ -17,6 +18,8 @@ def requisitions_awaiting(*, user):
             .select_related("intervention", "member").order_by("submitted_at"))
 
 
-def requisition_get(*, user, pk):
-    return (Requisition.objects.filter(intervention__in=report_interventions(user=user), pk=pk)
-            .select_related("intervention").first())
+def requisition_get_for_user(*, user, pk) -> Requisition:
+    """A claim for the office to decide: the one door (core.access)."""
+    requisitions = (Requisition.objects.filter(intervention__in=report_interventions(user=user))
+                    .select_related("intervention"))
+    return get_for_user(requisitions, pk, user=user, section=policy.can_approve_requisitions)

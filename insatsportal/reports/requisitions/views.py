@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,17 +8,17 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
-from insatsportal.reports.common import intervention_or_404
 from insatsportal.reports.errors import ReportError
 from insatsportal.reports.requisitions import forms, selectors, services
 from insatsportal.reports.requisitions.money import money_summary
+from insatsportal.reports.selectors import report_intervention_get_for_user
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @require(policy.can_view_reports)
 @once_per_form
 def requisition_page(request, pk):
-    intervention = intervention_or_404(request, pk)
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     may_claim = policy.can_manage_requisitions(request.user, intervention)
     form = None
     if may_claim:
@@ -53,9 +52,7 @@ def requisition_page(request, pk):
 @require_POST
 @require(policy.can_approve_requisitions)
 def requisition_decide(request, pk):
-    requisition = selectors.requisition_get(user=request.user, pk=pk)
-    if requisition is None:
-        raise Http404
+    requisition = selectors.requisition_get_for_user(user=request.user, pk=pk)
     form = forms.RequisitionDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose to approve or return the requisition."))

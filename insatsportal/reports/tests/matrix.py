@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.core.tests.matrix import Write, form_token, office, only, statuses
 
 
 def _demo_intervention():
@@ -52,4 +52,64 @@ MATRIX = {
     # Changes data: POST only (GET answers 405 to every signed-in role).
     "reports:requisition_decide": (lambda demo: reverse("reports:requisition_decide", args=[0]),
                                    statuses(405)),
+}
+
+
+def _submitted_requisition_url(name):
+    def url_for(demo):
+        from insatsportal.reports.models import Requisition
+
+        requisition = Requisition.objects.filter(status=Requisition.Status.SUBMITTED).first()
+        return reverse(name, args=[requisition.pk])
+
+    return url_for
+
+
+def _deviation_url(name):
+    def url_for(demo):
+        from insatsportal.reports.models import Deviation
+
+        return reverse(name, args=[Deviation.objects.order_by("pk").first().pk])
+
+    return url_for
+
+
+def _submitted_quarter_url(demo):
+    from insatsportal.reports.models import QuarterlyReport
+
+    intervention = _demo_intervention()
+    QuarterlyReport.objects.update_or_create(
+        intervention=intervention, year=2024, quarter=3,
+        defaults={"status": QuarterlyReport.Status.SUBMITTED})
+    return reverse("reports:quarterly_review",
+                   kwargs={"pk": intervention.pk, "year": 2024, "quarter": 3})
+
+
+# Owner staff of the intervention's owners write its meetings, claims, deviations and
+# quarterly report; readers without that capability get 403 like everyone else.
+OWNER_STAFF = statuses(403, insatsansvarig=302)
+NARRATIVE = {"went_well": "Bra samverkan.", "problems": "Inga.", "samverkan": "Tät.",
+             "next_quarter": "Fler deltagare."}
+
+WRITES = {
+    "reports:meetings": Write(_url("reports:meetings"), lambda demo: {
+        **form_token(), "held_on": "2024-03-05", "kind": "operative", "minutes": "Möte."},
+        statuses(403, kansli=302, insatsansvarig=302)),
+    "reports:requisitions": Write(_url("reports:requisitions"), lambda demo: {
+        **form_token(), "year": "2024", "quarter": "1", "amount_salary": "1000"},
+        OWNER_STAFF),
+    "reports:requisition_decide": Write(_submitted_requisition_url("reports:requisition_decide"),
+                                        {"decision": "approve"}, office()),
+    "reports:deviations": Write(_url("reports:deviations"), lambda demo: {
+        **form_token(), "kind": "staffing", "description": "En tjänst är vakant.",
+        "consequence": "Färre deltagare.", "proposed_measure": "Rekrytera."}, OWNER_STAFF),
+    "reports:deviation_acknowledge": Write(_deviation_url("reports:deviation_acknowledge"),
+                                           {}, office()),
+    "reports:deviation_open_case": Write(_deviation_url("reports:deviation_open_case"), {},
+                                         office(), writes=False),
+    "reports:quarterly": Write(_quarter_url("reports:quarterly"), NARRATIVE, OWNER_STAFF),
+    "reports:quarterly_review": Write(_submitted_quarter_url, {"decision": "accept"},
+                                      office()),
+    "reports:national": Write(lambda demo: reverse("reports:national"),
+                              {"amount": "250000", "note": "Kansliets kostnader"}, office()),
 }
