@@ -13,6 +13,7 @@ WAITING_SOURCES: list[str] = [
     "insatsportal.participants.due.waiting_items",
     "insatsportal.reports.waiting.waiting_items",
     "insatsportal.cases.selectors.waiting_items",
+    "insatsportal.interventions.waiting.waiting_items",
 ]
 
 
