@@ -265,15 +265,6 @@ def decision_record(*, case: Case, outcome: str, decided_on: datetime.date, acto
     return decision
 
 
-def _status_for(start: datetime.date, end: datetime.date) -> str:
-    today = timezone.localdate()
-    if end < today:
-        return Intervention.Status.ENDED
-    if start > today:
-        return Intervention.Status.PLANNED
-    return Intervention.Status.RUNNING
-
-
 def _grant(*, case: Case, decision: Decision, actor) -> Grant:
     application = case.application
     intervention = case.intervention or (application.continues if application else None)
@@ -281,7 +272,6 @@ def _grant(*, case: Case, decision: Decision, actor) -> Grant:
         intervention = Intervention.objects.create(
             name=application.name, owner=application.owner,
             start_date=decision.period_start, end_date=decision.period_end,
-            status=_status_for(decision.period_start, decision.period_end),
         )
         log_action(actor=actor, obj=intervention, action="intervention.created",
                    data={"case": case.number})
@@ -291,7 +281,6 @@ def _grant(*, case: Case, decision: Decision, actor) -> Grant:
         intervention.end_date = max(filter(None, [intervention.end_date, decision.period_end]))
         if application:
             intervention.name = application.name
-        intervention.status = _status_for(intervention.start_date, intervention.end_date)
         intervention.save()
         log_action(actor=actor, obj=intervention, action="intervention.extended",
                    data={"case": case.number})

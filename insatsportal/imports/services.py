@@ -166,11 +166,8 @@ def _application_case(*, actor, application: Application) -> Case:
 
 
 def _intervention_create(*, actor, name: str, owner: Member, start, end) -> Intervention:
-    today = timezone.localdate()
-    status = (Intervention.Status.ENDED if end < today else
-              Intervention.Status.PLANNED if start > today else Intervention.Status.RUNNING)
     intervention = Intervention.objects.create(name=name, owner=owner, start_date=start,
-                                               end_date=end, status=status)
+                                               end_date=end)
     log_action(actor=actor, obj=intervention, action="intervention.created",
                data={"source": "import"})
     return intervention

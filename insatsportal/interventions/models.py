@@ -1,6 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,9 +32,6 @@ class Intervention(models.Model):
         _("orientation"), max_length=20, choices=Orientation.choices,
         default=Orientation.INDIVIDUAL,
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
-    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
@@ -50,6 +50,22 @@ class Intervention(models.Model):
 
     def __str__(self):
         return self.name
+
+    def status_on(self, day: datetime.date) -> str:
+        """Planned before its start, running until its end, ended after: from the dates
+        every day, never a stored flag that goes stale."""
+        if self.end_date is not None and self.end_date < day:
+            return self.Status.ENDED
+        if self.start_date is None or self.start_date > day:
+            return self.Status.PLANNED
+        return self.Status.RUNNING
+
+    @property
+    def status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    def get_status_display(self) -> str:
+        return str(self.Status(self.status).label)
 
 
 class RevisedBudget(models.Model):
