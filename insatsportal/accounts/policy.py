@@ -333,3 +333,9 @@ def can_revise_budget(user, intervention) -> bool:
 @_fail_closed
 def can_approve_revised_budgets(user) -> bool:
     return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_edit_national_facts(user) -> bool:
+    """Orientation, ESF, follow-up method and structural reach for Uppföljning Finsam."""
+    return has_role(user, Role.KANSLI)

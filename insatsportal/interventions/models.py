@@ -34,6 +34,11 @@ class Intervention(models.Model):
     )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    # Asked by Uppföljning Finsam; entered by the office (blank until then, never guessed).
+    specified_orientation = models.CharField(_("specified orientation"), max_length=200,
+                                             blank=True)
+    follow_up_method = models.CharField(_("follow-up method"), max_length=200, blank=True)
+    esf_financed = models.BooleanField(_("ESF financing"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("intervention")
@@ -137,3 +142,22 @@ class RevisedBudgetLine(models.Model):
 
     def __str__(self):
         return f"{self.member_id} {self.year} {self.category}: {self.amount}"
+
+
+class StructuralReach(models.Model):
+    """People a structural intervention reached in a year, as the office counts them."""
+
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE,
+                                     related_name="reach", verbose_name=_("intervention"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    people = models.PositiveIntegerField(_("people reached"))
+
+    class Meta:
+        verbose_name = _("structural reach")
+        verbose_name_plural = _("structural reach")
+        ordering = ["intervention", "year"]
+        constraints = [models.UniqueConstraint(fields=["intervention", "year"],
+                                               name="one_reach_per_year")]
+
+    def __str__(self):
+        return f"{self.intervention} {self.year}: {self.people}"

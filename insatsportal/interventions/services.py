@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from insatsportal.cases.models import Grant
 from insatsportal.core.audit import log_action
 from insatsportal.core.money import format_kr, to_kronor
-from insatsportal.interventions.models import RevisedBudget, RevisedBudgetLine
+from insatsportal.interventions.models import RevisedBudget, RevisedBudgetLine, StructuralReach
 from insatsportal.reports.models.requisitions import CATEGORY_LABELS
 
 ZERO = Decimal(0)
@@ -123,3 +123,26 @@ def revised_budget_return(*, revision: RevisedBudget, actor, note: str,
 def revision_needed(record) -> bool:
     """The grant differs from its application and no revised budget is approved yet."""
     return record.differs and record.source != "revised"
+
+
+@transaction.atomic
+def intervention_national_facts_save(*, intervention, orientation: str,
+                                     specified_orientation: str, follow_up_method: str,
+                                     esf_financed: bool | None, year: int,
+                                     people_reached: int | None, actor):
+    """The facts Uppföljning Finsam asks that no application holds, and a structural
+    intervention's reach for a year (blank clears it: missing, not zero)."""
+    intervention.orientation = orientation
+    intervention.specified_orientation = specified_orientation.strip()
+    intervention.follow_up_method = follow_up_method.strip()
+    intervention.esf_financed = esf_financed
+    intervention.save(update_fields=["orientation", "specified_orientation", "follow_up_method",
+                                     "esf_financed"])
+    if people_reached is None:
+        StructuralReach.objects.filter(intervention=intervention, year=year).delete()
+    else:
+        StructuralReach.objects.update_or_create(intervention=intervention, year=year,
+                                                 defaults={"people": people_reached})
+    log_action(actor=actor, obj=intervention, action="intervention.national_facts_saved",
+               data={"year": year, "esf": esf_financed, "people_reached": people_reached})
+    return intervention
