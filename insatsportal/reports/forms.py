@@ -36,7 +36,7 @@ class RequisitionForm(forms.Form):
     )
 
     reason = forms.CharField(
-        label=_("Reason for a second requisition for the quarter"), required=False,
+        label=_("Reason for a further requisition"), required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only when your organisation has already claimed this quarter."))
 
