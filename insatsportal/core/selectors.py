@@ -11,9 +11,11 @@ from django.utils.module_loading import import_string
 
 WAITING_SOURCES: list[str] = [
     "insatsportal.participants.due.waiting_items",
-    "insatsportal.reports.waiting.waiting_items",
+    "insatsportal.reports.reminders.selectors.waiting_items",
     "insatsportal.cases.selectors.waiting_items",
-    "insatsportal.interventions.waiting.waiting_items",
+    "insatsportal.cases.revised_budget.waiting.waiting_items",
+    "insatsportal.reports.requisitions.waiting.waiting_items",
+    "insatsportal.reports.quarterly.waiting.waiting_items",
 ]
 
 
