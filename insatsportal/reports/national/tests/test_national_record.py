@@ -12,7 +12,7 @@ from insatsportal.interventions.models import Intervention
 from insatsportal.interventions.tests.factories import D, application_data, grant_make
 from insatsportal.organisations.models import Member
 from insatsportal.participants.tests import factories as people
-from insatsportal.reports import national
+from insatsportal.reports.national import services as national
 
 
 @pytest.fixture
