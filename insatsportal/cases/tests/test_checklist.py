@@ -123,7 +123,7 @@ def test_the_direction_of_the_applications_own_years_is_used_and_a_missing_one_w
                                                          planned_end=D(2023, 12, 31))
     jobbcentrum.refresh_from_db()
     item = _items(jobbcentrum)["priority"]
-    assert "inriktningen för 2022" in item.reason  # the application's own first year
+    assert "(inriktning 2022)" in item.reason  # the application's own first year
     assert item.reason.endswith("Ingen strategisk inriktning är registrerad för 2023.")
     case = Case.objects.get(application=jobbcentrum)
     draft = selectors.case_draft(case, amount=1_000_000, period_start=D(2022, 1, 1),
