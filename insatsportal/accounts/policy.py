@@ -346,3 +346,16 @@ def can_approve_revised_budgets(user) -> bool:
 def can_edit_national_facts(user) -> bool:
     """Orientation, ESF, follow-up method and structural reach for Uppföljning Finsam."""
     return has_role(user, Role.KANSLI)
+
+
+# --- The förbund's own economy ------------------------------------------------------
+# Contributions, the förbund's budget and the room left: the board reads, the office writes.
+
+@_fail_closed
+def can_view_economy(user) -> bool:
+    return has_role(user, Role.KANSLI, Role.STYRELSE)
+
+
+@_fail_closed
+def can_manage_economy(user) -> bool:
+    return has_role(user, Role.KANSLI)
