@@ -293,6 +293,8 @@ except ValueError as _exc:
 
 # Months between revisions of an action plan (handlingsplan).
 PLAN_REVISION_MONTHS = env_int("PLAN_REVISION_MONTHS", 3)
+# A follow-up "6 (12) months after discharge" is dated within this many months of that day.
+FOLLOW_UP_WINDOW_MONTHS = env_int("FOLLOW_UP_WINDOW_MONTHS", 1)
 # Months between progress ratings.
 RATING_INTERVAL_MONTHS = env_int("RATING_INTERVAL_MONTHS", 3)
 # Aggregates hide groups smaller than this.

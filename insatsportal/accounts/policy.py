@@ -345,6 +345,12 @@ def can_approve_revised_budgets(user) -> bool:
     return has_role(user, Role.KANSLI)
 
 
+@_fail_closed
+def can_edit_national_facts(user) -> bool:
+    """Orientation, ESF, follow-up method and structural reach for Uppföljning Finsam."""
+    return has_role(user, Role.KANSLI)
+
+
 # --- The förbund's own economy ------------------------------------------------------
 # Contributions, the förbund's budget and the room left: the board reads, the office writes.
 

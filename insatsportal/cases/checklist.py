@@ -159,31 +159,58 @@ def _period(application, association) -> Item:
     )
 
 
+def application_years(application) -> list[int]:
+    start, end = application.planned_start, application.planned_end
+    if start is None:
+        return []
+    return list(range(start.year, (end or start).year + 1))
+
+
+def directions_missing(application, directions) -> list[int]:
+    """The application's own years that have no strategic direction registered."""
+    registered = {d.year for d in directions}
+    return [year for year in application_years(application) if year not in registered]
+
+
 def priority_match(application, directions):
-    """The strategic direction for the application's first year and the groups it names."""
-    year = application.planned_start.year if application.planned_start else None
-    direction = next((d for d in directions if year and d.year <= year), None)
-    if direction is None:
+    """The strategic direction of the application's own years (the first that has one;
+    never an older year's) and the priority groups its target group names."""
+    years = application_years(application)
+    own = sorted((d for d in directions if d.year in years), key=lambda d: d.year)
+    if not own:
         return None, []
     text = f"{application.target_group} {application.purpose}".casefold()
-    matched = [g.name for g in direction.priority_groups.all()
-               if any(word.casefold() in text for word in g.keyword_list)]
-    return direction, matched
+    matched = []
+    for direction in own:
+        matched += [g.name for g in direction.priority_groups.all()
+                    if g.name not in matched
+                    and any(word.casefold() in text for word in g.keyword_list)]
+    return own[0], matched
 
 
 def _priority_groups(application, directions) -> Item:
     label = _("The target group matches the year's priority groups")
     direction, matched = priority_match(application, directions)
+    missing = directions_missing(application, directions)
+    missing_text = ", ".join(str(year) for year in missing)
     if direction is None:
-        return Item("priority", label, NOT_APPLICABLE,
-                    _("No strategic direction is registered for the year."))
-    return _item(
+        if not application_years(application):
+            return Item("priority", label, NOT_APPLICABLE, _("The planned period is not given."))
+        return Item("priority", label, PROBLEM,
+                    _("No strategic direction is registered for %(years)s; an older year's "
+                      "is not used.") % {"years": missing_text})
+    item = _item(
         "priority", label, bool(matched),
         _("Matches %(groups)s (strategic direction %(year)s).")
         % {"groups": join_names(matched), "year": direction.year},
         _("No priority group of the strategic direction %(year)s is named in the target group.")
         % {"year": direction.year},
     )
+    if missing:
+        return Item("priority", label, PROBLEM,
+                    item.reason + " " + _("No strategic direction is registered for %(years)s.")
+                    % {"years": missing_text})
+    return item
 
 
 def _predecessor(application, predecessor_facts: str) -> Item:

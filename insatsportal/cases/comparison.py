@@ -34,10 +34,8 @@ def applied_vs_granted(*, application, applied_amount, decision,
     applied = (application.planned_start, application.planned_end)
     granted = (decision.period_start, decision.period_end)
     if all(granted) and all(applied) and applied != granted:
-        months = _months(*granted) - _months(*applied)
         differences.append(Difference(
-            _("Period"), _period(*applied), _period(*granted),
-            _("%(months)+d months against the application.") % {"months": months},
+            _("Period"), _period(*applied), _period(*granted), period_change(applied, granted),
         ))
     if proposal is not None:
         differences += _text_differences(application, proposal)
@@ -46,6 +44,42 @@ def applied_vs_granted(*, application, applied_amount, decision,
 
 def _months(start, end) -> int:
     return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _shift(months: int) -> str:
+    later = months > 0
+    months = abs(months)
+    if months % 12 == 0:
+        years = months // 12
+        if years == 1:
+            return _("shifted one year later") if later else _("shifted one year earlier")
+        text = (_("shifted %(years)d years later") if later
+                else _("shifted %(years)d years earlier"))
+        return text % {"years": years}
+    text = (_("shifted %(months)d months later") if later
+            else _("shifted %(months)d months earlier"))
+    return text % {"months": months}
+
+
+def period_change(applied: tuple, granted: tuple) -> str:
+    """How the granted period moves and stretches against the applied one, e.g. seed 000
+    (2022–2023) against seed 003 (2023–2024): 'Shifted one year later, same length.'"""
+    (applied_start, applied_end), (granted_start, granted_end) = applied, granted
+    parts = []
+    moved = ((granted_start.year - applied_start.year) * 12 + granted_start.month
+             - applied_start.month)
+    if moved:
+        parts.append(_shift(moved))
+    elif granted_start != applied_start:
+        days = (granted_start - applied_start).days
+        parts.append(_("starts %(days)+d days against the application") % {"days": days})
+    length = _months(*granted) - _months(*applied)
+    if length:
+        parts.append(_("%(months)+d months in length") % {"months": length})
+    elif granted_end != applied_end or parts:
+        parts.append(_("same length"))
+    text = ", ".join(parts) or _("same period")
+    return text[0].upper() + text[1:] + "."
 
 
 def _text_differences(application, proposal) -> list[Difference]:

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from insatsportal.cases.checklist import OK, anchoring_when, priority_match
+from insatsportal.cases.checklist import (
+    OK,
+    anchoring_when,
+    directions_missing,
+    priority_match,
+)
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.swedish import date_long, join_names, kronor_text
 
@@ -72,6 +77,8 @@ def proposal_draft(*, application, association, checklist, directions, amount, p
         "anchoring_when": anchoring_when(application),
         "direction": direction,
         "priority_groups": join_names(priority_groups),
+        "directions_missing": join_names([str(y) for y in directions_missing(application,
+                                                                             directions)]),
         "goals_ok": items["goals"].status == OK,
         "beyond_decided": bool(years_beyond_decided),
     }

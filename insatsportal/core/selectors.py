@@ -13,6 +13,9 @@ WAITING_SOURCES: list[str] = [
     "insatsportal.participants.due.waiting_items",
     "insatsportal.reports.reminders.selectors.waiting_items",
     "insatsportal.cases.selectors.waiting_items",
+    "insatsportal.cases.revised_budget.waiting.waiting_items",
+    "insatsportal.reports.requisitions.waiting.waiting_items",
+    "insatsportal.reports.quarterly.waiting.waiting_items",
 ]
 
 

@@ -32,7 +32,7 @@ DEMO_PASSWORD = "insatsportal-demo"  # noqa: S105 - published demo password, dem
 # Until the importer reads the seeds, the interventions are the seeds' facts.
 DEMO_INTERVENTIONS = [
     ("En väg in – steget vidare", "Knivsta kommun", "2018-01-01", "2024-12-31",
-     Intervention.Status.RUNNING, ["Arbetsförmedlingen", "Region Uppsala", "Försäkringskassan"]),
+     ["Arbetsförmedlingen", "Region Uppsala", "Försäkringskassan"]),
 ]
 
 KANSLI_ADMIN_APPS = ["organisations", "accounts", "interventions", "participants"]
@@ -109,11 +109,9 @@ def _contacts_and_groups(association, members) -> None:
 
 def _interventions(members) -> dict[str, Intervention]:
     interventions = {}
-    for name, owner, start, end, status, partners in DEMO_INTERVENTIONS:
+    for name, owner, start, end, partners in DEMO_INTERVENTIONS:
         intervention, created = Intervention.objects.get_or_create(
-            name=name,
-            defaults={"owner": members[owner], "start_date": start, "end_date": end,
-                      "status": status},
+            name=name, defaults={"owner": members[owner], "start_date": start, "end_date": end},
         )
         if created:
             intervention.partners.set([members[p] for p in partners])

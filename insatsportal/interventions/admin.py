@@ -5,6 +5,6 @@ from insatsportal.interventions.models import Intervention
 
 @admin.register(Intervention)
 class InterventionAdmin(admin.ModelAdmin):
-    list_display = ["name", "owner", "status", "start_date", "end_date"]
-    list_filter = ["status", "orientation"]
+    list_display = ["name", "owner", "get_status_display", "start_date", "end_date"]
+    list_filter = ["orientation"]
     search_fields = ["name"]

@@ -1,6 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,11 +32,13 @@ class Intervention(models.Model):
         _("orientation"), max_length=20, choices=Orientation.choices,
         default=Orientation.INDIVIDUAL,
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
-    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
+    # Asked by Uppföljning Finsam; entered by the office (blank until then, never guessed).
+    specified_orientation = models.CharField(_("specified orientation"), max_length=200,
+                                             blank=True)
+    follow_up_method = models.CharField(_("follow-up method"), max_length=200, blank=True)
+    esf_financed = models.BooleanField(_("ESF financing"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("intervention")
@@ -50,6 +55,22 @@ class Intervention(models.Model):
 
     def __str__(self):
         return self.name
+
+    def status_on(self, day: datetime.date) -> str:
+        """Planned before its start, running until its end, ended after: from the dates
+        every day, never a stored flag that goes stale."""
+        if self.end_date is not None and self.end_date < day:
+            return self.Status.ENDED
+        if self.start_date is None or self.start_date > day:
+            return self.Status.PLANNED
+        return self.Status.RUNNING
+
+    @property
+    def status(self) -> str:
+        return self.status_on(timezone.localdate())
+
+    def get_status_display(self) -> str:
+        return str(self.Status(self.status).label)
 
 
 class RevisedBudget(models.Model):
@@ -121,3 +142,22 @@ class RevisedBudgetLine(models.Model):
 
     def __str__(self):
         return f"{self.member_id} {self.year} {self.category}: {self.amount}"
+
+
+class StructuralReach(models.Model):
+    """People a structural intervention reached in a year, as the office counts them."""
+
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE,
+                                     related_name="reach", verbose_name=_("intervention"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    people = models.PositiveIntegerField(_("people reached"))
+
+    class Meta:
+        verbose_name = _("structural reach")
+        verbose_name_plural = _("structural reach")
+        ordering = ["intervention", "year"]
+        constraints = [models.UniqueConstraint(fields=["intervention", "year"],
+                                               name="one_reach_per_year")]
+
+    def __str__(self):
+        return f"{self.intervention} {self.year}: {self.people}"

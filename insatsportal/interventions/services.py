@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
-from insatsportal.interventions.models import Intervention
+from insatsportal.interventions.models import Intervention, StructuralReach
 
 
 class InterventionError(Exception):
@@ -16,13 +16,9 @@ class InterventionError(Exception):
 
 def intervention_status_for(start: datetime.date | None, end: datetime.date | None, *,
                             today: datetime.date | None = None) -> str:
-    """Planned before its first day, ended after its last, running in between."""
-    today = today or timezone.localdate()
-    if end is not None and end < today:
-        return Intervention.Status.ENDED
-    if start is None or start > today:
-        return Intervention.Status.PLANNED
-    return Intervention.Status.RUNNING
+    """Planned before its first day, ended after its last, running in between (the
+    model's one rule, for dates not yet saved)."""
+    return Intervention(start_date=start, end_date=end).status_on(today or timezone.localdate())
 
 
 @transaction.atomic
@@ -34,7 +30,7 @@ def intervention_create(*, actor, name: str, owner, start_date: datetime.date | 
     """`action` names why it exists in the history (a grant, or generated demo data)."""
     intervention = Intervention.objects.create(
         name=name, owner=owner, orientation=orientation, start_date=start_date,
-        end_date=end_date, status=intervention_status_for(start_date, end_date),
+        end_date=end_date,
     )
     if partners:
         intervention.partners.set(partners)
@@ -51,7 +47,6 @@ def intervention_extend(*, actor, intervention: Intervention, period_start: date
     intervention.end_date = max(filter(None, [intervention.end_date, period_end]))
     if name:
         intervention.name = name
-    intervention.status = intervention_status_for(intervention.start_date, intervention.end_date)
     intervention.save()
     if partners:
         intervention.partners.add(*partners)
@@ -63,15 +58,37 @@ def intervention_extend(*, actor, intervention: Intervention, period_start: date
 def intervention_close(*, actor, intervention: Intervention, end_date: datetime.date,
                        today: datetime.date, reason: str = "") -> Intervention:
     """End an intervention on `end_date`, before its granted period runs out."""
-    if intervention.status == Intervention.Status.ENDED:
+    if intervention.status_on(today) == Intervention.Status.ENDED:
         raise InterventionError(_("The intervention has already ended."))
     if end_date > today:
         raise InterventionError(_("An intervention is closed on a day that has come."))
     if intervention.start_date and end_date < intervention.start_date:
         raise InterventionError(_("The last day cannot be before the intervention started."))
     intervention.end_date = end_date
-    intervention.status = Intervention.Status.ENDED
-    intervention.save(update_fields=["end_date", "status"])
+    intervention.save(update_fields=["end_date"])
     log_action(actor=actor, obj=intervention, action="intervention.closed",
                data={"end_date": end_date.isoformat(), "reason": reason})
+    return intervention
+
+
+@transaction.atomic
+def intervention_national_facts_save(*, intervention, orientation: str,
+                                     specified_orientation: str, follow_up_method: str,
+                                     esf_financed: bool | None, year: int,
+                                     people_reached: int | None, actor):
+    """The facts Uppföljning Finsam asks that no application holds, and a structural
+    intervention's reach for a year (blank clears it: missing, not zero)."""
+    intervention.orientation = orientation
+    intervention.specified_orientation = specified_orientation.strip()
+    intervention.follow_up_method = follow_up_method.strip()
+    intervention.esf_financed = esf_financed
+    intervention.save(update_fields=["orientation", "specified_orientation", "follow_up_method",
+                                     "esf_financed"])
+    if people_reached is None:
+        StructuralReach.objects.filter(intervention=intervention, year=year).delete()
+    else:
+        StructuralReach.objects.update_or_create(intervention=intervention, year=year,
+                                                 defaults={"people": people_reached})
+    log_action(actor=actor, obj=intervention, action="intervention.national_facts_saved",
+               data={"year": year, "esf": esf_financed, "people_reached": people_reached})
     return intervention

@@ -6,4 +6,5 @@ app_name = "interventions"
 urlpatterns = [
     path("", views.intervention_list, name="list"),
     path("<int:pk>/avsluta/", views.intervention_close, name="close"),
+    path("<int:pk>/nationell-rapportering/", views.national_facts, name="national_facts"),
 ]

@@ -1,12 +1,14 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
 from insatsportal.interventions import forms, selectors, services
+from insatsportal.interventions.models import StructuralReach
 
 
 @require_safe
@@ -32,3 +34,23 @@ def intervention_close(request, pk):
     else:
         messages.error(request, _("Give the intervention's last day as a date."))
     return redirect("interventions:detail", pk=intervention.pk)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@require(policy.can_edit_national_facts)
+def national_facts(request, pk):
+    intervention = selectors.intervention_get_for_user(user=request.user, pk=pk)
+    try:
+        year = int(request.GET.get("ar") or timezone.localdate().year - 1)
+    except ValueError:
+        raise Http404 from None
+    reach = StructuralReach.objects.filter(intervention=intervention, year=year).first()
+    form = forms.NationalFactsForm(
+        request.POST or None, initial=forms.NationalFactsForm.initial_for(intervention, reach))
+    if request.method == "POST" and form.is_valid():
+        services.intervention_national_facts_save(intervention=intervention, year=year,
+                                                  actor=request.user, **form.cleaned_data)
+        messages.success(request, _("The facts for the national report are saved."))
+        return redirect(f"{request.path}?ar={year}")
+    return render(request, "interventions/national_facts.html", {
+        "intervention": intervention, "form": form, "year": year})

@@ -58,7 +58,7 @@ def _check_cells(grant: Grant, cells: dict) -> Decimal:
 def revised_budget_submit(*, grant: Grant, cells: dict[tuple[int, int, str], Decimal],
                           note: str = "", actor) -> RevisedBudget:
     """A new version of the revised budget: cells are (member pk, year, category) -> kronor."""
-    grant = Grant.objects.select_for_update().select_related(
+    grant = Grant.objects.select_for_update(of=("self",)).select_related(
         "intervention", "decision__case__application").get(pk=grant.pk)
     cells = {key: to_kronor(value) for key, value in cells.items() if value}
     total = _check_cells(grant, cells)

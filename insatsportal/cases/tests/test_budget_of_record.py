@@ -100,3 +100,16 @@ def test_many_grants_cost_the_same_queries_as_one(demo, django_assert_max_num_qu
         records = budgets_of_record(grants)
     assert [r.grant.pk for r in records] == [g.pk for g in grants]
     assert all(sum(r.by_year.values()) == r.total for r in records)
+
+
+def test_the_demo_en_vag_in_carries_its_extension_as_the_current_budget(login, demo):
+    from insatsportal.interventions.models import Intervention
+
+    intervention = Intervention.objects.get(name="En väg in – steget vidare")
+    page = login("kansli").get(f"/insatser/{intervention.pk}/").content.decode()
+    current = page[page.index('id="current-budget"'):][:400]
+    assert "En väg in – steget vidare</strong>, 3\xa0391\xa0000\xa0kr 2023-01-01 – 2024-12-31" \
+        in current
+    periods = page[page.index('id="periods-heading"'):]
+    assert periods.index("2018-01-01 – 2021-12-31") < periods.index(
+        "En väg in – flera vägar ut Knivsta") < periods.index("2023-01-01 – 2024-12-31")

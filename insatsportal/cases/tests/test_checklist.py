@@ -108,3 +108,24 @@ def test_an_extension_without_an_identified_predecessor_is_a_problem(en_vag_in):
     Application.objects.filter(pk=en_vag_in.pk).update(continues=None)
     en_vag_in.refresh_from_db()
     assert _items(en_vag_in)["predecessor"].status == "problem"
+
+
+def test_the_direction_of_the_applications_own_years_is_used_and_a_missing_one_warned(
+        jobbcentrum):
+    # the demo has directions for 2018 and 2022 only
+    Application.objects.filter(pk=jobbcentrum.pk).update(planned_start=D(2024, 1, 1),
+                                                         planned_end=D(2025, 12, 31))
+    jobbcentrum.refresh_from_db()
+    item = _items(jobbcentrum)["priority"]
+    assert item.status == "problem"
+    assert "2024, 2025" in item.reason and "2022" not in item.reason
+    Application.objects.filter(pk=jobbcentrum.pk).update(planned_start=D(2022, 1, 1),
+                                                         planned_end=D(2023, 12, 31))
+    jobbcentrum.refresh_from_db()
+    item = _items(jobbcentrum)["priority"]
+    assert "(inriktning 2022)" in item.reason  # the application's own first year
+    assert item.reason.endswith("Ingen strategisk inriktning är registrerad för 2023.")
+    case = Case.objects.get(application=jobbcentrum)
+    draft = selectors.case_draft(case, amount=1_000_000, period_start=D(2022, 1, 1),
+                                 period_end=D(2023, 12, 31))
+    assert "Förbundets inriktning för 2023 är inte registrerad" in draft.assessment

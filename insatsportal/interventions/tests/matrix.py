@@ -2,7 +2,7 @@ import datetime
 
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import FromPage, Write, office, statuses
+from insatsportal.core.tests.matrix import FromPage, Write, office, only, statuses
 from insatsportal.interventions.models import Intervention
 
 
@@ -28,6 +28,10 @@ MATRIX = {
     # The money of an intervention: the office, board, report readers and its owners.
     "interventions:grant_budget": (_grant_budget, statuses(200, deltagaransvarig=404,
                                                            handlaggare=404)),
+    "interventions:national_facts": (
+        lambda demo: reverse("interventions:national_facts",
+                             args=[Intervention.objects.order_by("pk").first().pk]),
+        only("kansli")),
     # Changes data: POST only (GET answers 405 to every signed-in role).
     "interventions:revision_decide": (
         lambda demo: reverse("interventions:revision_decide", args=[0]), statuses(405)),

@@ -4,11 +4,13 @@ import datetime
 import random
 import secrets
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
+from insatsportal.core.calendar import add_months
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import (
@@ -37,6 +39,25 @@ def follow_up_policy_set(*, actor, intervention: Intervention, months: int,
     return policy
 
 
+def follow_up_window(discharged_on: datetime.date, months: int) -> tuple:
+    """The days a follow-up "N months after discharge" may be dated: N months after the
+    discharge, give or take FOLLOW_UP_WINDOW_MONTHS."""
+    margin = settings.FOLLOW_UP_WINDOW_MONTHS
+    return (add_months(discharged_on, months - margin), add_months(discharged_on, months + margin))
+
+
+def check_follow_up_window(discharged_on: datetime.date, followed_up_on: datetime.date,
+                           months: int) -> None:
+    first, last = follow_up_window(discharged_on, months)
+    if not first <= followed_up_on <= last:
+        raise ParticipantError(
+            _("A follow-up %(months)s months after the discharge on %(discharged)s is dated "
+              "between %(first)s and %(last)s; %(day)s is outside that window.")
+            % {"months": months, "discharged": discharged_on.isoformat(),
+               "first": first.isoformat(), "last": last.isoformat(),
+               "day": followed_up_on.isoformat()})
+
+
 @transaction.atomic
 def follow_up_record(
     *,
@@ -59,12 +80,14 @@ def follow_up_record(
         raise ParticipantError(_("The follow-up is dated before the discharge."))
     if not contact_made and (occupation is not None or income):
         raise ParticipantError(_("Without contact there is no situation to record."))
+    months = policy_for(participant.intervention_id).months
+    check_follow_up_window(discharge.discharged_on, followed_up_on, months)
     check_occupation_percent(occupation, occupation_percent)
     if occupation is None or occupation.group != WORK_GROUP:
         occupation_percent = None
     follow_up, created = FollowUp.objects.update_or_create(
         participant=participant,
-        defaults={"months": policy_for(participant.intervention_id).months,
+        defaults={"months": months,
                   "followed_up_on": followed_up_on, "contact_made": contact_made,
                   "occupation": occupation, "occupation_percent": occupation_percent,
                   "note": note, "recorded_by": actor},

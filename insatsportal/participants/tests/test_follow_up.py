@@ -129,3 +129,30 @@ def test_with_sampling_only_the_drawn_participants_are_due(login, demo):
     chosen = [p for p in people if str(p.pk) in sample.selected_ids]
     assert all(p.name in page.content.decode() for p in chosen)
     assert str(sample.seed) in page.content.decode()
+
+
+@pytest.mark.parametrize(("day", "months", "ok"), [
+    (D(2025, 3, 30), 6, True),   # discharged 2024-09-30: six months later
+    (D(2025, 2, 28), 6, True),   # one month early: the window's first day
+    (D(2025, 2, 27), 6, False),
+    (D(2025, 4, 30), 6, True),   # one month late: the window's last day
+    (D(2025, 5, 1), 6, False),
+    (D(2025, 3, 30), 12, False),  # a 12-month follow-up made after six months
+    (D(2025, 9, 30), 12, True),
+])
+def test_a_follow_up_is_dated_in_its_window_around_6_or_12_months(demo, day, months, ok):
+    [person] = _discharged(1)
+    follow_up_policy_set(actor=factories.staff(), intervention=factories.intervention(),
+                         months=months, sample_only=False)
+    if ok:
+        assert factories.follow_up(person, followed_up_on=day).months == months
+    else:
+        with pytest.raises(ParticipantError, match="utanför"):
+            factories.follow_up(person, followed_up_on=day)
+        assert not FollowUp.objects.filter(participant=person).exists()
+
+
+def test_the_window_is_a_setting(demo, settings):
+    [person] = _discharged(1)
+    settings.FOLLOW_UP_WINDOW_MONTHS = 2
+    assert factories.follow_up(person, followed_up_on=D(2025, 5, 30)).months == 6

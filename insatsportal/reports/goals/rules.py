@@ -10,7 +10,7 @@ interventions and participants there are.
 
 import datetime
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
@@ -21,11 +21,13 @@ from insatsportal.participants.aggregates import HIDDEN, suppress_value
 REACHED = "reached"
 ON_TRACK = "on_track"
 BEHIND = "behind"
+NOT_REACHED = "not_reached"  # the period has ended short of the target: final
 NOT_COMPUTABLE = "not_computable"
 STATUS_LABELS = {
     REACHED: pgettext_lazy("goal status", "Reached"),
     ON_TRACK: _("On track"),
     BEHIND: _("Behind"),
+    NOT_REACHED: pgettext_lazy("goal status", "Not reached"),
     NOT_COMPUTABLE: _("Cannot be computed"),
 }
 
@@ -273,7 +275,11 @@ def evaluate(goal: GoalSpec, facts: Facts, *, today: datetime.date) -> GoalResul
     counted = window(facts.period_start, facts.period_end, today)
     if counted is None:
         return _not_computable(goal, _("The grant period has not begun or is not known."))
-    return calculation(goal, facts, counted)
+    result = calculation(goal, facts, counted)
+    if today > facts.period_end and result.status in (ON_TRACK, BEHIND):
+        # An ended period has a final status: reached or not, never "on track".
+        return replace(result, status=NOT_REACHED)
+    return result
 
 
 def status_counts(results: list[GoalResult]) -> dict[str, int]:

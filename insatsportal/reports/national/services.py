@@ -4,15 +4,18 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from insatsportal.applications.models import Application, BudgetYear
+from insatsportal.cases.budget_of_record import budgets_of_record
+from insatsportal.cases.models import Grant
 from insatsportal.core.audit import log_action
 from insatsportal.core.exporter import Exporter
-from insatsportal.interventions.models import Intervention
-from insatsportal.participants.aggregates import suppress_row
+from insatsportal.interventions.models import Intervention, StructuralReach
+from insatsportal.participants.aggregates import HIDDEN, suppress_row
 from insatsportal.participants.models import Discharge, Participant, Sex
 from insatsportal.reports.models import AdministrativeCost, Requisition
 
@@ -20,47 +23,114 @@ SEXES = [value for value, _label in Sex.choices]
 ZERO = Decimal(0)
 
 
+def suppressed_marker() -> str:
+    """A group too small to show: '<5', neither zero nor missing."""
+    return f"<{settings.AGGREGATE_MIN_GROUP}"
+
+
+BASIS = {"revised": _lazy("approved revised budget"), "applied": _lazy("the application's budget"),
+         "pro_rata": _lazy("pro rata by days (no year table)")}
+
+
+def _marked(counts: list[int]) -> list:
+    """Counts by sex with small groups replaced by the explicit SUPPRESSED marker."""
+    row = suppress_row("", counts)
+    return [suppressed_marker() if cell is HIDDEN else cell for cell in row.cells]
+
+
+def _people(ids, year: int) -> dict:
+    """New, ongoing at the year's end and ended in the year, by sex (three queries)."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    base = (Participant.objects.filter(intervention_id__in=ids)
+            .exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION))
+    started_by_end = (Q(enrolment__enrolled_on__lte=last)
+                      | Q(enrolment__isnull=True, start_year__lte=year))
+    groups = {
+        "new": base.filter(Q(enrolment__enrolled_on__gte=first, enrolment__enrolled_on__lte=last)
+                           | Q(enrolment__isnull=True, start_year=year)),
+        "ongoing": base.filter(started_by_end).filter(
+            Q(discharge__isnull=True) | Q(discharge__discharged_on__gt=last)),
+        "ended": base.filter(discharge__discharged_on__gte=first,
+                             discharge__discharged_on__lte=last),
+    }
+    counts = {key: defaultdict(lambda: dict.fromkeys(SEXES, 0)) for key in groups}
+    for key, queryset in groups.items():
+        for row in queryset.values("intervention_id", "sex").annotate(n=Count("pk")):
+            counts[key][row["intervention_id"]][row["sex"]] = row["n"]
+    return counts
+
+
 def national_rows(year: int) -> list[dict]:
-    """One row per intervention active during the year (six queries)."""
+    """One row per intervention active during the year, from the budget of record of the
+    periods covering the year and the participant data. A fact the system does not hold is
+    None and named in `missing`: never 0."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     interventions = list(
         Intervention.objects.filter(Q(start_date__lte=last) | Q(start_date__isnull=True))
         .filter(Q(end_date__gte=first) | Q(end_date__isnull=True))
         .select_related("owner").order_by("name"))
     ids = [i.pk for i in interventions]
-    budget = defaultdict(lambda: ZERO)
-    for row in (BudgetYear.objects.filter(budget__application__intervention_id__in=ids,
-                                          budget__application__status="decided", year=year)
-                .values("budget__application__intervention_id")
-                .annotate(s=Sum("salary"), p=Sum("premises"), o=Sum("other"))):
-        budget[row["budget__application__intervention_id"]] = row["s"] + row["p"] + row["o"]
-    planned = defaultdict(int)
-    for row in (Application.objects.filter(intervention_id__in=ids, status="decided",
-                                           planned_start__lte=last, planned_end__gte=first)
-                .values("intervention_id").annotate(n=Sum("participants_per_year"))):
-        planned[row["intervention_id"]] = row["n"] or 0
-    outcome = defaultdict(lambda: ZERO)
-    for row in (Requisition.objects.filter(intervention_id__in=ids, year=year,
-                                           status=Requisition.Status.APPROVED)
-                .values("intervention_id").annotate(total=Sum("total"))):
-        outcome[row["intervention_id"]] = row["total"]
-    by_sex = defaultdict(lambda: dict.fromkeys(SEXES, 0))
-    active = (Participant.objects.filter(intervention_id__in=ids)
-              .exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION)
-              .filter(Q(enrolment__enrolled_on__lte=last)
-                      | Q(enrolment__isnull=True, start_year__lte=year))
-              .filter(Q(discharge__isnull=True) | Q(discharge__discharged_on__gte=first)))
-    for row in active.values("intervention_id", "sex").annotate(n=Count("pk")):
-        by_sex[row["intervention_id"]][row["sex"]] = row["n"]
+    periods = defaultdict(list)
+    for record in budgets_of_record(Grant.objects.filter(
+            intervention_id__in=ids, period_start__lte=last, period_end__gte=first)):
+        periods[record.grant.intervention_id].append(record)
+    outcome = dict(Requisition.objects.filter(
+        intervention_id__in=ids, year=year, status=Requisition.Status.APPROVED,
+    ).values("intervention_id").annotate(total=Sum("total")).values_list("intervention_id",
+                                                                         "total"))
+    reach = dict(StructuralReach.objects.filter(intervention_id__in=ids, year=year)
+                 .values_list("intervention_id", "people"))
+    people = _people(ids, year)
     rows = []
     for intervention in interventions:
-        counts = suppress_row(intervention.name, [by_sex[intervention.pk][s] for s in SEXES])
-        rows.append({
-            "intervention": intervention, "budget": budget[intervention.pk],
-            "outcome": outcome[intervention.pk], "planned": planned[intervention.pk],
-            "participants": counts.cells, "total": counts.total,
-        })
+        records = periods[intervention.pk]
+        budget = (sum((r.by_year.get(year, ZERO) for r in records), ZERO) if records else None)
+        applications = [r.grant.decision.case.application for r in records
+                        if r.grant.decision.case.application_id]
+        planned = [a.participants_per_year for a in applications if a.participants_per_year]
+        structural = intervention.orientation == Intervention.Orientation.STRUCTURAL
+        row = {
+            "intervention": intervention,
+            "specified_orientation": intervention.specified_orientation or None,
+            "target_group": "; ".join(a.target_group for a in applications if a.target_group)
+            or None,
+            "follow_up_method": intervention.follow_up_method or None,
+            "esf": intervention.esf_financed,
+            "budget": budget,
+            "basis": ", ".join(sorted({str(BASIS[r.source]) for r in records})) or None,
+            "pro_rata": any(r.is_pro_rata for r in records),
+            "outcome": outcome.get(intervention.pk),
+            "planned": sum(planned) if planned else None,
+            "reach": reach.get(intervention.pk) if structural else None,
+            **{key: _marked([people[key][intervention.pk][s] for s in SEXES])
+               for key in ("new", "ongoing", "ended")},
+        }
+        row["participants"] = row["ongoing"]
+        row["missing"] = _missing(row, structural)
+        rows.append(row)
     return rows
+
+
+def _missing(row, structural: bool) -> list[str]:
+    checks = [
+        ("specified_orientation", _("specified orientation")),
+        ("target_group", _("target group")),
+        ("follow_up_method", _("follow-up method")),
+        ("esf", _("ESF financing")),
+        ("budget", _("budget for the year (no grant covers the year)")),
+        ("outcome", _("outcome for the year (no approved requisition)")),
+        ("planned", _("planned participants")),
+    ]
+    if structural:
+        checks.append(("reach", _("people reached")))
+    missing = [label for key, label in checks if row[key] is None]
+    if row["pro_rata"]:
+        missing.append(_("year budget pro rata: no approved year table"))
+    return missing
+
+
+def _yes_no(value):
+    return None if value is None else (_("Yes") if value else _("No"))
 
 
 class NationalExport(Exporter):
@@ -71,20 +141,32 @@ class NationalExport(Exporter):
         self.filename = f"uppfoljning-finsam-{year}"
 
     def headers(self):
+        sexes = [str(label) for _v, label in Sex.choices]
         return [_("Year"), _("Intervention"), _("Lead owner"), _("Orientation"),
-                _("Budget for the year (kr)"), _("Outcome for the year (kr)"),
-                _("Planned participants"), *[str(label) for _v, label in Sex.choices],
-                _("Participants in total")]
+                _("Specified orientation"), _("Target group"), _("Follow-up method"),
+                _("ESF financing"), _("Start date"), _("End date"),
+                _("Budget for the year (kr)"), _("Budget basis"),
+                _("Outcome for the year (kr)"), _("Planned participants"),
+                *[f"{_('New')}: {s}" for s in sexes],
+                *[f"{_('Ongoing at the end of the year')}: {s}" for s in sexes],
+                *[f"{_('Ended in the year')}: {s}" for s in sexes],
+                _("People reached (structural)"), _("Missing")]
 
     def rows(self):
         for row in national_rows(self.year):
             intervention = row["intervention"]
             yield [self.year, intervention.name, intervention.owner.name,
-                   str(intervention.get_orientation_display()), row["budget"], row["outcome"],
-                   row["planned"], *row["participants"], row["total"]]
+                   str(intervention.get_orientation_display()), row["specified_orientation"],
+                   row["target_group"], row["follow_up_method"], _yes_no(row["esf"]),
+                   intervention.start_date.isoformat() if intervention.start_date else None,
+                   intervention.end_date.isoformat() if intervention.end_date else None,
+                   row["budget"], row["basis"], row["outcome"], row["planned"],
+                   *row["new"], *row["ongoing"], *row["ended"], row["reach"],
+                   "; ".join(str(m) for m in row["missing"]) or None]
         cost = AdministrativeCost.objects.filter(year=self.year).first()
-        yield [self.year, _("The förbund's administrative costs"), "", "", None,
-               cost.amount if cost else None, None, None, None, None, None]
+        width = len(self.headers())
+        yield [self.year, _("The förbund's administrative costs"), *[None] * 10,
+               cost.amount if cost else None, *[None] * (width - 13)]
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from insatsportal.accounts import policy
 from insatsportal.core.decorators import require
+from insatsportal.participants.models import Sex
 from insatsportal.reports.common import today
 from insatsportal.reports.models import AdministrativeCost
 from insatsportal.reports.national import forms, services
@@ -40,7 +41,8 @@ def national_page(request):
             return redirect(f"{request.path}?ar={year}")
     return render(request, "reports/national.html", {
         "year": year, "rows": services.national_rows(year), "cost": cost, "form": form,
-        "years": range(today().year, today().year - 8, -1),
+        "years": range(today().year, today().year - 8, -1), "sexes": Sex.choices,
+        "marker": services.suppressed_marker(),
     })
 
 

@@ -14,6 +14,11 @@ class RequisitionForm(forms.Form):
                  (3, _("Q3 (July–September)")), (4, _("Q4 (October–December)"))],
     )
 
+    reason = forms.CharField(
+        label=_("Reason for a further requisition"), required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only when your organisation has already claimed this quarter."))
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, label in CATEGORIES:

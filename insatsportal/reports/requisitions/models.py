@@ -42,6 +42,10 @@ class Requisition(models.Model):
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     office_note = models.TextField(_("the office's note"), blank=True)
+    reason = models.TextField(
+        _("reason for a second requisition"), blank=True,
+        help_text=_("Why the organisation claims again for a quarter it has already claimed."),
+    )
 
     class Meta:
         verbose_name = _("requisition")

@@ -11,15 +11,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from insatsportal.cases.models import Grant
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import quarter_bounds
 from insatsportal.core.money import format_kr, to_kronor
 from insatsportal.interventions.models import Intervention
 from insatsportal.reports.errors import ReportError
-from insatsportal.reports.models import Requisition, RequisitionLine
-from insatsportal.reports.requisitions.models import CATEGORY_LABELS
-from insatsportal.reports.requisitions.money import remaining_of_grant
+from insatsportal.reports.requisitions.models import CATEGORY_LABELS, Requisition, RequisitionLine
+from insatsportal.reports.requisitions.money import (
+    period_records,
+    record_for_quarter,
+    remaining_of_period,
+)
 
 
 def _lock(intervention_id) -> Intervention:
@@ -28,7 +30,11 @@ def _lock(intervention_id) -> Intervention:
 
 @transaction.atomic
 def requisition_submit(*, intervention: Intervention, member, year: int, quarter: int,
-                       amounts: dict[str, Decimal], actor) -> Requisition:
+                       amounts: dict[str, Decimal], actor, reason: str = "",
+                       today: datetime.date | None = None) -> Requisition:
+    """Refused unless the quarter has begun and lies in a granted period, the organisation
+    has a budget column in that period's budget of record, and the claim fits what remains
+    of it; a second claim for the same quarter needs a reason."""
     _lock(intervention.pk)
     amounts = {k: to_kronor(v) for k, v in amounts.items() if v}
     if any(k not in CATEGORY_LABELS for k in amounts):
@@ -38,18 +44,16 @@ def requisition_submit(*, intervention: Intervention, member, year: int, quarter
     total = sum(amounts.values(), Decimal(0))
     if total <= 0:
         raise ReportError(_("Enter the costs claimed in at least one category."))
-    first, last = quarter_bounds(year, quarter)
-    if not Grant.objects.filter(intervention=intervention, period_start__lte=last,
-                                period_end__gte=first).exists():
-        raise ReportError(_("No grant of the intervention covers that quarter."))
-    remaining = remaining_of_grant(intervention.pk)
+    record = claim_period(intervention=intervention, member=member, year=year,
+                          quarter=quarter, reason=reason, today=today or timezone.localdate())
+    remaining = remaining_of_period(record)
     if total > remaining:
         raise ReportError(_(
             "The claim of %(total)s is more than what remains of the grant, %(remaining)s."
         ) % {"total": format_kr(total), "remaining": format_kr(max(remaining, Decimal(0)))})
     requisition = Requisition.objects.create(
         intervention=intervention, member=member, year=year, quarter=quarter, total=total,
-        submitted_by=actor,
+        submitted_by=actor, reason=reason.strip(),
     )
     RequisitionLine.objects.bulk_create(
         RequisitionLine(requisition=requisition, category=k, amount=v) for k, v in amounts.items()
@@ -57,6 +61,35 @@ def requisition_submit(*, intervention: Intervention, member, year: int, quarter
     log_action(actor=actor, obj=requisition, action="requisition.submitted",
                data={"total": str(total), "year": year, "quarter": quarter})
     return requisition
+
+
+def claim_period(*, intervention, member, year: int, quarter: int, reason: str = "",
+                 today: datetime.date):
+    """The budget of record the claim is made against, or ReportError saying why not."""
+    first, _last = quarter_bounds(year, quarter)
+    if first > today:
+        raise ReportError(_("%(year)s Q%(quarter)s has not begun: costs are claimed for a "
+                            "quarter that has begun.") % {"year": year, "quarter": quarter})
+    records = period_records(intervention.pk)
+    record = record_for_quarter(records, year, quarter)
+    if record is None:
+        periods = ", ".join(f"{r.grant.period_start}–{r.grant.period_end}" for r in records)
+        raise ReportError(_("%(year)s Q%(quarter)s is outside the granted periods (%(periods)s).")
+                          % {"year": year, "quarter": quarter, "periods": periods or "–"})
+    if not record.by_owner.get(member.pk):
+        raise ReportError(_("%(member)s has no budget column in the grant for %(start)s–%(end)s "
+                            "and cannot claim money from it.")
+                          % {"member": member.name, "start": record.grant.period_start,
+                             "end": record.grant.period_end})
+    earlier = Requisition.objects.filter(
+        intervention=intervention, member=member, year=year, quarter=quarter,
+        status__in=(Requisition.Status.SUBMITTED, Requisition.Status.APPROVED)).first()
+    if earlier is not None and not reason.strip():
+        raise ReportError(_("%(member)s has already claimed %(year)s Q%(quarter)s (%(status)s). "
+                            "A second requisition for the same quarter needs a reason.")
+                          % {"member": member.name, "year": year, "quarter": quarter,
+                             "status": earlier.get_status_display().lower()})
+    return record
 
 
 def _decide(requisition_id: int, *, status: str, note: str, actor,

@@ -10,7 +10,7 @@ from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
 from insatsportal.reports.errors import ReportError
 from insatsportal.reports.requisitions import forms, selectors, services
-from insatsportal.reports.requisitions.money import money_summary
+from insatsportal.reports.requisitions.money import claimants, money_summary
 from insatsportal.reports.selectors import report_intervention_get_for_user
 
 
@@ -32,17 +32,19 @@ def requisition_page(request, pk):
                 services.requisition_submit(
                     intervention=intervention, member=request.user.member,
                     year=form.cleaned_data["year"], quarter=form.cleaned_data["quarter"],
-                    amounts=form.amounts(), actor=request.user)
+                    amounts=form.amounts(), actor=request.user,
+                    reason=form.cleaned_data["reason"])
             except ReportError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(request, _("The requisition is sent to the förbund."))
                 return redirect("reports:requisitions", pk=intervention.pk)
+    summary = money_summary(intervention)
     return render(request, "reports/requisitions.html", {
-        "intervention": intervention, "form": form,
-        "summary": money_summary(intervention),
-        "own": money_summary(intervention, member_id=request.user.member_id)
-        if may_claim else None,
+        "intervention": intervention, "form": form, "summary": summary,
+        "own": money_summary(intervention, member_id=request.user.member_id,
+                             record=summary.record) if may_claim else None,
+        "claimants": claimants(intervention, summary.record),
         "requisitions": selectors.requisition_list(intervention=intervention),
         "may_decide": policy.can_approve_requisitions(request.user),
         "decision_form": forms.RequisitionDecisionForm(),

@@ -315,3 +315,22 @@ def test_the_goal_and_the_quarterly_report_judge_improvement_alike(demo):
     judged = [p.improved(today) for p in participant_facts(intervention.pk)]
     assert sum(counts["rated_twice"].values()) == sum(j is not None for j in judged) > 20
     assert sum(counts["improved"].values()) == sum(j is True for j in judged) > 5
+
+
+def test_an_ended_period_gets_a_final_status_reached_or_not():
+    import datetime as _dt
+    from decimal import Decimal as _D
+
+    from insatsportal.reports.goals import rules
+
+    goal = rules.GoalSpec(text="40 deltagare", target_kind="participants_total",
+                          target_value=_D(40))
+    facts = rules.Facts(period_start=_dt.date(2023, 1, 1), period_end=_dt.date(2024, 12, 31),
+                        counts={"started": {"kvinna": 20, "man": 19, "annat": 0}})
+    during = rules.evaluate(goal, facts, today=_dt.date(2023, 12, 31))
+    after = rules.evaluate(goal, facts, today=_dt.date(2025, 1, 1))
+    assert during.status in (rules.ON_TRACK, rules.BEHIND)
+    assert (after.status, after.status_label) == (rules.NOT_REACHED, "Inte uppnått")
+    reached = rules.Facts(period_start=facts.period_start, period_end=facts.period_end,
+                          counts={"started": {"kvinna": 20, "man": 20, "annat": 0}})
+    assert rules.evaluate(goal, reached, today=_dt.date(2025, 1, 1)).status == rules.REACHED

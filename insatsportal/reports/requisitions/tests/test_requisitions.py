@@ -28,18 +28,21 @@ def _owner():
 
 
 def _claim(total, *, category="salary", year=2024, quarter=1, intervention=None):
+    """A claim in the 2023–2024 period; the demo has claimed its quarters already, so
+    each carries the reason a further claim for a quarter needs."""
     intervention = intervention or _intervention()
     return requisitions.requisition_submit(
         intervention=intervention, member=intervention.owner, year=year, quarter=quarter,
-        amounts={category: Decimal(total)}, actor=_owner())
+        amounts={category: Decimal(total)}, actor=_owner(), reason="Sent faktura")
 
 
 def _granted():
-    return sum(g.amount for g in Grant.objects.filter(intervention=_intervention()))
+    """The budget of record of the 2023–2024 period (the grant of 3 391 000 kr)."""
+    return Grant.objects.get(intervention=_intervention(), period_start__year=2023).amount
 
 
 def _remaining():
-    return remaining_of_grant(_intervention().pk)
+    return remaining_of_grant(_intervention().pk, year=2024, quarter=1)
 
 
 def test_summarise_subtracts_claimed_and_paid_per_category():
@@ -61,7 +64,7 @@ def test_a_claim_above_what_remains_of_the_grant_is_refused(demo):
     with pytest.raises(ReportError, match="grant|bidrag|beviljade"):
         _claim(1001, quarter=2)
     _claim(1000, quarter=2)  # exactly what remains is accepted
-    assert remaining_of_grant(_intervention().pk) == 0
+    assert _remaining() == 0
 
 
 @pytest.mark.django_db
@@ -109,13 +112,14 @@ def test_owner_staff_claim_and_the_office_approves_through_the_pages(login, demo
     owner = login("insatsansvarig")
     before = Requisition.objects.count()
     response = owner.post(url, {"form_token": str(uuid.uuid4()), "year": "2024", "quarter": "1",
-                                "amount_salary": "120 000", "amount_travel": "2 500"})
+                                "amount_salary": "120 000", "amount_travel": "2 500",
+                                "reason": "Sent faktura"})
     assert response.status_code == 302
     requisition = Requisition.objects.latest("pk")
     assert requisition.total == Decimal(122500)
     assert requisition.member == Member.objects.get(name="Knivsta kommun")
     too_much = owner.post(url, {"form_token": str(uuid.uuid4()), "year": "2024", "quarter": "2",
-                                "amount_salary": str(_granted())})
+                                "amount_salary": str(_granted()), "reason": "Sent"})
     assert too_much.status_code == 200
     assert Requisition.objects.count() == before + 1
     assert group_thousands(_granted()) in too_much.content.decode()  # the typed amount stays
