@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -45,7 +46,7 @@ def case_list(request):
 def case_detail(request, pk):
     case = _case(request, pk)
     preparation = policy.can_view_case_preparation(request.user)
-    context = {"case": case, "preparation": preparation,
+    context = {"case": case, "preparation": preparation, "today": timezone.localdate(),
                "office": policy.can_decide_applications(request.user),
                "decisions": list(case.decisions.all())}
     if preparation and case.application_id:
@@ -186,7 +187,7 @@ def proposal_download(request, pk, fmt):
 
 def decision_record(request, pk):
     case = _office_case(request, pk)
-    agenda_items = case.agenda_items.select_related("meeting")
+    agenda_items = selectors.decision_agenda_items(case)
     proposal = getattr(case, "proposal", None)
     if request.method == "POST":
         form = forms.DecisionForm(request.POST, agenda_items=agenda_items)
@@ -199,7 +200,9 @@ def decision_record(request, pk):
                 messages.success(request, _("The decision is recorded."))
                 return redirect("cases:detail", pk=case.pk)
     else:
-        initial = {"agenda_item": agenda_items.last()}
+        # The proposal's amount and period to start from; the paragraph, outcome and day
+        # are the user's own choice, never pre-selected.
+        initial = {}
         if proposal:
             initial.update(amount=proposal.amount, period_start=proposal.period_start,
                            period_end=proposal.period_end)
