@@ -250,7 +250,7 @@ def agenda_correction_add(*, meeting: Meeting, corrects: AgendaItem, minutes: st
                           actor) -> AgendaItem:
     """A correction of approved minutes: a new paragraph at a later meeting of the same body."""
     meeting = _locked(meeting)
-    corrected = corrects.meeting
+    corrected = Meeting.objects.get(pk=corrects.meeting_id)
     if not corrected.is_approved:
         raise CaseError(_("Minutes that are not approved are changed in place, not corrected."))
     if corrected.body != meeting.body or meeting.date <= corrected.date:
