@@ -315,3 +315,15 @@ def can_view_national_reporting(user) -> bool:
 def can_import_documents(user) -> bool:
     """Upload the förbund's existing applications and decisions and confirm what is read."""
     return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_revise_budget(user, intervention) -> bool:
+    """The lead owner's staff write the revised budget of a grant (for every column)."""
+    return (has_role(user, Role.INSATSANSVARIG) and user.member_id is not None
+            and intervention.owner_id == user.member_id)
+
+
+@_fail_closed
+def can_approve_revised_budgets(user) -> bool:
+    return has_role(user, Role.KANSLI)
