@@ -35,7 +35,10 @@ def jobbcentrum(demo, kansli):
     return case
 
 
-def _board(kansli, day=D(2026, 12, 10)):
+BOARD_DAY = D(2026, 12, 10)
+
+
+def _board(kansli, day=BOARD_DAY):
     meeting = services.meeting_create(body=Body.BOARD, date=day, actor=kansli)
     return services.meeting_update(meeting=meeting, actor=kansli, chair="Ola Ordförande",
                                    secretary="Siv Sekreterare", adjuster="Anna Justerare",
@@ -292,3 +295,27 @@ def test_decisions_filed_under_the_committee_move_to_the_boards_paragraph(jobbce
     migration.detach_decisions_from_the_working_committee(apps, None)
     decision.refresh_from_db()
     assert (decision.agenda_item, decision.paragraph) == (right, "§ 4")
+
+
+@pytest.mark.parametrize("role", ["anonymous", "styrelse", "insatsansvarig", "deltagaransvarig",
+                                  "handlaggare", "rapportlasare"])
+def test_only_the_office_changes_a_meeting(login, jobbcentrum, kansli, role):
+    board = _board(kansli)
+    item = services.agenda_add(meeting=board, case=jobbcentrum, actor=kansli)
+    earlier = Meeting.objects.filter(body=Body.BOARD, minutes_approved_on__isnull=False).first()
+    before = _snapshot(board)
+    client = login(role)
+    posts = [
+        ("arende/", {"case": Case.objects.filter(status__in=Case.OPEN).first().pk}),
+        (f"protokoll/{item.paragraph}/", {"minutes": "Ändrat."}),
+        ("uppgifter/", {"adjuster": "Någon annan", "present": "X"}),
+        ("rattelse/", {"corrects": earlier.items.first().pk, "minutes": "Rättat."}),
+        ("justering/", {"approved_on": "2026-12-20"}),
+        ("anslag/", {"posted_on": "2026-12-21"}),
+    ]
+    for path, data in posts:
+        response = client.post(f"/arenden/moten/{board.pk}/{path}", data)
+        assert response.status_code == (302 if role == "anonymous" else 404), path
+        if role == "anonymous":
+            assert "/konto/logga-in/" in response["Location"]
+    assert _snapshot(board) == before
