@@ -185,8 +185,8 @@ def _meeting(*, actor, body: str, date: datetime.date) -> Meeting:
 def decision_import(*, actor, facts: dict) -> Decision:
     """facts: application or intervention (or neither: one is created), intervention_name,
     owner, outcome, amount, period_start, period_end, decided_on, proposer, clauses,
-    conditions, matter, assessment, case_number, and optionally committee_date and
-    minutes_approved_on."""
+    conditions, matter, assessment, case_number, and optionally committee_date,
+    minutes_approved_on and posted_on (the day the minutes were posted)."""
     application, intervention = facts.get("application"), facts.get("intervention")
     decided_on = facts["decided_on"]
     if application is not None:
@@ -234,4 +234,6 @@ def decision_import(*, actor, facts: dict) -> Decision:
         case_services.minutes_approve(meeting=board, approved_on=facts["minutes_approved_on"],
                                       actor=actor, imported=True)
         decision.refresh_from_db()
+    if facts.get("posted_on") and board.posted_on is None:
+        case_services.minutes_post(meeting=board, posted_on=facts["posted_on"], actor=actor)
     return decision

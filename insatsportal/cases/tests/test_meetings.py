@@ -319,3 +319,10 @@ def test_only_the_office_changes_a_meeting(login, jobbcentrum, kansli, role):
         if role == "anonymous":
             assert "/konto/logga-in/" in response["Location"]
     assert _snapshot(board) == before
+
+
+def test_the_demo_decision_shows_when_its_appeal_period_ended(login, demo):
+    case = Case.objects.get(title="En väg in – steget vidare")
+    page = login("insatsansvarig").get(f"/arenden/{case.pk}/").content.decode()
+    assert "Justerat 2022-09-29" in page
+    assert "Tiden för överklagande gick ut 2022-10-21" in page
