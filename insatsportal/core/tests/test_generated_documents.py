@@ -38,6 +38,8 @@ def _proposal(fmt):
 PROPOSAL_TITLE = "Förslag till beslut: Ansökan En väg in – steget vidare"
 MINUTES_TITLE = "Protokoll: Förbundsstyrelsen 22 september 2022"
 QUARTERLY_TITLE = "Kvartalsrapport 2024 kv4: En väg in – steget vidare"
+QUARTERLY_TEXTS = ["Deltagare", "Kostnader mot budget", "Budgetpost", "Budget (plan)",
+                   "Utbetalt (godkänt)"]
 
 # (URL name, how to build the URL, format, title, texts that must be in it)
 DOCUMENTS = [
@@ -62,9 +64,9 @@ DOCUMENTS = [
          Application.objects.get(name="Jobbcentrum – din väg framåt").pk]), "pdf",
      "Ansökan: Jobbcentrum – din väg framåt", BUDGET_COLUMNS),
     ("reports:quarterly_download", lambda: _quarterly("pdf"), "pdf", QUARTERLY_TITLE,
-     ["Deltagare", "Budgetkategori"]),
+     QUARTERLY_TEXTS),
     ("reports:quarterly_download", lambda: _quarterly("docx"), "docx", QUARTERLY_TITLE,
-     ["Deltagare", "Budgetkategori"]),
+     QUARTERLY_TEXTS),
 ]
 
 
