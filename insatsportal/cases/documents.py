@@ -60,12 +60,13 @@ def meeting_papers(meeting, items, committee_items: dict) -> Document:
     """The agenda, then each paragraph's proposal and the working committee's minute.
 
     The applications follow as annexes (cases.views.meeting_documents)."""
-    document = Document(title=f"Handlingar {meeting_name(meeting)}", reference=str(meeting),
-                        kind="Handlingar")
+    body = BODY_NAMES[meeting.body].lower()
+    document = Document(title=f"Handlingar till {body}s sammanträde {date_long(meeting.date)}",
+                        reference=str(meeting))
     document.heading("Föredragningslista")
     document.table(
         ["§", "Ärende", "Föreslaget belopp", "Bilagor"],
-        [[f"§ {item.paragraph}", f"{item.case.number} {item.case.title}",
+        [[f"§\xa0{item.paragraph}", f"{item.case.number} {item.case.title}",
           _proposed_amount(item), _annexes(item, committee_items)] for item in items],
         numeric={2},
     )
@@ -143,12 +144,14 @@ def _paragraph(document: Document, meeting, item) -> None:
 
 def _justering(document: Document, meeting) -> None:
     document.heading("Justering")
-    adjuster = meeting.adjuster or "inte utsedd"
     if meeting.is_approved:
-        document.paragraph(f"Protokollet justerades den {date_long(meeting.minutes_approved_on)} "
-                           f"av justerare {adjuster}.")
+        # Minutes justered on paper (imported) may not name their justerare.
+        by = f" av justerare {meeting.adjuster}" if meeting.adjuster else ""
+        document.paragraph(f"Protokollet justerades den "
+                           f"{date_long(meeting.minutes_approved_on)}{by}.")
     else:
-        document.paragraph(f"Protokollet är inte justerat. Justerare: {adjuster}.")
+        document.paragraph(f"Protokollet är inte justerat. Justerare: "
+                           f"{meeting.adjuster or 'inte utsedd'}.")
     for role, name in (("Sekreterare", meeting.secretary), ("Ordförande", meeting.chair),
                        ("Justerare", meeting.adjuster)):
         document.paragraph(f"{name or '–'}", lead=f"{role}:")

@@ -260,7 +260,7 @@ def test_the_boards_papers_hold_agenda_proposal_committee_minute_and_application
     assert "AU föreslår styrelsen att bevilja." in text
     assert "Jobbcentrum – din väg framåt" in text[annex:]
     assert "Budgetsammanställning" in text[annex:] or "Budget" in text[annex:]
-    assert pdf.metadata.title == "Handlingar: Handlingar Förbundsstyrelsen 10 december 2026"
+    assert pdf.metadata.title == "Handlingar till förbundsstyrelsens sammanträde 10 december 2026"
 
 
 def test_the_board_member_sees_the_coming_meeting_with_its_papers(login, jobbcentrum, kansli,

@@ -57,7 +57,7 @@ DOCUMENTS = [
                      "senast den 21 oktober 2022"]),
     ("cases:meeting_papers",
      lambda: reverse("cases:meeting_papers", args=[_board_meeting().pk]), "pdf",
-     "Handlingar: Handlingar Förbundsstyrelsen 22 september 2022",
+     "Handlingar till förbundsstyrelsens sammanträde 22 september 2022",
      ["Föredragningslista", "Förslag till beslut", "Bilaga till § 1", *BUDGET_COLUMNS]),
     ("applications:pdf",
      lambda: reverse("applications:pdf", args=[
