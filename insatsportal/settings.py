@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "insatsportal.imports",
     "insatsportal.participants",
     "insatsportal.reports",
+    "insatsportal.economy",
     "insatsportal.demo",
 ]
 
