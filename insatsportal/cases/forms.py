@@ -88,6 +88,15 @@ class MeetingForm(forms.ModelForm):
         fields = ["body", "date", "place"]
 
 
+class MeetingEditForm(forms.ModelForm):
+    """What the minutes say of the meeting itself; saved only before justering."""
+
+    class Meta:
+        model = Meeting
+        fields = ["place", "chair", "secretary", "adjuster", "present"]
+        widgets = {"present": forms.Textarea(attrs={"rows": 6})}
+
+
 class AgendaForm(forms.Form):
     case = forms.ModelChoiceField(label=_("Case"), queryset=None)
 
@@ -105,6 +114,29 @@ class MinutesForm(forms.Form):
     approved_on = forms.DateField(label=_("Minutes approved on"))
 
 
+class PostingForm(forms.Form):
+    posted_on = forms.DateField(
+        label=_("Posted on the notice board on"),
+        help_text=_("The appeal period of three weeks runs from this day."),
+    )
+
+
+class _ParagraphChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.full_label
+
+
+class CorrectionForm(forms.Form):
+    corrects = _ParagraphChoice(label=_("Paragraph to correct"), queryset=None,
+                                empty_label=_("Choose a paragraph of approved minutes"))
+    minutes = forms.CharField(label=_("The correction"),
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, paragraphs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["corrects"].queryset = paragraphs
+
+
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices,
                                 widget=forms.RadioSelect)
@@ -115,8 +147,12 @@ class DecisionForm(forms.Form):
     period_end = forms.DateField(label=_("Granted until"), required=False)
     conditions = forms.CharField(label=_("Conditions"), required=False,
                                  widget=forms.Textarea(attrs={"rows": 3}))
-    agenda_item = forms.ModelChoiceField(label=_("Meeting and paragraph"), queryset=None,
-                                         required=False)
+    agenda_item = _ParagraphChoice(
+        label=_("The board's meeting and paragraph"), queryset=None, required=False,
+        empty_label=_("No paragraph in the system (a decision recorded afterwards)"),
+        help_text=_("Only the board decides; the working committee's paragraphs are proposals "
+                    "and are not offered. Approved minutes are not offered either."),
+    )
 
     def __init__(self, *args, agenda_items=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,4 +161,9 @@ class DecisionForm(forms.Form):
     def clean(self):
         data = super().clean()
         check_grant(self, data)
+        item = data.get("agenda_item")
+        if item is not None and data.get("decided_on") and data["decided_on"] != item.meeting.date:
+            self.add_error("decided_on", _("The decision is made on the day of the board's "
+                                           "meeting (%(date)s).")
+                           % {"date": item.meeting.date.isoformat()})
         return data

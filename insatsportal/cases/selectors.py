@@ -111,11 +111,50 @@ MEETING_ACTIONS = {"view": policy.can_view_case_preparation,
                    "decide": policy.can_decide_applications}
 
 
+def _meetings_with_items(user):
+    items = AgendaItem.objects.select_related(
+        "case__proposal", "case__application__owner", "case__intervention__owner",
+        "decision", "corrects__meeting",
+    )
+    return (Meeting.objects.filter(policy.meetings_scope(user))
+            .prefetch_related(Prefetch("items", queryset=items)))
+
+
 def meeting_get_for_user(*, user, pk, action: str = "view") -> Meeting:
-    items = AgendaItem.objects.select_related("case__proposal", "case__application__owner")
-    meetings = (Meeting.objects.filter(policy.meetings_scope(user))
-                .prefetch_related(Prefetch("items", queryset=items)))
-    return get_for_user(meetings, pk, user=user, section=MEETING_ACTIONS[action])
+    return get_for_user(_meetings_with_items(user), pk, user=user,
+                        section=MEETING_ACTIONS[action])
+
+
+def paragraphs_to_correct(meeting: Meeting):
+    """Paragraphs of earlier approved minutes of the same body: what a correction may name."""
+    return (AgendaItem.objects.filter(meeting__body=meeting.body, meeting__date__lt=meeting.date,
+                                      meeting__minutes_approved_on__isnull=False)
+            .select_related("meeting", "case").order_by("-meeting__date", "paragraph"))
+
+
+def committee_items(meeting: Meeting, items) -> dict:
+    """The working committee's latest paragraph on each case, up to the meeting's day."""
+    found = {}
+    for item in (AgendaItem.objects
+                 .filter(case__in=[i.case_id for i in items],
+                         meeting__body=Body.WORKING_COMMITTEE, meeting__date__lte=meeting.date)
+                 .select_related("meeting").order_by("meeting__date", "paragraph")):
+        found[item.case_id] = item
+    return found
+
+
+def meetings_coming(*, user, limit: int = 3):
+    """Start page of the board and the office: the next meetings, their papers ready."""
+    return (Meeting.objects.filter(policy.meetings_scope(user), date__gte=timezone.localdate())
+            .prefetch_related("items").order_by("date", "body")[:limit])
+
+
+def decision_agenda_items(case: Case):
+    """Paragraphs a decision of the case may be filed under: the board's, before justering."""
+    return (case.agenda_items.filter(meeting__body=Body.BOARD,
+                                     meeting__minutes_approved_on__isnull=True,
+                                     decision__isnull=True)
+            .select_related("meeting", "case").order_by("meeting__date"))
 
 
 def applied_amount(application) -> int | None:

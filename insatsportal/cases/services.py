@@ -207,28 +207,90 @@ def meeting_create(*, body: str, date: datetime.date, place: str = "", actor) ->
     return meeting
 
 
+def _locked(meeting: Meeting) -> Meeting:
+    """The meeting, locked for the rest of the transaction; refused once justerat."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.is_approved:
+        raise CaseError(_("The minutes are approved and can no longer be changed. A correction "
+                          "is made as a new paragraph at a later meeting."))
+    return meeting
+
+
+MEETING_FIELDS = ("place", "chair", "secretary", "adjuster", "present")
+
+
 @transaction.atomic
-def agenda_add(*, meeting: Meeting, case: Case, actor) -> AgendaItem:
-    if not case.is_open:
-        raise CaseError(_("A decided case cannot be placed on a meeting."))
+def meeting_update(*, meeting: Meeting, actor, **values) -> Meeting:
+    """Place, chair, secretary, justerare and members present; fixed once justerat."""
+    meeting = _locked(meeting)
+    changed = {name: value for name, value in values.items()
+               if name in MEETING_FIELDS and getattr(meeting, name) != value}
+    for name, value in changed.items():
+        setattr(meeting, name, value)
+    if changed:
+        meeting.save(update_fields=list(changed))
+        log_action(actor=actor, obj=meeting, action="meeting.updated",
+                   data={"fields": sorted(changed)})
+    return meeting
+
+
+def _add_item(*, meeting: Meeting, case: Case, actor, corrects=None) -> AgendaItem:
     if AgendaItem.objects.filter(meeting=meeting, case=case).exists():
         raise CaseError(_("The case is already on this meeting's agenda."))
-    # Lock the meeting so two cases placed at once do not get the same paragraph.
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     last = AgendaItem.objects.filter(meeting=meeting).aggregate(last=Max("paragraph"))["last"]
-    item = AgendaItem.objects.create(meeting=meeting, case=case, paragraph=(last or 0) + 1)
+    item = AgendaItem.objects.create(meeting=meeting, case=case, paragraph=(last or 0) + 1,
+                                     corrects=corrects)
+    data = {"case": case.number, "paragraph": item.paragraph}
+    if corrects is not None:
+        data["corrects"] = f"{corrects.meeting} § {corrects.paragraph}"
+    log_action(actor=actor, obj=meeting, action="meeting.case_added", data=data)
+    return item
+
+
+@transaction.atomic
+def agenda_add(*, meeting: Meeting, case: Case, actor, imported: bool = False) -> AgendaItem:
+    """Place an open case on the agenda as the next paragraph.
+
+    `imported` records a paragraph of minutes approved on paper (document import).
+    """
+    if not case.is_open:
+        raise CaseError(_("A decided case cannot be placed on a meeting."))
+    # The lock also keeps two cases placed at once from getting the same paragraph.
+    if imported:
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    else:
+        meeting = _locked(meeting)
+    item = _add_item(meeting=meeting, case=case, actor=actor)
     if case.status != Case.Status.ON_AGENDA:
         _set_status(case, Case.Status.ON_AGENDA, actor=actor, note=str(meeting))
-    log_action(actor=actor, obj=meeting, action="meeting.case_added",
-               data={"case": case.number, "paragraph": item.paragraph})
+    return item
+
+
+@transaction.atomic
+def agenda_correction_add(*, meeting: Meeting, corrects: AgendaItem, minutes: str,
+                          actor) -> AgendaItem:
+    """A correction of approved minutes: a new paragraph at a later meeting of the same body."""
+    meeting = _locked(meeting)
+    corrected = Meeting.objects.get(pk=corrects.meeting_id)
+    if not corrected.is_approved:
+        raise CaseError(_("Minutes that are not approved are changed in place, not corrected."))
+    if corrected.body != meeting.body or meeting.date <= corrected.date:
+        raise CaseError(_("A correction is made at a later meeting of the same body."))
+    if not minutes.strip():
+        raise CaseError(_("Write what the correction says."))
+    item = _add_item(meeting=meeting, case=corrects.case, actor=actor, corrects=corrects)
+    item.minutes = minutes.strip()
+    item.save(update_fields=["minutes"])
+    log_action(actor=actor, obj=corrects.case, action="case.minutes_corrected",
+               data={"corrected": f"{corrected} § {corrects.paragraph}",
+                     "by": f"{meeting} § {item.paragraph}"})
     return item
 
 
 @transaction.atomic
 def agenda_minutes_save(*, item: AgendaItem, minutes: str, actor) -> AgendaItem:
     """The minutes text of one paragraph; fixed once the minutes are approved."""
-    if item.meeting.minutes_approved_on is not None:
-        raise CaseError(_("The minutes are approved and can no longer be changed."))
+    _locked(item.meeting)
     item.minutes = minutes.strip()
     item.save(update_fields=["minutes"])
     log_action(actor=actor, obj=item.meeting, action="meeting.minutes_written",
@@ -237,14 +299,43 @@ def agenda_minutes_save(*, item: AgendaItem, minutes: str, actor) -> AgendaItem:
 
 
 @transaction.atomic
-def minutes_approve(*, meeting: Meeting, approved_on: datetime.date, actor) -> Meeting:
-    """Justering: the meeting's decisions become final."""
+def minutes_approve(*, meeting: Meeting, approved_on: datetime.date, actor,
+                    imported: bool = False) -> Meeting:
+    """Justering by the named justerare: the minutes and their paragraphs become fixed.
+
+    The board's decisions are then justerade; they gain legal force only when the appeal
+    period from the posting has passed (Meeting.appeal_ends_on). `imported` records minutes
+    approved on paper, whose justerare the import may not know.
+    """
+    meeting = _locked(meeting)
     if approved_on < meeting.date:
         raise CaseError(_("The minutes cannot be approved before the meeting."))
+    if not (meeting.adjuster.strip() or imported):
+        raise CaseError(_("Name the adjuster (justerare) before the minutes are approved."))
     meeting.minutes_approved_on = approved_on
     meeting.save(update_fields=["minutes_approved_on"])
-    Decision.objects.filter(agenda_item__meeting=meeting).update(minutes_approved_on=approved_on)
-    log_action(actor=actor, obj=meeting, action="meeting.minutes_approved")
+    if meeting.decides:
+        Decision.objects.filter(agenda_item__meeting=meeting).update(
+            minutes_approved_on=approved_on)
+    log_action(actor=actor, obj=meeting, action="meeting.minutes_approved",
+               data={"approved_on": approved_on.isoformat(), "adjuster": meeting.adjuster})
+    return meeting
+
+
+@transaction.atomic
+def minutes_post(*, meeting: Meeting, posted_on: datetime.date, actor) -> Meeting:
+    """The notice that the minutes are approved is posted; the appeal period starts."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.is_approved:
+        raise CaseError(_("Only approved minutes are posted."))
+    if meeting.posted_on is not None:
+        raise CaseError(_("The minutes are already posted."))
+    if posted_on < meeting.minutes_approved_on:
+        raise CaseError(_("The minutes cannot be posted before they are approved."))
+    meeting.posted_on = posted_on
+    meeting.save(update_fields=["posted_on"])
+    log_action(actor=actor, obj=meeting, action="meeting.minutes_posted",
+               data={"posted_on": posted_on.isoformat()})
     return meeting
 
 
@@ -252,8 +343,12 @@ def minutes_approve(*, meeting: Meeting, approved_on: datetime.date, actor) -> M
 def decision_record(*, case: Case, outcome: str, decided_on: datetime.date, actor,
                     amount=None, period_start=None, period_end=None, conditions: str = "",
                     agenda_item: AgendaItem | None = None, paragraph: str = "",
-                    minutes_approved_on=None) -> Decision:
-    """Record the board's decision; a grant creates or extends the intervention."""
+                    minutes_approved_on=None, imported: bool = False) -> Decision:
+    """Record the board's decision; a grant creates or extends the intervention.
+
+    Under a paragraph of the board's minutes, before they are approved; `imported` records
+    a decision of minutes approved on paper (document import).
+    """
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not case.is_open:
         raise CaseError(_("The case is already decided."))
@@ -261,8 +356,20 @@ def decision_record(*, case: Case, outcome: str, decided_on: datetime.date, acto
     if granting and (amount is None or not (period_start and period_end)):
         raise CaseError(_("A grant needs a maximum amount and a period."))
     if agenda_item is not None:
-        paragraph = paragraph or f"§ {agenda_item.paragraph}"
-        minutes_approved_on = minutes_approved_on or agenda_item.meeting.minutes_approved_on
+        meeting = Meeting.objects.select_for_update().get(pk=agenda_item.meeting_id)
+        if agenda_item.case_id != case.pk:
+            raise CaseError(_("The paragraph concerns another case."))
+        if not meeting.decides:
+            raise CaseError(_("The working committee's paragraph is a proposal to the board; "
+                              "record the decision under the board's paragraph."))
+        if meeting.is_approved and not imported:
+            raise CaseError(_("The minutes are approved and can no longer be changed. A "
+                              "correction is made as a new paragraph at a later meeting."))
+        if decided_on != meeting.date:
+            raise CaseError(_("The decision is made on the day of the board's meeting "
+                              "(%(date)s).") % {"date": meeting.date.isoformat()})
+        paragraph = f"§ {agenda_item.paragraph}"
+        minutes_approved_on = meeting.minutes_approved_on
     decision = Decision.objects.create(
         case=case, agenda_item=agenda_item, outcome=outcome,
         amount=amount if granting else None,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insatsportal.cases.views import cases, journey, meetings
+from insatsportal.cases.views import cases, journey, meeting_documents, meetings
 
 app_name = "cases"
 urlpatterns = [
@@ -26,5 +26,11 @@ urlpatterns = [
     path("moten/<int:pk>/protokoll/<int:paragraph>/", meetings.paragraph_minutes,
          name="paragraph_minutes"),
     path("moten/<int:pk>/justering/", meetings.minutes_approve, name="minutes_approve"),
-    path("moten/<int:pk>/handlingar.pdf", meetings.meeting_papers_pdf, name="meeting_papers"),
+    path("moten/<int:pk>/uppgifter/", meetings.meeting_edit, name="meeting_edit"),
+    path("moten/<int:pk>/rattelse/", meetings.agenda_correction, name="agenda_correction"),
+    path("moten/<int:pk>/anslag/", meetings.minutes_post, name="minutes_post"),
+    path("moten/<int:pk>/handlingar.pdf", meeting_documents.meeting_papers_pdf,
+         name="meeting_papers"),
+    path("moten/<int:pk>/protokoll.<str:fmt>", meeting_documents.meeting_minutes_download,
+         name="meeting_minutes"),
 ]

@@ -16,12 +16,14 @@ from insatsportal.imports.matching import decision_answers
 
 D = datetime.date
 
-# The documents are proposals: the meetings, the decisions' dates and the approval of the
-# minutes are in the minutes, which are not among the seeds. In order: 004 before 003.
+# The documents are proposals: the meetings, the decisions' dates, the approval of the
+# minutes and their posting are in the minutes, which are not among the seeds. In order:
+# 004 before 003.
 MEETINGS = {
-    "004": {"decided_on": D(2017, 12, 8), "minutes_approved_on": D(2017, 12, 15)},
+    "004": {"decided_on": D(2017, 12, 8), "minutes_approved_on": D(2017, 12, 15),
+            "posted_on": D(2017, 12, 18)},
     "003": {"committee_date": D(2022, 9, 1), "decided_on": D(2022, 9, 22),
-            "minutes_approved_on": D(2022, 9, 29)},
+            "minutes_approved_on": D(2022, 9, 29), "posted_on": D(2022, 9, 30)},
 }
 
 

@@ -174,8 +174,8 @@ def _meeting(*, actor, body: str, date: datetime.date) -> Meeting:
 def decision_import(*, actor, facts: dict) -> Decision:
     """facts: application or intervention (or neither: one is created), intervention_name,
     owner, outcome, amount, period_start, period_end, decided_on, proposer, clauses,
-    conditions, matter, assessment, case_number, and optionally committee_date and
-    minutes_approved_on."""
+    conditions, matter, assessment, case_number, and optionally committee_date,
+    minutes_approved_on and posted_on (the day the minutes were posted)."""
     application, intervention = facts.get("application"), facts.get("intervention")
     decided_on = facts["decided_on"]
     if application is not None:
@@ -211,17 +211,19 @@ def decision_import(*, actor, facts: dict) -> Decision:
     if facts.get("proposer") == Body.WORKING_COMMITTEE and facts.get("committee_date"):
         committee = _meeting(actor=actor, body=Body.WORKING_COMMITTEE,
                              date=facts["committee_date"])
-        case_services.agenda_add(meeting=committee, case=case, actor=actor)
+        case_services.agenda_add(meeting=committee, case=case, actor=actor, imported=True)
     board = _meeting(actor=actor, body=Body.BOARD, date=decided_on)
-    item = case_services.agenda_add(meeting=board, case=case, actor=actor)
+    item = case_services.agenda_add(meeting=board, case=case, actor=actor, imported=True)
     decision = case_services.decision_record(
         case=case, outcome=facts.get("outcome") or Decision.Outcome.GRANTED,
         decided_on=decided_on, actor=actor, amount=facts.get("amount"),
         period_start=facts.get("period_start"), period_end=facts.get("period_end"),
-        conditions=facts.get("conditions") or "", agenda_item=item,
+        conditions=facts.get("conditions") or "", agenda_item=item, imported=True,
     )
-    if facts.get("minutes_approved_on"):
+    if facts.get("minutes_approved_on") and not board.is_approved:
         case_services.minutes_approve(meeting=board, approved_on=facts["minutes_approved_on"],
-                                      actor=actor)
+                                      actor=actor, imported=True)
         decision.refresh_from_db()
+    if facts.get("posted_on") and board.posted_on is None:
+        case_services.minutes_post(meeting=board, posted_on=facts["posted_on"], actor=actor)
     return decision

@@ -46,6 +46,8 @@ def test_the_office_takes_an_application_to_a_decision(sign_in, csp_violations):
     page.goto(f"/arenden/{case.pk}/beslut/")
     page.get_by_label("Delvis bifall").check()
     page.get_by_label("Beslutsdatum").fill("2026-12-10")
+    page.get_by_label("Förbundsstyrelsens sammanträde och paragraf").select_option(
+        label="Förbundsstyrelsen 2026-12-10, § 1: 2021-15 Jobbcentrum – din väg framåt")
     page.get_by_role("button", name="Registrera beslutet").click()
     assert "Beslutet är registrerat." in page.content()
     differences = page.locator("table", has_text="I ansökan").inner_text()

@@ -59,7 +59,13 @@ class Decision(models.Model):
 
     @property
     def is_final(self) -> bool:
+        """The minutes are approved (justerat); legal force comes only after the appeal period."""
         return self.minutes_approved_on is not None
+
+    @property
+    def appeal_ends_on(self):
+        """The last day to appeal, once the approved minutes are posted; else None."""
+        return self.agenda_item.meeting.appeal_ends_on if self.agenda_item_id else None
 
     @property
     def grants_money(self) -> bool:

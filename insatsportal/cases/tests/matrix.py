@@ -21,6 +21,13 @@ def _meeting_url(name):
     return lambda demo: reverse(name, args=[Meeting.objects.order_by("pk").first().pk])
 
 
+def _open_meeting_url(name):
+    """A meeting whose minutes are not yet approved (the demo's working committee)."""
+    return lambda demo: reverse(
+        name, args=[Meeting.objects.filter(minutes_approved_on__isnull=True).order_by("pk")
+                    .first().pk])
+
+
 OFFICE_POST = statuses(405)  # steps that change data answer only POST
 PREPARATION = only("kansli", "styrelse")
 
@@ -56,6 +63,14 @@ MATRIX = {
         OFFICE_POST,
     ),
     "cases:meeting_papers": (_meeting_url("cases:meeting_papers"), PREPARATION),
+    "cases:meeting_edit": (_open_meeting_url("cases:meeting_edit"), statuses(404, kansli=200)),
+    "cases:agenda_correction": (_open_meeting_url("cases:agenda_correction"), OFFICE_POST),
+    "cases:minutes_post": (_meeting_url("cases:minutes_post"), OFFICE_POST),
+    "cases:meeting_minutes": (
+        lambda demo: reverse("cases:meeting_minutes",
+                             args=[Meeting.objects.order_by("pk").first().pk, "pdf"]),
+        PREPARATION,
+    ),
 }
 
 

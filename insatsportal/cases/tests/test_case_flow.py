@@ -77,6 +77,7 @@ def test_the_whole_flow_from_submission_to_a_running_intervention(jobbcentrum, k
     assert set(intervention.partners.values_list("name", flat=True)) == {"Arbetsförmedlingen"}
     assert intervention.applications.get() == case.application
     assert not decision.is_final
+    services.meeting_update(meeting=board, adjuster="Anna Justerare", actor=kansli)
     services.minutes_approve(meeting=board, approved_on=D(2026, 12, 17), actor=kansli)
     decision.refresh_from_db()
     assert decision.is_final
@@ -198,6 +199,7 @@ def test_minutes_are_written_per_paragraph_and_fixed_at_approval(login, demo, ka
                 {"minutes": "Styrelsen beslutar enligt förslaget."})
     item.refresh_from_db()
     assert item.minutes == "Styrelsen beslutar enligt förslaget."
+    services.meeting_update(meeting=meeting, adjuster="Anna Justerare", actor=kansli)
     services.minutes_approve(meeting=meeting, approved_on=D(2027, 5, 8), actor=kansli)
     item.refresh_from_db()
     with pytest.raises(services.CaseError):

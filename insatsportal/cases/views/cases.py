@@ -33,7 +33,7 @@ def case_list(request):
 def case_detail(request, pk):
     case = selectors.case_get_for_user(user=request.user, pk=pk)
     preparation = policy.can_view_case_preparation(request.user)
-    context = {"case": case, "preparation": preparation,
+    context = {"case": case, "preparation": preparation, "today": timezone.localdate(),
                "office": policy.can_decide_applications(request.user),
                "decisions": list(case.decisions.all())}
     if preparation and case.application_id:
@@ -182,7 +182,7 @@ def _room_if_granted(case, data):
 
 def decision_record(request, pk):
     case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
-    agenda_items = case.agenda_items.select_related("meeting")
+    agenda_items = selectors.decision_agenda_items(case)
     proposal = getattr(case, "proposal", None)
     room = None
     if request.method == "POST":
@@ -202,7 +202,9 @@ def decision_record(request, pk):
                 messages.success(request, _("The decision is recorded."))
                 return redirect("cases:detail", pk=case.pk)
     else:
-        initial = {"agenda_item": agenda_items.last()}
+        # The proposal's amount and period to start from; the paragraph, outcome and day
+        # are the user's own choice, never pre-selected.
+        initial = {}
         if proposal:
             initial.update(amount=proposal.amount, period_start=proposal.period_start,
                            period_end=proposal.period_end)
