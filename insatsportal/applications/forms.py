@@ -61,6 +61,25 @@ class DateListField(forms.CharField):
         return days
 
 
+class YesNoRadioSelect(forms.RadioSelect):
+    """Ja / Nej / Ej angivet for a nullable yes-no field, showing the saved answer.
+
+    A plain RadioSelect renders True as "True", which matches none of the choices, so a saved
+    "Ja" was shown unselected and the next save cleared it.
+    """
+
+    VALUES = {True: "true", False: "false", None: "unknown"}
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("true", _("Yes")), ("false", _("No")),
+                                         ("unknown", _("Not stated"))])
+
+    def format_value(self, value):
+        if value in ("true", "false", "unknown"):
+            return [value]
+        return [self.VALUES.get({"True": True, "False": False}.get(value, value), "unknown")]
+
+
 class NewApplicationForm(forms.Form):
     name = forms.CharField(label=_("Name of the intervention"), max_length=300)
 
@@ -77,8 +96,7 @@ class ApplicationForm(forms.ModelForm):
     anchoring_discussed = forms.NullBooleanField(
         label=_("Has the application been discussed in the local development group?"),
         required=False,
-        widget=forms.RadioSelect(choices=[("true", _("Yes")), ("false", _("No")),
-                                          ("unknown", _("Not stated"))]),
+        widget=YesNoRadioSelect(),
     )
 
     class Meta:

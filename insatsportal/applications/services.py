@@ -28,6 +28,7 @@ from insatsportal.applications.models import (
 )
 from insatsportal.applications.serialize import LIST_FIELDS, NAMED_FIELDS, SCALAR_FIELDS
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import undone_if_unchanged
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import LocalGroup, Member, Unit
 from insatsportal.organisations.selectors import association_current, member_resolve
@@ -126,8 +127,28 @@ def application_create(*, actor, owner, name: str, association=None) -> Applicat
 
 @transaction.atomic
 def application_update(*, actor, application: Application, data: dict) -> Application:
-    """Change the fields present in `data`; a list present in `data` replaces the old one."""
+    """Change the fields present in `data`; a list present in `data` replaces the old one.
+
+    Saving what is already saved writes nothing and logs nothing.
+    """
     _require_editable(application)
+    with undone_if_unchanged(lambda: _content(application.pk)) as outcome:
+        _update(application, data)
+    if outcome.changed:
+        changed = sorted(set(data) & set(SCALAR_FIELDS + NAMED_FIELDS + LIST_FIELDS))
+        log_action(actor=actor, obj=application, action="application.updated",
+                   data={"fields": changed})
+    return application
+
+
+def _content(pk) -> dict:
+    from insatsportal.applications.selectors import application_load
+    from insatsportal.applications.serialize import application_to_dict
+
+    return application_to_dict(application_load(pk))
+
+
+def _update(application: Application, data: dict) -> None:
     values = _coerce(Application, data, SCALAR_FIELDS)
     if "anchoring_dates" in data:
         try:
@@ -185,10 +206,6 @@ def application_update(*, actor, application: Application, data: dict) -> Applic
             m if isinstance(m, Method) else Method.objects.get_or_create(name=m)[0]
             for m in data["methods"]
         ])
-    changed = sorted(set(data) & set(SCALAR_FIELDS + NAMED_FIELDS + LIST_FIELDS))
-    log_action(actor=actor, obj=application, action="application.updated",
-               data={"fields": changed})
-    return application
 
 
 def _replace_parts(application, data) -> dict[str, ApplicationPart]:
@@ -240,8 +257,28 @@ def application_create_from_data(*, actor, data: dict) -> Application:
 
 @transaction.atomic
 def budget_save(*, actor, application: Application, budget, action="application.budget_saved"):
-    """Replace the budget with `budget` (a BudgetData or its dict form)."""
+    """Replace the budget with `budget` (a BudgetData or its dict form); an unchanged budget
+    writes nothing and logs nothing."""
     _require_editable(application)
+    with undone_if_unchanged(lambda: _budget_content(application)) as outcome:
+        record, data = _budget_replace(application, budget)
+    if outcome.changed:
+        totals = b.compute(data)
+        log_action(actor=actor, obj=application, action=action,
+                   data={"total_association": str(totals.total_association),
+                         "total_co_financing": str(totals.total_co_financing)})
+    return Budget.objects.get(application=application)
+
+
+def _budget_content(application):
+    from insatsportal.applications.serialize import budget_data_from_model
+
+    record = Budget.objects.filter(application=application).prefetch_related(
+        "owners", "lines", "years").first()
+    return None if record is None else b.budget_to_dict(budget_data_from_model(record))
+
+
+def _budget_replace(application, budget):
     if isinstance(budget, dict):
         try:
             budget = b.budget_from_dict(budget)
@@ -285,11 +322,7 @@ def budget_save(*, actor, application: Application, budget, action="application.
                               premises=y.premises, other=y.other), exclude=("budget",))
         for y in data.years
     ])
-    totals = b.compute(data)
-    log_action(actor=actor, obj=application, action=action,
-               data={"total_association": str(totals.total_association),
-                     "total_co_financing": str(totals.total_co_financing)})
-    return record
+    return record, data
 
 
 # --- The life of an application ------------------------------------------------------

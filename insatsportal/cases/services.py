@@ -22,6 +22,7 @@ from insatsportal.cases.models import (
     Recommendation,
 )
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import unchanged
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.selectors import association_current
 
@@ -89,6 +90,8 @@ def case_open_without_application(*, title: str, intervention: Intervention, yea
 
 @transaction.atomic
 def case_assign(*, case: Case, handler, actor) -> Case:
+    if unchanged(case, {"handler": handler}):
+        return case
     case.handler = handler
     case.save(update_fields=["handler"])
     log_action(actor=actor, obj=case, action="case.assigned", data={"handler": str(handler)})
@@ -110,6 +113,9 @@ def case_start_preparation(*, case: Case, actor) -> Case:
 @transaction.atomic
 def checklist_note_save(*, case: Case, item: str, text: str, actor) -> None:
     text = text.strip()
+    saved = ChecklistNote.objects.filter(case=case, item=item).first()
+    if (saved.text if saved else "") == text:
+        return
     if text:
         ChecklistNote.objects.update_or_create(
             case=case, item=item, defaults={"text": text, "author": actor}
@@ -169,6 +175,9 @@ def proposal_save(*, case: Case, draft, amount, period_start, period_end, actor,
         "period_end": period_end,
         "updated_by": actor,
     }
+    existing = DecisionProposal.objects.filter(case=case).first()
+    if unchanged(existing, {k: v for k, v in values.items() if k != "updated_by"}):
+        return existing
     proposal, created = DecisionProposal.objects.update_or_create(case=case, defaults=values)
     if case.status == Case.Status.IN_PREPARATION:
         _set_status(case, Case.Status.PROPOSAL_DRAFTED, actor=actor)
@@ -208,6 +217,8 @@ def agenda_minutes_save(*, item: AgendaItem, minutes: str, actor) -> AgendaItem:
     """The minutes text of one paragraph; fixed once the minutes are approved."""
     if item.meeting.minutes_approved_on is not None:
         raise CaseError(_("The minutes are approved and can no longer be changed."))
+    if item.minutes == minutes.strip():
+        return item
     item.minutes = minutes.strip()
     item.save(update_fields=["minutes"])
     log_action(actor=actor, obj=item.meeting, action="meeting.minutes_written",

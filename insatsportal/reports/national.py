@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from insatsportal.applications.models import Application, BudgetYear
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import unchanged
 from insatsportal.core.exporter import Exporter
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.aggregates import suppress_row
@@ -89,6 +90,9 @@ class NationalExport(Exporter):
 
 @transaction.atomic
 def administrative_cost_save(*, year: int, amount: Decimal, note: str, actor):
+    existing = AdministrativeCost.objects.filter(year=year).first()
+    if unchanged(existing, {"amount": amount, "note": note}):
+        return existing
     cost, _created = AdministrativeCost.objects.update_or_create(
         year=year, defaults={"amount": amount, "note": note, "recorded_by": actor})
     log_action(actor=actor, obj=cost, action="administrative_cost.saved",

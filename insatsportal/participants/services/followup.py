@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import unchanged
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import (
@@ -30,6 +31,9 @@ def policy_for(intervention_id) -> FollowUpPolicy:
 @transaction.atomic
 def follow_up_policy_set(*, actor, intervention: Intervention, months: int,
                          sample_only: bool) -> FollowUpPolicy:
+    existing = FollowUpPolicy.objects.filter(intervention=intervention).first()
+    if unchanged(existing, {"months": months, "sample_only": sample_only}):
+        return existing
     policy, _created = FollowUpPolicy.objects.update_or_create(
         intervention=intervention, defaults={"months": months, "sample_only": sample_only})
     log_action(actor=actor, obj=intervention, action="followup.policy_set",
@@ -62,12 +66,15 @@ def follow_up_record(
     check_occupation_percent(occupation, occupation_percent)
     if occupation is None or occupation.group != WORK_GROUP:
         occupation_percent = None
+    existing = FollowUp.objects.filter(participant=participant).first()
+    values = {"followed_up_on": followed_up_on, "contact_made": contact_made,
+              "occupation": occupation, "occupation_percent": occupation_percent, "note": note}
+    if unchanged(existing, values, many={"income": income}):
+        return existing
+    # A correction keeps the follow-up it was (6 or 12 months) when the policy changed since.
+    months = existing.months if existing else policy_for(participant.intervention_id).months
     follow_up, created = FollowUp.objects.update_or_create(
-        participant=participant,
-        defaults={"months": policy_for(participant.intervention_id).months,
-                  "followed_up_on": followed_up_on, "contact_made": contact_made,
-                  "occupation": occupation, "occupation_percent": occupation_percent,
-                  "note": note, "recorded_by": actor},
+        participant=participant, defaults={**values, "months": months, "recorded_by": actor},
     )
     follow_up.income.set(income)
     log_action(actor=actor, obj=participant,

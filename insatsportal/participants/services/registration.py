@@ -199,6 +199,9 @@ def participant_update(*, actor, participant: Participant, name: str, sex: str,
     """Correct the name, sex or home municipality of an identified participant."""
     if participant.is_anonymous:
         raise ParticipantError(_("An anonymous record holds no name or municipality."))
+    if (participant.sex == sex and participant.home_kommun_id == getattr(home_kommun, "pk", None)
+            and crypto.decrypt(participant.name_encrypted) == name.strip()):
+        return  # the same name encrypts differently each time: compare the plain text
     participant.name_encrypted = crypto.encrypt(name.strip())
     participant.name_index = crypto.name_index(name)
     participant.sex = sex
