@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from insatsportal.applications import budget as b
-from insatsportal.applications import selectors
+from insatsportal.applications import completion, selectors
 from insatsportal.applications.agreement import agreement_text_current
 from insatsportal.applications.models import (
     Application,
@@ -398,18 +398,26 @@ def application_submit(*, actor, application: Application) -> Application:
 
 
 @transaction.atomic
-def application_return(*, actor, application: Application, questions: str) -> Application:
-    """The office returns the application for completion, with its questions."""
-    if not questions.strip():
+def application_return(*, actor, application: Application, questions) -> Application:
+    """The office returns the application for completion, with its questions: one text, or
+    [(section, question)] so that each stands beside the part of the form it concerns."""
+    asked = completion.questions_from_text(questions)
+    if not asked:
         raise ApplicationError(_("Write what the owner needs to complete."))
-    return _transition(actor=actor, application=application,
-                       allowed={Status.SUBMITTED, Status.RESUBMITTED, Status.UNDER_PREPARATION},
-                       to=Status.RETURNED,
-                       action="application.returned", note=questions.strip())
+    locked = _transition(actor=actor, application=application,
+                         allowed={Status.SUBMITTED, Status.RESUBMITTED,
+                                  Status.UNDER_PREPARATION},
+                         to=Status.RETURNED, action="application.returned",
+                         note=completion.questions_note(asked))
+    completion.completion_questions_ask(actor=actor, application=locked, asked=asked)
+    return locked
 
 
 @transaction.atomic
 def application_resubmit(*, actor, application: Application) -> Application:
+    unanswered = completion.unanswered_message(application)
+    if unanswered:
+        raise ApplicationError(unanswered)
     return _submit(actor=actor, application=application, allowed={Status.RETURNED},
                    to=Status.RESUBMITTED, action="application.resubmitted")
 

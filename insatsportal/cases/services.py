@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from insatsportal.applications import completion
 from insatsportal.applications import services as application_services
 from insatsportal.applications.models import Application
 from insatsportal.cases.models import (
@@ -126,17 +127,20 @@ def checklist_note_save(*, case: Case, item: str, text: str, actor) -> None:
 
 
 @transaction.atomic
-def case_request_completion(*, case: Case, questions: str, actor) -> Case:
-    """Send the application back to the owner with questions; the resubmission returns here."""
+def case_request_completion(*, case: Case, questions, actor) -> Case:
+    """Send the application back to the owner with questions (one text, or [(section, text)]);
+    the resubmission returns here."""
     if case.status not in (Case.Status.RECEIVED, Case.Status.IN_PREPARATION,
                            Case.Status.PROPOSAL_DRAFTED):
         raise CaseError(_("Completion can only be requested before the decision."))
-    if not questions.strip():
+    asked = completion.questions_from_text(questions)
+    if not asked:
         raise CaseError(_("Write the questions the applicant must answer."))
     application_services.application_return(
         application=case.application, questions=questions, actor=actor
     )
-    _set_status(case, Case.Status.COMPLETION_REQUESTED, actor=actor, note=questions)
+    _set_status(case, Case.Status.COMPLETION_REQUESTED, actor=actor,
+                note=completion.questions_note(asked))
     return case
 
 

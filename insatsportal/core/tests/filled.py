@@ -27,7 +27,7 @@ class World:
 
 
 def _application():
-    from insatsportal.applications import selectors, services
+    from insatsportal.applications import completion, selectors, services
     from insatsportal.applications.models import Application
     from insatsportal.applications.serialize import application_to_dict, budget_data_from_model
     from insatsportal.organisations.models import LocalGroup
@@ -37,10 +37,19 @@ def _application():
         Application.objects.get(name="En väg in – steget vidare").pk)
     data = application_to_dict(seed, budget_data=budget_data_from_model(seed.budget))
     data.update(name="Rundturen", anchoring_discussed=True,
-                anchoring_group=LocalGroup.objects.order_by("name").first().name,
+                anchoring_group=LocalGroup.objects.get(kommun__name="Knivsta kommun").name,
                 anchoring_dates=["2024-03-01", "2024-04-12"], anchoring_text=LINES,
                 purpose=LINES, age_min=18, age_max=29, participants_total=40)
-    return services.application_create_from_data(actor=owner, data=data)
+    application = services.application_create_from_data(actor=owner, data=data)
+    # Returned for completion with questions, one answered: the owner's form then shows them.
+    services.application_submit(actor=owner, application=application)
+    services.application_return(actor=User.objects.get(username="kansli"),
+                                application=application,
+                                questions=[("anchoring", LINES), ("budget", "Lönerna?")])
+    question = application.completion_questions.get(section="anchoring")
+    completion.completion_answers_save(actor=owner, application=application,
+                                       answers={question.pk: LINES})
+    return application
 
 
 def _case():
