@@ -368,7 +368,7 @@ class SampleDrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for a new draw"), required=False, validators=[reject_identity_number],
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Only when a sample has already been drawn for the same period."))
+        help_text=_("Required when the period overlaps a period already sampled."))
 
     def clean(self):
         cleaned = super().clean()

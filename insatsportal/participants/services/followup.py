@@ -124,20 +124,25 @@ def follow_up_sample_draw(
 ) -> FollowUpSample:
     """Draw a random sample of the participants discharged with consent in a period.
 
-    Never redrawn silently: a second draw for the same period keeps the first and
-    needs a reason; both are in the audit log.
+    Never redrawn silently: a draw whose period overlaps an earlier sample's (the same
+    period, or one shifted by a day) keeps the earlier one and needs a reason; the audit entry
+    names the samples it overlaps.
     """
     if discharged_to < discharged_from:
         raise ParticipantError(_("The period ends before it starts."))
     if size < 1:
         raise ParticipantError(_("The sample needs at least one person."))
     Intervention.objects.select_for_update().filter(pk=intervention.pk).first()
-    earlier = FollowUpSample.objects.filter(intervention=intervention,
-                                            discharged_from=discharged_from,
-                                            discharged_to=discharged_to).exists()
+    overlapping = list(FollowUpSample.objects.filter(
+        intervention=intervention, discharged_from__lte=discharged_to,
+        discharged_to__gte=discharged_from).order_by("discharged_from", "pk"))
+    earlier = bool(overlapping)
     if earlier and not reason.strip():
-        raise ParticipantError(_("A sample has already been drawn for this period. A new draw "
-                                 "needs a reason, and the first one is kept."))
+        raise ParticipantError(_(
+            "A sample has already been drawn for a period that overlaps this one (%(periods)s). "
+            "A new draw needs a reason, and the earlier sample is kept."
+        ) % {"periods": ", ".join(f"{s.discharged_from:%Y-%m-%d} – {s.discharged_to:%Y-%m-%d}"
+                                  for s in overlapping)})
     rows = list(
         Participant.objects.filter(
             intervention=intervention, is_anonymous=False,
@@ -162,6 +167,7 @@ def follow_up_sample_draw(
         "selected": len(selected), "stratified_by_sex": stratified_by_sex,
         "period": [discharged_from.isoformat(), discharged_to.isoformat()],
         "new_draw_for_the_period": earlier,
+        "overlaps": [s.pk for s in overlapping], "reason": reason.strip(),
     })
     return sample
 
