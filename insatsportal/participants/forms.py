@@ -56,7 +56,9 @@ class ParticipantForm(forms.Form):
                                            validators=[reject_identity_number])
     consent_valid_until = forms.DateField(
         label=_("Consent valid until"), required=False, widget=DateInput(),
-        help_text=_("Leave empty if the consent has no end date."),
+        help_text=_("Leave empty to let the consent end with the intervention. Either way, "
+                    "the partners' case workers no longer see the participant after the "
+                    "consent or the intervention has ended."),
     )
     consent_partners = forms.ModelMultipleChoiceField(
         label=_("Partners named in the consent"), queryset=Member.objects.none(), required=False,
