@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 
+from insatsportal.accounts.models import User
 from insatsportal.applications import services
 from insatsportal.applications.diff import snapshot_diff
 from insatsportal.applications.models import Application, ApplicationVersion
@@ -18,6 +19,7 @@ Status = Application.Status
 def answer_all(owner, application, text="Svar."):
     from insatsportal.applications import completion
 
+    application.refresh_from_db()
     completion.completion_answers_save(actor=owner, application=application, answers={
         q.pk: text for q in completion.open_questions(application)})
 
@@ -124,6 +126,7 @@ def test_the_owner_submits_and_the_office_returns_and_prepares_through_the_pages
     assert response.status_code == 302
     assert "Beskriv målgruppen." in owner.get(f"/ansokningar/{draft.pk}/skicka-in/")\
         .content.decode()
+    answer_all(User.objects.get(username="insatsansvarig"), draft, "Unga 18–29 år.")
     owner.post(f"/ansokningar/{draft.pk}/skicka-in/")
     office.post(f"/ansokningar/{draft.pk}/beredning/")
     draft.refresh_from_db()
