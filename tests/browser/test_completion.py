@@ -2,6 +2,7 @@
 there and resubmits, and the saved LOKUS "Ja" survives (it used to be cleared by every save)."""
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -11,6 +12,7 @@ def _anchored_and_submitted():
     from insatsportal.accounts.models import User
     from insatsportal.applications import services
     from insatsportal.applications.tests.conftest import complete_data
+    from insatsportal.cases import services as case_services
     from insatsportal.organisations.models import LocalGroup
 
     owner = User.objects.get(username="insatsansvarig")
@@ -18,7 +20,7 @@ def _anchored_and_submitted():
         name="Förankrad i Knivsta", anchoring_discussed=True,
         anchoring_group=LocalGroup.objects.get(kommun__name="Knivsta kommun").name,
         anchoring_dates=["2024-03-01"], anchoring_text="Diskuterad på mötet i mars."))
-    services.application_submit(actor=owner, application=application)
+    case_services.application_submit(actor=owner, application=application)
     return application
 
 
@@ -45,7 +47,7 @@ def test_the_lokus_answer_survives_a_komplettering(sign_in):
     page.get_by_role("button", name="Spara", exact=True).last.click()
     expect(page.get_by_text("Ansökan sparades.")).to_be_visible()
     expect(page.locator("#s-anchoring").get_by_role("radio", name="Ja")).to_be_checked()
-    page.goto(f"/ansokningar/{application.pk}/skicka-in/")
+    page.goto(reverse("cases:application_submit", args=[application.pk]))
     page.get_by_role("button", name="Skicka in ansökan på nytt").click()
     expect(page.get_by_text("Ansökan skickades in till förbundet.")).to_be_visible()
 

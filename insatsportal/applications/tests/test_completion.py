@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.urls import reverse
 
 from insatsportal.applications import completion, services
 from insatsportal.applications.models import Application, CompletionQuestion
@@ -22,7 +23,7 @@ def anchored(owner_user):
     application = services.application_create_from_data(actor=owner_user, data=complete_data(
         anchoring_discussed=True, anchoring_group=group.name,
         anchoring_dates=["2024-03-01"], anchoring_text="På mötet i mars."))
-    services.application_submit(actor=owner_user, application=application)
+    case_services.application_submit(actor=owner_user, application=application)
     return application
 
 
@@ -34,7 +35,7 @@ def _section(page: str, section_id: str) -> str:
 
 
 def _return(login, application):
-    return login("kansli").post(f"/ansokningar/{application.pk}/komplettering/", {
+    return login("kansli").post(reverse("cases:application_return", args=[application.pk]), {
         "q_anchoring": "Vilken LOKUS-grupp och när?",
         "q_budget": "Lönerna per år stämmer inte.",
         "questions": "Bifoga underskrifterna.",
@@ -66,7 +67,7 @@ def test_the_office_asks_per_section_and_each_question_stands_beside_its_section
 def test_the_owner_answers_each_question_and_only_then_resubmits(anchored, login):
     _return(login, anchored)
     owner = login("insatsansvarig")
-    refused = owner.post(f"/ansokningar/{anchored.pk}/skicka-in/", follow=True)
+    refused = owner.post(reverse("cases:application_submit", args=[anchored.pk]), follow=True)
     assert "Besvara kansliets alla frågor" in refused.content.decode()
     assert Application.objects.get(pk=anchored.pk).status == Application.Status.RETURNED
 
@@ -81,7 +82,7 @@ def test_the_owner_answers_each_question_and_only_then_resubmits(anchored, login
     answers = {q.section: q.answer for q in CompletionQuestion.objects.filter(
         application=anchored)}
     assert answers["anchoring"] == "Svar på anchoring"
-    assert owner.post(f"/ansokningar/{anchored.pk}/skicka-in/").status_code == 302
+    assert owner.post(reverse("cases:application_submit", args=[anchored.pk])).status_code == 302
     anchored.refresh_from_db()
     assert anchored.status in (Application.Status.RESUBMITTED,
                                Application.Status.UNDER_PREPARATION)
@@ -107,7 +108,7 @@ def test_after_a_komplettering_the_checklist_and_the_proposal_say_it_was_anchore
     question = anchored.completion_questions.get()
     data[f"answer-{question.pk}"] = ["Lönerna är rättade."]
     assert owner.post(f"/ansokningar/{anchored.pk}/andra/", data).status_code == 302
-    assert owner.post(f"/ansokningar/{anchored.pk}/skicka-in/").status_code == 302
+    assert owner.post(reverse("cases:application_submit", args=[anchored.pk])).status_code == 302
     application = Application.objects.get(pk=anchored.pk)
     assert application.anchoring_discussed is True
     case.refresh_from_db()
@@ -128,7 +129,7 @@ def test_a_recommendation_to_complete_asks_one_general_question(anchored, kansli
 
 
 def test_returning_with_every_question_empty_is_refused_and_keeps_nothing(anchored, login):
-    response = login("kansli").post(f"/ansokningar/{anchored.pk}/komplettering/",
+    response = login("kansli").post(reverse("cases:application_return", args=[anchored.pk]),
                                     {"questions": " ", "q_budget": ""})
     assert response.status_code == 200
     assert "Skriv vad insatsägaren behöver komplettera" in response.content.decode()
@@ -146,7 +147,7 @@ def test_the_version_diff_speaks_swedish(anchored, login, owner_user, kansli_use
     services.budget_save(actor=owner_user, application=anchored, budget=budget)
     completion.completion_answers_save(actor=owner_user, application=anchored, answers={
         q.pk: "18–30 år." for q in completion.open_questions(anchored)})
-    services.application_resubmit(actor=owner_user, application=anchored)
+    case_services.application_resubmit(actor=owner_user, application=anchored)
     page = login("kansli").get(f"/ansokningar/{anchored.pk}/versioner/2/").content.decode()
     assert "Diskuterad i lokal utvecklingsgrupp" in page
     assert "<del>Ja</del>" in page and "<ins>Nej</ins>" in page

@@ -30,6 +30,7 @@ def _application():
     from insatsportal.applications import completion, selectors, services
     from insatsportal.applications.models import Application
     from insatsportal.applications.serialize import application_to_dict, budget_data_from_model
+    from insatsportal.cases import services as case_services
     from insatsportal.organisations.models import LocalGroup
 
     owner = User.objects.get(username="insatsansvarig")
@@ -42,7 +43,7 @@ def _application():
                 purpose=LINES, age_min=18, age_max=29, participants_total=40)
     application = services.application_create_from_data(actor=owner, data=data)
     # Returned for completion with questions, one answered: the owner's form then shows them.
-    services.application_submit(actor=owner, application=application)
+    case_services.application_submit(actor=owner, application=application)
     services.application_return(actor=User.objects.get(username="kansli"),
                                 application=application,
                                 questions=[("anchoring", LINES), ("budget", "Lönerna?")])
