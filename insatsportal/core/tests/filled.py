@@ -101,8 +101,8 @@ def _policy(intervention):
 
 
 def _administrative_cost():
-    from insatsportal.reports.national import administrative_cost_save
-    from insatsportal.reports.views.common import today
+    from insatsportal.reports.common import today
+    from insatsportal.reports.national.services import administrative_cost_save
 
     administrative_cost_save(year=today().year - 1, amount=Decimal("812345"), note=LINES,
                              actor=User.objects.get(username="kansli"))
