@@ -34,9 +34,9 @@ ACTIONS = {
     "accounts:user_roles": "grants or removes a role",
     "accounts:user_status": "deactivates or reactivates a user",
     "applications:new": "creates an application",
-    "applications:submit": "submits the application",
-    "applications:return": "returns the application for completion",
-    "applications:prepare": "starts the preparation",
+    "cases:application_submit": "submits the application",
+    "cases:application_return": "returns the application for completion",
+    "cases:application_prepare": "starts the preparation",
     "applications:budget_upload": "reads a budget file",
     "cases:start_preparation": "starts the preparation",
     "cases:recommendation": "records a new recommendation",
@@ -45,6 +45,8 @@ ACTIONS = {
     "cases:meetings": "creates a meeting",
     "cases:agenda_add": "places a case on the agenda",
     "cases:minutes_approve": "approves the minutes",
+    "economy:cost_add": "adds a planned cost",
+    "economy:cost_delete": "removes a planned cost",
     "imports:list": "uploads documents",
     "interventions:grant_budget": "submits a revised budget for the office's approval",
     "imports:review": "confirms an imported document",
@@ -76,6 +78,8 @@ EDIT_FORMS = {
     "participants:edit", "participants:enrolment", "participants:plan",
     "participants:discharge", "participants:follow_up", "participants:follow_up_policy",
     "reports:quarterly", "reports:national",
+    "economy:settings", "economy:fiscal_year", "economy:contributions",
+    "economy:contributions_split",
 }
 
 
