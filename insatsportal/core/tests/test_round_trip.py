@@ -152,6 +152,7 @@ def test_every_admin_change_form_saved_unchanged_changes_nothing(login, demo, wo
                 continue
             if problems:
                 failures.append(f"{model._meta.label}:\n    " + "\n    ".join(problems))
-    print(sorted(tried))
-    assert tried, "no admin change form was tried"
+    # The register, code lists, instruments and users: each model with an object is tried.
+    assert {"organisations.Member", "participants.CodeList", "participants.Instrument",
+            "interventions.Intervention", "accounts.User"} <= set(tried)
     assert failures == [], "\n".join(failures)
