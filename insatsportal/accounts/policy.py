@@ -149,7 +149,8 @@ def can_manage_users(user) -> bool:
 
 # --- Participants -------------------------------------------------------------
 # Identified participants: the intervention's deltagaransvarig, and a partner's
-# case worker while a valid, not withdrawn consent names the worker's member.
+# case worker while a valid, not withdrawn consent names the worker's member. A consent
+# ends on its own end date and at the latest when the intervention ends.
 # Everyone else sees aggregates at most.
 
 def managed_intervention_ids(user) -> set[int]:
@@ -196,7 +197,9 @@ def participant_scope(user, *, today, consents=None):
                 withdrawn_at__isnull=True,
                 given_on__lte=today,
                 participant__is_anonymous=False,
-            ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+            ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today)).filter(
+                Q(participant__intervention__end_date__isnull=True)
+                | Q(participant__intervention__end_date__gte=today))
             scope |= Q(pk__in=consents.values("participant_id"))
         return scope
     except Exception:

@@ -4,7 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from insatsportal.applications import budget as b
-from insatsportal.applications.models import Application, Goal, Method, Signature, StaffingLine
+from insatsportal.applications.models import (
+    Application,
+    Goal,
+    Method,
+    Section,
+    Signature,
+    StaffingLine,
+)
 from insatsportal.core.money import group_thousands
 from insatsportal.organisations.models import Member, Unit
 
@@ -61,6 +68,25 @@ class DateListField(forms.CharField):
         return days
 
 
+class YesNoRadioSelect(forms.RadioSelect):
+    """Ja / Nej / Ej angivet for a nullable yes-no field, showing the saved answer.
+
+    A plain RadioSelect renders True as "True", which matches none of the choices, so a saved
+    "Ja" was shown unselected and the next save cleared it.
+    """
+
+    VALUES = {True: "true", False: "false", None: "unknown"}
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, choices=[("true", _("Yes")), ("false", _("No")),
+                                         ("unknown", _("Not stated"))])
+
+    def format_value(self, value):
+        if value in ("true", "false", "unknown"):
+            return [value]
+        return [self.VALUES.get({"True": True, "False": False}.get(value, value), "unknown")]
+
+
 class NewApplicationForm(forms.Form):
     name = forms.CharField(label=_("Name of the intervention"), max_length=300)
 
@@ -77,8 +103,7 @@ class ApplicationForm(forms.ModelForm):
     anchoring_discussed = forms.NullBooleanField(
         label=_("Has the application been discussed in the local development group?"),
         required=False,
-        widget=forms.RadioSelect(choices=[("true", _("Yes")), ("false", _("No")),
-                                          ("unknown", _("Not stated"))]),
+        widget=YesNoRadioSelect(),
     )
 
     class Meta:
@@ -223,10 +248,34 @@ def formset_rows(formset) -> list[dict]:
 
 
 class ReturnForm(forms.Form):
+    """The office's questions, one field per section of the form; the owner sees each question
+    beside its section and answers it there."""
+
     questions = forms.CharField(
-        label=_("What does the owner need to complete?"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Questions on the application as a whole"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for section, label in Section.choices:
+            if section != Section.GENERAL:
+                self.fields[f"q_{section}"] = forms.CharField(
+                    label=label, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if not any((value or "").strip() for value in data.values()):
+            raise forms.ValidationError(_("Write what the owner needs to complete."))
+        return data
+
+    def asked(self) -> list[tuple[str, str]]:
+        """[(section, question)] in the order of the form."""
+        return [
+            (section, self.cleaned_data.get("questions" if section == Section.GENERAL
+                                            else f"q_{section}", ""))
+            for section, _label in Section.choices
+        ]
 
 
 class BudgetUploadForm(forms.Form):

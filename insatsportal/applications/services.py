@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from insatsportal.applications import budget as b
-from insatsportal.applications import selectors
+from insatsportal.applications import completion, selectors
 from insatsportal.applications.agreement import agreement_text_current
 from insatsportal.applications.models import (
     Application,
@@ -28,6 +28,7 @@ from insatsportal.applications.models import (
 )
 from insatsportal.applications.serialize import LIST_FIELDS, NAMED_FIELDS, SCALAR_FIELDS
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import undone_if_unchanged
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import LocalGroup, Member, Unit
 from insatsportal.organisations.selectors import association_current, member_resolve
@@ -126,8 +127,28 @@ def application_create(*, actor, owner, name: str, association=None) -> Applicat
 
 @transaction.atomic
 def application_update(*, actor, application: Application, data: dict) -> Application:
-    """Change the fields present in `data`; a list present in `data` replaces the old one."""
+    """Change the fields present in `data`; a list present in `data` replaces the old one.
+
+    Saving what is already saved writes nothing and logs nothing.
+    """
     _require_editable(application)
+    with undone_if_unchanged(lambda: _content(application.pk)) as outcome:
+        _update(application, data)
+    if outcome.changed:
+        changed = sorted(set(data) & set(SCALAR_FIELDS + NAMED_FIELDS + LIST_FIELDS))
+        log_action(actor=actor, obj=application, action="application.updated",
+                   data={"fields": changed})
+    return application
+
+
+def _content(pk) -> dict:
+    from insatsportal.applications.selectors import application_load
+    from insatsportal.applications.serialize import application_to_dict
+
+    return application_to_dict(application_load(pk))
+
+
+def _update(application: Application, data: dict) -> None:
     values = _coerce(Application, data, SCALAR_FIELDS)
     if "anchoring_dates" in data:
         try:
@@ -185,10 +206,6 @@ def application_update(*, actor, application: Application, data: dict) -> Applic
             m if isinstance(m, Method) else Method.objects.get_or_create(name=m)[0]
             for m in data["methods"]
         ])
-    changed = sorted(set(data) & set(SCALAR_FIELDS + NAMED_FIELDS + LIST_FIELDS))
-    log_action(actor=actor, obj=application, action="application.updated",
-               data={"fields": changed})
-    return application
 
 
 def _replace_parts(application, data) -> dict[str, ApplicationPart]:
@@ -240,8 +257,28 @@ def application_create_from_data(*, actor, data: dict) -> Application:
 
 @transaction.atomic
 def budget_save(*, actor, application: Application, budget, action="application.budget_saved"):
-    """Replace the budget with `budget` (a BudgetData or its dict form)."""
+    """Replace the budget with `budget` (a BudgetData or its dict form); an unchanged budget
+    writes nothing and logs nothing."""
     _require_editable(application)
+    with undone_if_unchanged(lambda: _budget_content(application)) as outcome:
+        record, data = _budget_replace(application, budget)
+    if outcome.changed:
+        totals = b.compute(data)
+        log_action(actor=actor, obj=application, action=action,
+                   data={"total_association": str(totals.total_association),
+                         "total_co_financing": str(totals.total_co_financing)})
+    return Budget.objects.get(application=application)
+
+
+def _budget_content(application):
+    from insatsportal.applications.serialize import budget_data_from_model
+
+    record = Budget.objects.filter(application=application).prefetch_related(
+        "owners", "lines", "years").first()
+    return None if record is None else b.budget_to_dict(budget_data_from_model(record))
+
+
+def _budget_replace(application, budget):
     if isinstance(budget, dict):
         try:
             budget = b.budget_from_dict(budget)
@@ -285,11 +322,7 @@ def budget_save(*, actor, application: Application, budget, action="application.
                               premises=y.premises, other=y.other), exclude=("budget",))
         for y in data.years
     ])
-    totals = b.compute(data)
-    log_action(actor=actor, obj=application, action=action,
-               data={"total_association": str(totals.total_association),
-                     "total_co_financing": str(totals.total_co_financing)})
-    return record
+    return record, data
 
 
 # --- The life of an application ------------------------------------------------------
@@ -360,18 +393,28 @@ def application_mark_submitted(*, actor, application: Application) -> Applicatio
 
 
 @transaction.atomic
-def application_return(*, actor, application: Application, questions: str) -> Application:
-    """The office returns the application for completion, with its questions."""
-    if not questions.strip():
+def application_return(*, actor, application: Application, questions) -> Application:
+    """The office returns the application for completion, with its questions: one text, or
+    [(section, question)] so that each stands beside the part of the form it concerns."""
+    asked = completion.questions_from_text(questions)
+    if not asked:
         raise ApplicationError(_("Write what the owner needs to complete."))
-    return _transition(actor=actor, application=application,
-                       allowed={Status.SUBMITTED, Status.RESUBMITTED, Status.UNDER_PREPARATION},
-                       to=Status.RETURNED,
-                       action="application.returned", note=questions.strip())
+    locked = _transition(actor=actor, application=application,
+                         allowed={Status.SUBMITTED, Status.RESUBMITTED,
+                                  Status.UNDER_PREPARATION},
+                         to=Status.RETURNED, action="application.returned",
+                         note=completion.questions_note(asked))
+    completion.completion_questions_ask(actor=actor, application=locked, asked=asked)
+    return locked
 
 
 @transaction.atomic
-def application_mark_resubmitted(*, actor, application: Application) -> Application:
+def application_mark_resubmitted(*, actor, application: Application,
+                                 answers_required: bool = True) -> Application:
+    """Every question of the office must have its answer (not when a decision is imported)."""
+    unanswered = completion.unanswered_message(application) if answers_required else ""
+    if unanswered:
+        raise ApplicationError(unanswered)
     return _submit(actor=actor, application=application, allowed={Status.RETURNED},
                    to=Status.RESUBMITTED, action="application.resubmitted")
 

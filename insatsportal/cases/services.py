@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from insatsportal.applications import completion
 from insatsportal.applications import services as application_services
 from insatsportal.applications.models import Application
 from insatsportal.cases.models import (
@@ -22,6 +23,7 @@ from insatsportal.cases.models import (
     Recommendation,
 )
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import unchanged
 from insatsportal.interventions import services as intervention_services
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.selectors import association_current
@@ -87,10 +89,11 @@ def application_submit(*, actor, application: Application) -> Application:
 
 
 @transaction.atomic
-def application_resubmit(*, actor, application: Application) -> Application:
+def application_resubmit(*, actor, application: Application,
+                         answers_required: bool = True) -> Application:
     """A completed application goes back to its case, which continues its preparation."""
-    locked = application_services.application_mark_resubmitted(actor=actor,
-                                                                application=application)
+    locked = application_services.application_mark_resubmitted(
+        actor=actor, application=application, answers_required=answers_required)
     case_open(application=locked, actor=actor)
     application.case_number = locked.case_number
     return locked
@@ -110,6 +113,8 @@ def case_open_without_application(*, title: str, intervention: Intervention, yea
 
 @transaction.atomic
 def case_assign(*, case: Case, handler, actor) -> Case:
+    if unchanged(case, {"handler": handler}):
+        return case
     case.handler = handler
     case.save(update_fields=["handler"])
     log_action(actor=actor, obj=case, action="case.assigned", data={"handler": str(handler)})
@@ -131,6 +136,9 @@ def case_start_preparation(*, case: Case, actor) -> Case:
 @transaction.atomic
 def checklist_note_save(*, case: Case, item: str, text: str, actor) -> None:
     text = text.strip()
+    saved = ChecklistNote.objects.filter(case=case, item=item).first()
+    if (saved.text if saved else "") == text:
+        return
     if text:
         ChecklistNote.objects.update_or_create(
             case=case, item=item, defaults={"text": text, "author": actor}
@@ -141,17 +149,20 @@ def checklist_note_save(*, case: Case, item: str, text: str, actor) -> None:
 
 
 @transaction.atomic
-def case_request_completion(*, case: Case, questions: str, actor) -> Case:
-    """Send the application back to the owner with questions; the resubmission returns here."""
+def case_request_completion(*, case: Case, questions, actor) -> Case:
+    """Send the application back to the owner with questions (one text, or [(section, text)]);
+    the resubmission returns here."""
     if case.status not in (Case.Status.RECEIVED, Case.Status.IN_PREPARATION,
                            Case.Status.PROPOSAL_DRAFTED):
         raise CaseError(_("Completion can only be requested before the decision."))
-    if not questions.strip():
+    asked = completion.questions_from_text(questions)
+    if not asked:
         raise CaseError(_("Write the questions the applicant must answer."))
     application_services.application_return(
         application=case.application, questions=questions, actor=actor
     )
-    _set_status(case, Case.Status.COMPLETION_REQUESTED, actor=actor, note=questions)
+    _set_status(case, Case.Status.COMPLETION_REQUESTED, actor=actor,
+                note=completion.questions_note(asked))
     return case
 
 
@@ -190,6 +201,9 @@ def proposal_save(*, case: Case, draft, amount, period_start, period_end, actor,
         "period_end": period_end,
         "updated_by": actor,
     }
+    existing = DecisionProposal.objects.filter(case=case).first()
+    if unchanged(existing, {k: v for k, v in values.items() if k != "updated_by"}):
+        return existing
     proposal, created = DecisionProposal.objects.update_or_create(case=case, defaults=values)
     if case.status == Case.Status.IN_PREPARATION:
         _set_status(case, Case.Status.PROPOSAL_DRAFTED, actor=actor)
@@ -291,6 +305,8 @@ def agenda_correction_add(*, meeting: Meeting, corrects: AgendaItem, minutes: st
 def agenda_minutes_save(*, item: AgendaItem, minutes: str, actor) -> AgendaItem:
     """The minutes text of one paragraph; fixed once the minutes are approved."""
     _locked(item.meeting)
+    if item.minutes == minutes.strip():
+        return item
     item.minutes = minutes.strip()
     item.save(update_fields=["minutes"])
     log_action(actor=actor, obj=item.meeting, action="meeting.minutes_written",

@@ -72,6 +72,7 @@ ACTION_LABELS = {
     "application.budget_imported": _("Budget read from an Excel file"),
     "application.submitted": _("Application submitted"),
     "application.returned": _("Returned for completion"),
+    "application.completion_answered": _("The office's questions answered"),
     "application.resubmitted": _("Application resubmitted"),
     "application.preparation_started": _("Preparation started"),
     "application.decided": _("Application decided"),

@@ -41,3 +41,24 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class LineBreaksMiddleware:
+    """Store posted text with LF line breaks only.
+
+    Browsers send a textarea's line breaks as CR LF while imports, the demo and services
+    write LF: without this, saving a form unchanged would rewrite every multi-line text.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and any(
+                "\r" in value for _key, values in request.POST.lists() for value in values):
+            post = request.POST.copy()
+            for key, values in post.lists():
+                post.setlist(key, [v.replace("\r\n", "\n").replace("\r", "\n") for v in values])
+            post._mutable = False
+            request.POST = post
+        return self.get_response(request)

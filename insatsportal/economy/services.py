@@ -32,8 +32,12 @@ def economy_settings_save(*, association, equity_ceiling_percent: Decimal, actor
                           ) -> EconomySettings:
     if not 0 <= equity_ceiling_percent <= 100:
         raise EconomyError(_("The ceiling is a percentage between 0 and 100."))
-    settings, _created = EconomySettings.objects.select_for_update().get_or_create(
-        association=association)
+    settings = EconomySettings.objects.select_for_update().filter(
+        association=association).first()
+    if settings is None:
+        settings = EconomySettings(association=association)
+        if equity_ceiling_percent == settings.equity_ceiling_percent:
+            return settings  # the default the page showed: saving it unchanged writes nothing
     changed = _changes(settings, {"equity_ceiling_percent": equity_ceiling_percent})
     if changed:
         settings.save()

@@ -153,7 +153,9 @@ def _application_case(*, actor, application: Application) -> Case:
     if application.status == Application.Status.DRAFT:
         case_services.application_submit(actor=actor, application=application)
     elif application.status == Application.Status.RETURNED:
-        case_services.application_resubmit(actor=actor, application=application)
+        # The imported decision settles the office's open questions.
+        case_services.application_resubmit(actor=actor, application=application,
+                                           answers_required=False)
     case = Case.objects.filter(application=application).first()
     if case is None:
         case = case_services.case_open(application=application, actor=actor)

@@ -56,7 +56,9 @@ class ParticipantForm(forms.Form):
                                            validators=[reject_identity_number])
     consent_valid_until = forms.DateField(
         label=_("Consent valid until"), required=False, widget=DateInput(),
-        help_text=_("Leave empty if the consent has no end date."),
+        help_text=_("Leave empty to let the consent end with the intervention. Either way, "
+                    "the partners' case workers no longer see the participant after the "
+                    "consent or the intervention has ended."),
     )
     consent_partners = forms.ModelMultipleChoiceField(
         label=_("Partners named in the consent"), queryset=Member.objects.none(), required=False,
@@ -368,7 +370,7 @@ class SampleDrawForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for a new draw"), required=False, validators=[reject_identity_number],
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Only when a sample has already been drawn for the same period."))
+        help_text=_("Required when the period overlaps a period already sampled."))
 
     def clean(self):
         cleaned = super().clean()

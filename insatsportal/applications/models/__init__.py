@@ -9,6 +9,7 @@ from insatsportal.applications.models.application import (
     StaffingLine,
 )
 from insatsportal.applications.models.budget import Budget, BudgetLine, BudgetOwner, BudgetYear
+from insatsportal.applications.models.completion import CompletionQuestion, Section
 from insatsportal.applications.models.lifecycle import ApplicationStatusChange, ApplicationVersion
 
 __all__ = [
@@ -22,8 +23,10 @@ __all__ = [
     "BudgetLine",
     "BudgetOwner",
     "BudgetYear",
+    "CompletionQuestion",
     "Goal",
     "Method",
+    "Section",
     "Signature",
     "StaffingLine",
 ]

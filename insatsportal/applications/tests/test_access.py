@@ -89,7 +89,8 @@ def test_the_application_page_needs_a_fixed_number_of_queries(
     client.get(f"/ansokningar/{application.pk}/")
     # 3 for the session and roles, 1 for the application with its foreign keys, 11 for its
     # sections and budget, 1 for the förbund's agreement text, status history, versions, audit,
-    # plus 5 for the sign-in checks (second factor, idle time: update and save in a savepoint).
-    with django_assert_num_queries(23):
+    # plus 5 for the sign-in checks (second factor, idle time: update and save in a savepoint),
+    # and 1 for the completion questions and answers.
+    with django_assert_num_queries(24):
         response = client.get(f"/ansokningar/{application.pk}/")
     assert response.status_code == 200

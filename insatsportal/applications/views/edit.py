@@ -1,12 +1,13 @@
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.applications import selectors, services
+from insatsportal.applications import completion, selectors, services
 from insatsportal.applications.budget_forms import BUDGET_ROW_FORMS
 from insatsportal.applications.forms import (
     ROW_FORMS,
@@ -54,6 +55,11 @@ def application_edit(request, pk):
     parts = [part["name"] for part in current["parts"]]
     initial = {prefix: _initial_rows(prefix, current[prefix]) for prefix in ROW_FORMS}
     add_row = request.POST.get("add_row", "")
+    questions = completion.open_questions(application)
+    answers = {q.pk: request.POST[f"answer-{q.pk}"] for q in questions
+               if f"answer-{q.pk}" in request.POST}
+    for question in questions:  # a rejected form keeps the typed answers
+        question.answer = answers.get(question.pk, question.answer)
     if request.method == "POST":
         data = with_extra_row(request.POST, add_row) if add_row in ROW_FORMS else request.POST
         form = ApplicationForm(data, instance=application)
@@ -64,8 +70,11 @@ def application_edit(request, pk):
             for prefix, formset in formsets.items():
                 values[prefix] = formset_rows(formset)
             try:
-                services.application_update(actor=request.user, application=application,
-                                            data=values)
+                with transaction.atomic():
+                    services.application_update(actor=request.user, application=application,
+                                                data=values)
+                    completion.completion_answers_save(actor=request.user,
+                                                       application=application, answers=answers)
             except services.ApplicationError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -81,6 +90,7 @@ def application_edit(request, pk):
         "application": application, "form": form, "formsets": formsets,
         "row_labels": {prefix: label for prefix, (_form, label) in ROW_FORMS.items()},
         "warnings_by_field": page["warnings_by_field"],
+        "questions": completion.questions_by_section(questions),
     })
 
 

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.applications import selectors
+from insatsportal.applications import completion, selectors
 from insatsportal.applications.diff import snapshot_diff
 from insatsportal.applications.forms import ListFilterForm
 from insatsportal.applications.models import Application
@@ -57,6 +57,7 @@ def application_detail(request, pk):
         "status_history": selectors.status_history(application),
         "versions": selectors.application_versions(application),
         "history": audit_history(application),
+        "conversation": completion.conversation(application),
     })
     return render(request, "applications/detail.html", context)
 

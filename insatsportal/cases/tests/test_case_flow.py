@@ -99,6 +99,10 @@ def test_a_completion_request_returns_the_application_and_the_resubmission_the_c
     assert application.status == Application.Status.RETURNED
     case.refresh_from_db()
     assert case.status == Case.Status.COMPLETION_REQUESTED
+    from insatsportal.applications import completion
+
+    completion.completion_answers_save(actor=None, application=application, answers={
+        q.pk: "Perioden är rättad." for q in completion.open_questions(application)})
     services.application_resubmit(actor=None, application=application)
     case.refresh_from_db()
     assert case.status == Case.Status.IN_PREPARATION

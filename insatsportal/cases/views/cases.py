@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.applications import completion
 from insatsportal.applications.services import ApplicationError
 from insatsportal.cases import forms, selectors, services
 from insatsportal.cases.comparison import applied_vs_granted
@@ -35,7 +36,9 @@ def case_detail(request, pk):
     preparation = policy.can_view_case_preparation(request.user)
     context = {"case": case, "preparation": preparation, "today": timezone.localdate(),
                "office": policy.can_decide_applications(request.user),
-               "decisions": list(case.decisions.all())}
+               "decisions": list(case.decisions.all()),
+               "conversation": completion.conversation(case.application)
+               if case.application_id else []}
     if preparation and case.application_id:
         notes = {note.item: note for note in case.checklist_notes.all()}
         context["checklist"] = [(item, notes.get(item.key))

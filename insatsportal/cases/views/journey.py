@@ -45,7 +45,7 @@ def application_return(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             case_services.case_request_completion(
-                case=application.case, questions=form.cleaned_data["questions"],
+                case=application.case, questions=form.asked(),
                 actor=request.user,
             )
         except (services.ApplicationError, case_services.CaseError) as exc:

@@ -171,6 +171,13 @@ class Consent(models.Model):
     def __str__(self):
         return f"{self.participant} {self.given_on}"
 
+    @property
+    def ends_on(self):
+        """The last day partners' case workers see the participant: the consent's own end
+        date or the intervention's end, whichever comes first (policy.participant_scope)."""
+        ends = [day for day in (self.valid_until, self.participant.intervention.end_date) if day]
+        return min(ends) if ends else None
+
 
 class ReadLogEntry(models.Model):
     """One read of identified participant data: who, which participant, what, when."""

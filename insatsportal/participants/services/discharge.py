@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import unchanged
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import Discharge, Enrolment, Participant
 from insatsportal.participants.services.enrolment import WORK_GROUP, check_occupation_percent
@@ -52,16 +53,18 @@ def discharge_record(
     if not exit_conversation_held:
         exit_conversation_on = None
     existing = Discharge.objects.filter(participant=participant).first()
+    values = {
+        "discharged_on": discharged_on, "end_type": end_type,
+        "occupation_after": occupation_after,
+        "occupation_after_percent": occupation_after_percent,
+        "exit_conversation_held": exit_conversation_held,
+        "exit_conversation_on": exit_conversation_on,
+        "next_step": next_step, "next_step_party": next_step_party,
+    }
+    if unchanged(existing, values, many={"income_after": income_after}):
+        return existing
     discharge, _created = Discharge.objects.update_or_create(
-        participant=participant,
-        defaults={
-            "discharged_on": discharged_on, "end_type": end_type,
-            "occupation_after": occupation_after,
-            "occupation_after_percent": occupation_after_percent,
-            "exit_conversation_held": exit_conversation_held,
-            "exit_conversation_on": exit_conversation_on,
-            "next_step": next_step, "next_step_party": next_step_party, "recorded_by": actor,
-        },
+        participant=participant, defaults={**values, "recorded_by": actor},
     )
     discharge.income_after.set(income_after)
     log_action(actor=actor, obj=participant,

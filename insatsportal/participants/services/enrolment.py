@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import unchanged
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import Enrolment, Participant
 
@@ -44,15 +45,16 @@ def enrolment_record(
     if occupation_before.group != WORK_GROUP:
         occupation_before_percent = None
     existing = Enrolment.objects.filter(participant=participant).first()
+    values = {
+        "enrolled_on": enrolled_on, "referrer": referrer, "referral_text": referral_text,
+        "target_group": target_group, "occupation_before": occupation_before,
+        "occupation_before_percent": occupation_before_percent,
+        "support_time_before": support_time_before, "education": education,
+    }
+    if unchanged(existing, values, many={"income_before": income_before}):
+        return existing
     enrolment, created = Enrolment.objects.update_or_create(
-        participant=participant,
-        defaults={
-            "enrolled_on": enrolled_on, "referrer": referrer, "referral_text": referral_text,
-            "target_group": target_group, "occupation_before": occupation_before,
-            "occupation_before_percent": occupation_before_percent,
-            "support_time_before": support_time_before, "education": education,
-            "recorded_by": actor,
-        },
+        participant=participant, defaults={**values, "recorded_by": actor},
     )
     enrolment.income_before.set(income_before)
     if participant.start_year != enrolled_on.year:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months
+from insatsportal.core.changes import unchanged
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import (
@@ -32,6 +33,9 @@ def policy_for(intervention_id) -> FollowUpPolicy:
 @transaction.atomic
 def follow_up_policy_set(*, actor, intervention: Intervention, months: int,
                          sample_only: bool) -> FollowUpPolicy:
+    existing = FollowUpPolicy.objects.filter(intervention=intervention).first()
+    if unchanged(existing, {"months": months, "sample_only": sample_only}):
+        return existing
     policy, _created = FollowUpPolicy.objects.update_or_create(
         intervention=intervention, defaults={"months": months, "sample_only": sample_only})
     log_action(actor=actor, obj=intervention, action="followup.policy_set",
@@ -80,17 +84,19 @@ def follow_up_record(
         raise ParticipantError(_("The follow-up is dated before the discharge."))
     if not contact_made and (occupation is not None or income):
         raise ParticipantError(_("Without contact there is no situation to record."))
-    months = policy_for(participant.intervention_id).months
+    existing = FollowUp.objects.filter(participant=participant).first()
+    # A correction keeps the follow-up it was (6 or 12 months) when the policy changed since.
+    months = existing.months if existing else policy_for(participant.intervention_id).months
     check_follow_up_window(discharge.discharged_on, followed_up_on, months)
     check_occupation_percent(occupation, occupation_percent)
     if occupation is None or occupation.group != WORK_GROUP:
         occupation_percent = None
+    values = {"followed_up_on": followed_up_on, "contact_made": contact_made,
+              "occupation": occupation, "occupation_percent": occupation_percent, "note": note}
+    if unchanged(existing, values, many={"income": income}):
+        return existing
     follow_up, created = FollowUp.objects.update_or_create(
-        participant=participant,
-        defaults={"months": months,
-                  "followed_up_on": followed_up_on, "contact_made": contact_made,
-                  "occupation": occupation, "occupation_percent": occupation_percent,
-                  "note": note, "recorded_by": actor},
+        participant=participant, defaults={**values, "months": months, "recorded_by": actor},
     )
     follow_up.income.set(income)
     log_action(actor=actor, obj=participant,
@@ -140,20 +146,25 @@ def follow_up_sample_draw(
 ) -> FollowUpSample:
     """Draw a random sample of the participants discharged with consent in a period.
 
-    Never redrawn silently: a second draw for the same period keeps the first and
-    needs a reason; both are in the audit log.
+    Never redrawn silently: a draw whose period overlaps an earlier sample's (the same
+    period, or one shifted by a day) keeps the earlier one and needs a reason; the audit entry
+    names the samples it overlaps.
     """
     if discharged_to < discharged_from:
         raise ParticipantError(_("The period ends before it starts."))
     if size < 1:
         raise ParticipantError(_("The sample needs at least one person."))
     Intervention.objects.select_for_update().filter(pk=intervention.pk).first()
-    earlier = FollowUpSample.objects.filter(intervention=intervention,
-                                            discharged_from=discharged_from,
-                                            discharged_to=discharged_to).exists()
+    overlapping = list(FollowUpSample.objects.filter(
+        intervention=intervention, discharged_from__lte=discharged_to,
+        discharged_to__gte=discharged_from).order_by("discharged_from", "pk"))
+    earlier = bool(overlapping)
     if earlier and not reason.strip():
-        raise ParticipantError(_("A sample has already been drawn for this period. A new draw "
-                                 "needs a reason, and the first one is kept."))
+        raise ParticipantError(_(
+            "A sample has already been drawn for a period that overlaps this one (%(periods)s). "
+            "A new draw needs a reason, and the earlier sample is kept."
+        ) % {"periods": ", ".join(f"{s.discharged_from:%Y-%m-%d} – {s.discharged_to:%Y-%m-%d}"
+                                  for s in overlapping)})
     rows = list(
         Participant.objects.filter(
             intervention=intervention, is_anonymous=False,
@@ -178,6 +189,7 @@ def follow_up_sample_draw(
         "selected": len(selected), "stratified_by_sex": stratified_by_sex,
         "period": [discharged_from.isoformat(), discharged_to.isoformat()],
         "new_draw_for_the_period": earlier,
+        "overlaps": [s.pk for s in overlapping], "reason": reason.strip(),
     })
     return sample
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months
+from insatsportal.core.changes import unchanged
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ActionPlan, Participant, PlanRevision
 
@@ -38,6 +39,10 @@ def plan_establish(
     """Establish the plan, or correct it; the next revision counts from the latest date."""
     _check(participant, established_on)
     plan = ActionPlan.objects.filter(participant=participant).first()
+    if unchanged(plan, {"established_on": established_on, "goals": goals, "steps": steps,
+                        "anchored_with_participant": anchored_with_participant},
+                 many={"anchored_parties": anchored_parties}):
+        return plan
     latest = established_on
     if plan is not None:
         last_revision = plan.revisions.order_by("-revised_on").first()

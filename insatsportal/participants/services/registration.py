@@ -19,6 +19,7 @@ from insatsportal.participants.models import (
     ActionPlan,
     Activity,
     Consent,
+    Discharge,
     Enrolment,
     FollowUp,
     Participant,
@@ -136,8 +137,9 @@ def participant_register_anonymous(
     return participant
 
 
-def _anonymise(participant: Participant) -> None:
-    """Keep only sex and the year of start: identifiers, free text and details go."""
+def _anonymise(participant: Participant, *, protected: bool = False) -> None:
+    """Keep exactly what participants/anonymity.py lists (the forms quote it): sex, the year
+    of start and, unless the identity is protected, the dated facts the figures count."""
     consent = getattr(participant, "consent", None)
     if consent is not None and consent.scan:
         storage, name = consent.scan.storage, consent.scan.name
@@ -145,12 +147,20 @@ def _anonymise(participant: Participant) -> None:
         consent.scan = ""
         consent.scan_content_type = ""
         consent.save(update_fields=["scan", "scan_content_type"])
+    if consent is not None:
+        consent.partners.clear()
     Enrolment.objects.filter(participant=participant).delete()
     ActionPlan.objects.filter(participant=participant).delete()
     Rating.objects.filter(participant=participant).delete()
-    Activity.objects.filter(participant=participant).update(note="")
     FollowUp.objects.filter(participant=participant).delete()
-    discharge_strip(participant)
+    if protected:
+        Activity.objects.filter(participant=participant).delete()
+        Discharge.objects.filter(participant=participant).delete()
+        Consent.objects.filter(participant=participant).delete()
+        participant._state.fields_cache.pop("consent", None)
+    else:
+        Activity.objects.filter(participant=participant).update(note="")
+        discharge_strip(participant)
     participant.is_anonymous = True
     participant.name_encrypted = ""
     participant.personnummer_encrypted = ""
@@ -179,11 +189,7 @@ def participant_mark_protected(*, actor, participant: Participant) -> None:
     """Protected identity (skyddade personuppgifter): no identifier stays anywhere."""
     if participant.protected_identity:
         raise ParticipantError(_("The participant is already marked as protected."))
-    consent = getattr(participant, "consent", None)
-    if consent is not None and consent.withdrawn_at is None:
-        consent.withdrawn_at = timezone.now()
-        consent.save(update_fields=["withdrawn_at"])
-    _anonymise(participant)
+    _anonymise(participant, protected=True)
     participant.protected_identity = True
     participant.save(update_fields=["protected_identity"])
     log_action(actor=actor, obj=participant, action="participant.protected")
@@ -195,6 +201,9 @@ def participant_update(*, actor, participant: Participant, name: str, sex: str,
     """Correct the name, sex or home municipality of an identified participant."""
     if participant.is_anonymous:
         raise ParticipantError(_("An anonymous record holds no name or municipality."))
+    if (participant.sex == sex and participant.home_kommun_id == getattr(home_kommun, "pk", None)
+            and crypto.decrypt(participant.name_encrypted) == name.strip()):
+        return  # the same name encrypts differently each time: compare the plain text
     participant.name_encrypted = crypto.encrypt(name.strip())
     participant.name_index = crypto.name_index(name)
     participant.sex = sex

@@ -44,10 +44,24 @@ def anonymous(*, where=INTERVENTION, sex="man", start_year=2024):
     )
 
 
+def keep_running(name=INTERVENTION) -> Intervention:
+    """Extend the intervention past today, as a new grant would: a consent ends with it."""
+    import django.utils.timezone
+
+    running = intervention(name)
+    today = django.utils.timezone.localdate()
+    if running.end_date is not None and running.end_date < today:
+        running.end_date = today.replace(year=today.year + 1)
+        running.save(update_fields=["end_date"])
+    return running
+
+
 def matrix_participant():
-    """One identified participant for the permission matrix, made once per test."""
+    """One identified participant for the permission matrix, made once per test, in an
+    intervention that is still running (partners' case workers see it)."""
     from insatsportal.participants.models import Participant
 
+    keep_running()
     existing = Participant.objects.filter(intervention__name=INTERVENTION, is_anonymous=False)
     return existing.order_by("number").first() or identified(pnr="19911111-1119",
                                                               name="Matris Matrisson")

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_case_worker_sees_a_participant_whose_consent_names_their_organisation(login, demo):
+    factories.keep_running()  # a consent ends with the intervention at the latest
     named = factories.identified(name="Synlig Samtyckesson")
     other = factories.identified(pnr=factories.OTHER_PNR, name="Osynlig Kommunsson",
                                  partners=("Region Uppsala",))

@@ -156,3 +156,73 @@ def test_the_window_is_a_setting(demo, settings):
     [person] = _discharged(1)
     settings.FOLLOW_UP_WINDOW_MONTHS = 2
     assert factories.follow_up(person, followed_up_on=D(2025, 5, 30)).months == 6
+
+
+@pytest.mark.parametrize("shifted", [
+    (D(2024, 9, 2), D(2024, 10, 1)),   # the same period moved by one day
+    (D(2024, 9, 30), D(2024, 12, 31)),  # sharing the earlier period's last day
+    (D(2024, 9, 15), D(2024, 9, 30)),  # inside it
+    (D(2024, 8, 1), D(2024, 12, 31)),  # around it
+])
+def test_any_draw_that_overlaps_an_earlier_period_needs_a_reason_and_is_logged(demo, shifted):
+    _discharged(6)
+    staff, intervention = factories.staff(), factories.intervention()
+    first = follow_up_sample_draw(actor=staff, intervention=intervention,
+                                  discharged_from=D(2024, 9, 1), discharged_to=D(2024, 9, 30),
+                                  size=2)
+    start, end = shifted
+    with pytest.raises(ParticipantError, match="2024-09-01 – 2024-09-30"):
+        follow_up_sample_draw(actor=staff, intervention=intervention, discharged_from=start,
+                              discharged_to=end, size=2)
+    assert list(FollowUpSample.objects.all()) == [first]
+    follow_up_sample_draw(actor=staff, intervention=intervention, discharged_from=start,
+                          discharged_to=end, size=2, reason="Fel period första gången")
+    entry = AuditEntry.objects.filter(action="followup.sample_drawn").order_by("-pk").first()
+    assert entry.data["overlaps"] == [first.pk]
+    assert entry.data["reason"] == "Fel period första gången"
+
+
+def test_a_period_next_to_an_earlier_one_needs_no_reason(demo):
+    _discharged(6)
+    later = factories.identified(pnr=PNRS[7], name="Senare Utskriven")
+    factories.discharge(later, discharged_on=D(2024, 10, 15))
+    staff, intervention = factories.staff(), factories.intervention()
+    follow_up_sample_draw(actor=staff, intervention=intervention, discharged_from=D(2024, 9, 1),
+                          discharged_to=D(2024, 9, 30), size=2)
+    nxt = follow_up_sample_draw(actor=staff, intervention=intervention,
+                                discharged_from=D(2024, 10, 1), discharged_to=D(2024, 12, 31),
+                                size=2)
+    assert nxt.reason == ""
+
+
+def test_the_page_says_how_the_sample_is_drawn_and_by_whom(login, demo):
+    _discharged(6)
+    follow_up_sample_draw(actor=factories.staff(), intervention=factories.intervention(),
+                          discharged_from=D(2024, 9, 1), discharged_to=D(2024, 9, 30), size=3,
+                          stratified_by_sex=True, seed=4711)
+    page = login("deltagaransvarig").get(
+        f"/deltagare/insats/{factories.intervention().pk}/uppfoljning/").content.decode()
+    assert "Så dras urvalet" in page
+    assert "Reproducerbart" in page
+    assert "stratifierat efter kön" in page and "4711" in page
+    staff = factories.staff()
+    assert f"av {staff.get_full_name() or staff.username}" in page
+
+
+def test_an_overlapping_draw_without_reason_is_refused_on_the_page_and_keeps_the_input(
+        login, demo):
+    _discharged(6)
+    intervention = factories.intervention()
+    follow_up_sample_draw(actor=factories.staff(), intervention=intervention,
+                          discharged_from=D(2024, 9, 1), discharged_to=D(2024, 9, 30), size=2)
+    client = login("deltagaransvarig")
+    page = client.get(f"/deltagare/insats/{intervention.pk}/uppfoljning/").content.decode()
+    from insatsportal.core.tests.formparse import parse_forms
+
+    [form] = [f for f in parse_forms(page) if f.action.endswith("/uppfoljning/urval/")]
+    data = form.submission() | {"discharged_from": ["2024-09-02"],
+                                "discharged_to": ["2024-10-01"], "size": ["2"]}
+    response = client.post(f"/deltagare/insats/{intervention.pk}/uppfoljning/urval/", data)
+    text = response.content.decode()
+    assert "överlappar" in text and 'value="2024-09-02"' in text
+    assert FollowUpSample.objects.count() == 1

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from insatsportal.accounts import policy
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
-from insatsportal.participants import forms, selectors
+from insatsportal.participants import anonymity, forms, selectors
 from insatsportal.participants.activities import this_week_counts
 from insatsportal.participants.due import due_rows
 from insatsportal.participants.errors import ParticipantError
@@ -145,7 +145,7 @@ def participant_edit(request, pk):
     return render(request, "participants/edit.html", {"participant": participant, "form": form})
 
 
-def _confirmed_action(request, pk, *, service, template, success):
+def _confirmed_action(request, pk, *, service, template, success, kept=(), removed=()):
     participant = selectors.participant_get_for_user(user=request.user, pk=pk, action="manage")
     form = forms.ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -156,7 +156,8 @@ def _confirmed_action(request, pk, *, service, template, success):
         else:
             messages.success(request, success)
             return redirect("participants:detail", pk=participant.pk)
-    return render(request, template, {"participant": participant, "form": form})
+    return render(request, template, {"participant": participant, "form": form,
+                                      "kept": kept, "removed": removed})
 
 
 @require_http_methods(["GET", "POST"])
@@ -166,6 +167,7 @@ def consent_withdraw(request, pk):
         request, pk, service=registration.consent_withdraw,
         template="participants/consent_withdraw.html",
         success=_("The consent has been withdrawn and the record is now anonymous."),
+        kept=anonymity.KEPT_AFTER_WITHDRAWAL, removed=anonymity.REMOVED_AFTER_WITHDRAWAL,
     )
 
 
@@ -176,6 +178,7 @@ def participant_protect(request, pk):
         request, pk, service=registration.participant_mark_protected,
         template="participants/protect.html",
         success=_("The participant is marked as protected; every identifier has been removed."),
+        kept=anonymity.KEPT_FOR_PROTECTED, removed=anonymity.REMOVED_FOR_PROTECTED,
     )
 
 

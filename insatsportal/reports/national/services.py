@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from insatsportal.cases.budget_of_record import budgets_of_record
 from insatsportal.cases.models import Grant
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import unchanged
 from insatsportal.core.exporter import Exporter
 from insatsportal.interventions.models import Intervention, StructuralReach
 from insatsportal.participants.aggregates import HIDDEN, suppress_row
@@ -171,6 +172,9 @@ class NationalExport(Exporter):
 
 @transaction.atomic
 def administrative_cost_save(*, year: int, amount: Decimal, note: str, actor):
+    existing = AdministrativeCost.objects.filter(year=year).first()
+    if unchanged(existing, {"amount": amount, "note": note}):
+        return existing
     cost, _created = AdministrativeCost.objects.update_or_create(
         year=year, defaults={"amount": amount, "note": note, "recorded_by": actor})
     log_action(actor=actor, obj=cost, action="administrative_cost.saved",

@@ -15,6 +15,7 @@ from insatsportal.applications.models import Application
 from insatsportal.cases.models import Grant
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months, quarter_bounds, quarter_of
+from insatsportal.core.changes import unchanged
 from insatsportal.participants.aggregates import suppress_row, suppress_value
 from insatsportal.participants.models import Activity, Discharge, Sex
 from insatsportal.reports.errors import ReportError
@@ -141,8 +142,11 @@ def report_save(*, report: QuarterlyReport, actor, **narrative) -> QuarterlyRepo
     report = _locked(report)
     if report.is_frozen:
         raise ReportError(_("A submitted report cannot be changed."))
-    for name in NARRATIVE:
-        setattr(report, name, narrative.get(name, ""))
+    values = {name: narrative.get(name, "") for name in NARRATIVE}
+    if unchanged(report, values):
+        return report
+    for name, value in values.items():
+        setattr(report, name, value)
     report.save(update_fields=list(NARRATIVE))
     log_action(actor=actor, obj=report, action="quarterly_report.saved")
     return report
