@@ -66,6 +66,8 @@ def overview(request):
         "office": policy.can_manage_economy(request.user),
         "previous": first - 1, "next": first + 1,
         "drill": ("contributions", "committed", "prospective", "outcome"),
+        "signed": ("equity", "room", "room_after"),  # a minus here is a shortfall
+        "over_ceiling": [y for y in f if y.over_ceiling],
     })
 
 
