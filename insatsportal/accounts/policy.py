@@ -137,6 +137,12 @@ def can_manage_sessions(user) -> bool:
     return has_role(user, Role.KANSLI)
 
 
+@_fail_closed
+def can_manage_users(user) -> bool:
+    """Create users, grant roles and their scopes, deactivate and unlock accounts."""
+    return has_role(user, Role.KANSLI)
+
+
 # --- Participants -------------------------------------------------------------
 # Identified participants: the intervention's deltagaransvarig, and a partner's
 # case worker while a valid, not withdrawn consent names the worker's member.
