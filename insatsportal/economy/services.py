@@ -7,7 +7,14 @@ from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
 from insatsportal.economy.arithmetic import finsam_split
-from insatsportal.economy.models import Contribution, EconomySettings, FiscalYear, PlannedCost
+from insatsportal.economy.models import (
+    PAYING_KINDS,
+    Contribution,
+    EconomySettings,
+    FiscalYear,
+    PlannedCost,
+    paying_order,
+)
 from insatsportal.organisations.models import Member
 
 
@@ -58,12 +65,9 @@ def fiscal_year_save(*, association, year: int, opening_equity: Decimal | None,
 
 
 def paying_members(association):
-    """The members that pay contributions: Försäkringskassan (for the state), the region
-    and the municipalities. Arbetsförmedlingen's share is paid through the state's."""
-    return Member.objects.filter(
-        association=association,
-        kind__in=[Member.Kind.FK, Member.Kind.REGION, Member.Kind.KOMMUN],
-    ).order_by("kind", "name")
+    """The members that pay contributions, in the order the förbund lists them."""
+    members = Member.objects.filter(association=association, kind__in=PAYING_KINDS)
+    return sorted(members, key=paying_order)
 
 
 @transaction.atomic
@@ -149,7 +153,9 @@ def planned_cost_save(*, fiscal_year: FiscalYear, label: str, amount: Decimal,
     changed = _changes(cost, {"label": label, "amount": amount, "outcome": outcome})
     if changed:
         cost.save()
-        log_action(actor=actor, obj=cost, action="planned_cost.saved", data=changed)
+        # On the year, so that the year's history lists its costs too.
+        log_action(actor=actor, obj=fiscal_year, action="planned_cost.saved",
+                   data={"cost": label, **changed})
     return cost
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.economy import forms, selectors, services
 from insatsportal.economy.charts import year_chart
@@ -68,6 +69,7 @@ def overview(request):
         "drill": ("contributions", "committed", "prospective", "outcome"),
         "signed": ("equity", "room", "room_after"),  # a minus here is a shortfall
         "over_ceiling": [y for y in f if y.over_ceiling],
+        "recorded_years": selectors.recorded_years(association_current()),
     })
 
 
@@ -79,6 +81,7 @@ def year_page(request, year):
         "detail": detail, "f": detail.figures,
         "office": policy.can_manage_economy(request.user),
         "cost_form": forms.PlannedCostForm(),
+        "history": audit_history(detail.fiscal_year) if detail.fiscal_year else None,
     })
 
 

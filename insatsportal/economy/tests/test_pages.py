@@ -48,6 +48,8 @@ def test_the_office_records_a_new_year_and_it_is_logged(login):
     year = FiscalYear.objects.get(year=2026)
     assert year.administration == K("950000") and year.opening_equity is None
     assert AuditEntry.objects.filter(action="fiscal_year.saved", object_id=str(year.pk)).exists()
+    history = login("styrelse").get(reverse("economy:year", args=[2026])).text
+    assert "Förbundets budget för året sparad" in history and "Karin Lindqvist" in history
 
 
 def test_bad_input_keeps_the_text_and_says_why_in_swedish(login):
