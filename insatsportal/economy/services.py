@@ -84,10 +84,12 @@ def contributions_save(*, fiscal_year: FiscalYear, rows: list[dict], actor) -> i
         if row.get("decided") is not None and row.get("decided_on") is None:
             raise EconomyError(_("Give the date %(member)s decided its contribution.")
                                % {"member": member})
-        values = {key: row.get(key) for key in ("share_weight", "decided", "decided_on")}
-        values |= {"planned": row.get("planned") or Decimal(0),
-                   "paid": row.get("paid") or Decimal(0)}
-        if any(v is not None and not hasattr(v, "year") and v < 0 for v in values.values()):
+        values = {"share_weight": row.get("share_weight"), "decided": row.get("decided"),
+                  "decided_on": row.get("decided_on"),
+                  "planned": row.get("planned") or Decimal(0),
+                  "paid": row.get("paid") or Decimal(0)}
+        amounts = ("share_weight", "decided", "planned", "paid")
+        if any(values[key] is not None and values[key] < 0 for key in amounts):
             raise EconomyError(_("Amounts cannot be negative."))
         contribution = existing.get(member.pk) or Contribution(fiscal_year=fiscal_year,
                                                                member=member)

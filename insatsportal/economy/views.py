@@ -143,13 +143,18 @@ def contributions_split(request, year):
             services.contributions_plan(fiscal_year=fiscal_year, actor=request.user,
                                         total=form.cleaned_data["total"])
         except services.EconomyError as error:
-            messages.error(request, str(error))
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("The planned contributions are split by the Finsam "
                                         "shares."))
-    else:
-        messages.error(request, " ".join(form.errors.get("total", [])))
-    return redirect("economy:contributions", year=fiscal_year.year)
+            return redirect("economy:contributions", year=fiscal_year.year)
+    # Shown again with the total as typed and the reason.
+    members = services.paying_members(fiscal_year.association)
+    return render(request, "economy/contributions_form.html", {
+        "fiscal_year": fiscal_year, "split_form": form,
+        "form": forms.ContributionsForm(
+            members=members, initial=forms.contributions_initial(fiscal_year.contributions.all())),
+    }, status=400)
 
 
 @require_POST
