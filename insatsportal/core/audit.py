@@ -97,6 +97,12 @@ ACTION_LABELS = {
     "followup.sample_drawn": _("Random sample for follow-up drawn"),
     "retention.applied": _("Retention periods applied"),
     "instrument.copied": _("Rating instrument copied as a new version"),
+    "fiscal_year.saved": _("The förbund's budget for the year saved"),
+    "contributions.saved": _("Contributions changed"),
+    "contributions.planned": _("Contributions planned by the Finsam shares"),
+    "planned_cost.saved": _("Planned cost saved"),
+    "planned_cost.deleted": _("Planned cost removed"),
+    "economy_settings.saved": _("Equity ceiling changed"),
 }
 
 

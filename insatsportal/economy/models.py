@@ -14,6 +14,14 @@ from django.utils.translation import pgettext_lazy
 
 DEFAULT_EQUITY_CEILING_PERCENT = Decimal(20)  # a common guideline: a fifth of the contributions
 
+# Who pays, in the order the förbund lists them: the state (through Försäkringskassan), the
+# region, the municipalities. Arbetsförmedlingen's share is paid through the state's.
+PAYING_KINDS = ("fk", "region", "kommun")
+
+
+def paying_order(member) -> tuple:
+    return (PAYING_KINDS.index(member.kind) if member.kind in PAYING_KINDS else 9, member.name)
+
 
 class EconomySettings(models.Model):
     """The förbund's own rules for its money (one row per förbund)."""

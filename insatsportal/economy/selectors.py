@@ -21,6 +21,7 @@ from insatsportal.economy.models import (
     Contribution,
     EconomySettings,
     FiscalYear,
+    paying_order,
 )
 from insatsportal.organisations.selectors import association_current
 from insatsportal.reports.models import AdministrativeCost
@@ -38,6 +39,11 @@ def fiscal_years(association):
             .prefetch_related(Prefetch("contributions",
                                        queryset=Contribution.objects.select_related("member")),
                               "planned_costs"))
+
+
+def recorded_years(association) -> list[int]:
+    return list(FiscalYear.objects.filter(association=association)
+                .order_by("year").values_list("year", flat=True))
 
 
 def year_input(fiscal_year: FiscalYear) -> YearInput:
@@ -120,7 +126,8 @@ def year_detail(*, user, year: int) -> YearDetail | None:
     cost = AdministrativeCost.objects.filter(year=year).first()
     return YearDetail(
         year=year, figures=overview.figures[0], fiscal_year=fiscal_year,
-        contributions=list(fiscal_year.contributions.all()) if fiscal_year else [],
+        contributions=sorted(fiscal_year.contributions.all(),
+                             key=lambda c: paying_order(c.member)) if fiscal_year else [],
         committed=_in_year(overview.committed, year),
         prospective=_in_year(overview.prospective, year),
         outcome=_in_year(overview.outcome, year),

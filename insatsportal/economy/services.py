@@ -7,7 +7,14 @@ from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
 from insatsportal.economy.arithmetic import finsam_split
-from insatsportal.economy.models import Contribution, EconomySettings, FiscalYear, PlannedCost
+from insatsportal.economy.models import (
+    PAYING_KINDS,
+    Contribution,
+    EconomySettings,
+    FiscalYear,
+    PlannedCost,
+    paying_order,
+)
 from insatsportal.organisations.models import Member
 
 
@@ -62,12 +69,9 @@ def fiscal_year_save(*, association, year: int, opening_equity: Decimal | None,
 
 
 def paying_members(association):
-    """The members that pay contributions: Försäkringskassan (for the state), the region
-    and the municipalities. Arbetsförmedlingen's share is paid through the state's."""
-    return Member.objects.filter(
-        association=association,
-        kind__in=[Member.Kind.FK, Member.Kind.REGION, Member.Kind.KOMMUN],
-    ).order_by("kind", "name")
+    """The members that pay contributions, in the order the förbund lists them."""
+    members = Member.objects.filter(association=association, kind__in=PAYING_KINDS)
+    return sorted(members, key=paying_order)
 
 
 @transaction.atomic
@@ -84,10 +88,12 @@ def contributions_save(*, fiscal_year: FiscalYear, rows: list[dict], actor) -> i
         if row.get("decided") is not None and row.get("decided_on") is None:
             raise EconomyError(_("Give the date %(member)s decided its contribution.")
                                % {"member": member})
-        values = {key: row.get(key) for key in ("share_weight", "decided", "decided_on")}
-        values |= {"planned": row.get("planned") or Decimal(0),
-                   "paid": row.get("paid") or Decimal(0)}
-        if any(v is not None and not hasattr(v, "year") and v < 0 for v in values.values()):
+        values = {"share_weight": row.get("share_weight"), "decided": row.get("decided"),
+                  "decided_on": row.get("decided_on"),
+                  "planned": row.get("planned") or Decimal(0),
+                  "paid": row.get("paid") or Decimal(0)}
+        amounts = ("share_weight", "decided", "planned", "paid")
+        if any(values[key] is not None and values[key] < 0 for key in amounts):
             raise EconomyError(_("Amounts cannot be negative."))
         contribution = existing.get(member.pk) or Contribution(fiscal_year=fiscal_year,
                                                                member=member)
@@ -153,7 +159,9 @@ def planned_cost_save(*, fiscal_year: FiscalYear, label: str, amount: Decimal,
     changed = _changes(cost, {"label": label, "amount": amount, "outcome": outcome})
     if changed:
         cost.save()
-        log_action(actor=actor, obj=cost, action="planned_cost.saved", data=changed)
+        # On the year, so that the year's history lists its costs too.
+        log_action(actor=actor, obj=fiscal_year, action="planned_cost.saved",
+                   data={"cost": label, **changed})
     return cost
 
 

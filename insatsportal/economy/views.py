@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.economy import forms, selectors, services
 from insatsportal.economy.charts import year_chart
@@ -66,6 +67,9 @@ def overview(request):
         "office": policy.can_manage_economy(request.user),
         "previous": first - 1, "next": first + 1,
         "drill": ("contributions", "committed", "prospective", "outcome"),
+        "signed": ("equity", "room", "room_after"),  # a minus here is a shortfall
+        "over_ceiling": [y for y in f if y.over_ceiling],
+        "recorded_years": selectors.recorded_years(association_current()),
     })
 
 
@@ -77,6 +81,7 @@ def year_page(request, year):
         "detail": detail, "f": detail.figures,
         "office": policy.can_manage_economy(request.user),
         "cost_form": forms.PlannedCostForm(),
+        "history": audit_history(detail.fiscal_year) if detail.fiscal_year else None,
     })
 
 
@@ -138,13 +143,18 @@ def contributions_split(request, year):
             services.contributions_plan(fiscal_year=fiscal_year, actor=request.user,
                                         total=form.cleaned_data["total"])
         except services.EconomyError as error:
-            messages.error(request, str(error))
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("The planned contributions are split by the Finsam "
                                         "shares."))
-    else:
-        messages.error(request, " ".join(form.errors.get("total", [])))
-    return redirect("economy:contributions", year=fiscal_year.year)
+            return redirect("economy:contributions", year=fiscal_year.year)
+    # Shown again with the total as typed and the reason.
+    members = services.paying_members(fiscal_year.association)
+    return render(request, "economy/contributions_form.html", {
+        "fiscal_year": fiscal_year, "split_form": form,
+        "form": forms.ContributionsForm(
+            members=members, initial=forms.contributions_initial(fiscal_year.contributions.all())),
+    }, status=400)
 
 
 @require_POST

@@ -20,7 +20,8 @@ def test_the_overview_shows_table_chart_and_drill_down_links(login):
     assert "Utrymme kvar" in text and "<svg" in text
     assert "856\xa0819\xa0kr" in text  # 2023's room
     assert f'href="{reverse("economy:year", args=[2023])}#committed"' in text
-    assert "Det egna kapitalet efter 2022, 2\xa0800\xa0000\xa0kr, överstiger förbundets tak" in text
+    assert ("Det egna kapitalet överstiger förbundets tak efter: "
+            "2022 (2\xa0800\xa0000\xa0kr, tak 600\xa0000\xa0kr)") in text
     assert "Tak för eget kapital" in text
     # bars carry their values: 2023's room as a short label
     assert "0,9\xa0mnkr" in text or "857\xa0tkr" in text
@@ -47,6 +48,8 @@ def test_the_office_records_a_new_year_and_it_is_logged(login):
     year = FiscalYear.objects.get(year=2026)
     assert year.administration == K("950000") and year.opening_equity is None
     assert AuditEntry.objects.filter(action="fiscal_year.saved", object_id=str(year.pk)).exists()
+    history = login("styrelse").get(reverse("economy:year", args=[2026])).text
+    assert "Förbundets budget för året sparad" in history and "Karin Lindqvist" in history
 
 
 def test_bad_input_keeps_the_text_and_says_why_in_swedish(login):
@@ -116,8 +119,8 @@ def test_the_ceiling_is_a_setting_and_changes_the_warning(login):
     client.post(reverse("economy:settings"), {"equity_ceiling_percent": "100"})
     assert EconomySettings.objects.get().equity_ceiling_percent == K("100")
     text = client.get(reverse("economy:overview") + "?fran=2022").text
-    assert "Det egna kapitalet efter 2022" not in text  # 2 800 000 ≤ 3 000 000
-    assert "Det egna kapitalet efter 2025" in text  # 3 509 000 > 3 200 000
+    # 2022: 2 800 000 ≤ 3 000 000; 2025: 3 509 000 > 3 200 000
+    assert ("tak efter: 2025 (3\xa0509\xa0000\xa0kr, tak 3\xa0200\xa0000\xa0kr).") in text
 
 
 def test_the_budget_against_outcome_downloads_as_xlsx_with_escaped_text(login):
