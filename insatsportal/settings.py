@@ -290,6 +290,10 @@ except ValueError as _exc:
         "PARTICIPANT_KEYS must be Fernet keys (32 url-safe base64-encoded bytes)."
     ) from _exc
 
+# Aggregates only (docs/privacy.md): identified participants cannot be registered at all,
+# only anonymous ones (sex and year of start), for a förbund that has no legal ground to
+# hold personal data about individual participants. Every page and export still works.
+PARTICIPANTS_AGGREGATES_ONLY = env_bool("PARTICIPANTS_AGGREGATES_ONLY", False)
 # Months between revisions of an action plan (handlingsplan).
 PLAN_REVISION_MONTHS = env_int("PLAN_REVISION_MONTHS", 3)
 # Months between progress ratings.
