@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "insatsportal.imports",
     "insatsportal.participants",
     "insatsportal.reports",
+    "insatsportal.economy",
     "insatsportal.demo",
 ]
 
@@ -101,7 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "insatsportal.core.context_processors.site",
+                "insatsportal.accounts.context_processors.site",
             ],
         },
     },
@@ -137,7 +138,7 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     # Names of the product, the förbund and its members (kommuner, region, agencies).
-    {"NAME": "insatsportal.accounts.password_validation.ContextWordsValidator"},
+    {"NAME": "insatsportal.organisations.password_validation.ContextWordsValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
