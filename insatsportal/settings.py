@@ -219,6 +219,40 @@ REAUTH_MAX_AGE = env_int("REAUTH_MAX_AGE", 5 * 60)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# --- Single sign-on: OpenID Connect (insatsportal/accounts/sso.py) -------------------
+# Off unless OIDC_RP_CLIENT_ID is set. The endpoints are those of the provider's discovery
+# document (ISSUER/.well-known/openid-configuration). The second factor is left to the
+# provider only when its ID token asserts MFA: an `amr` value in SSO_MFA_AMR or an `acr`
+# in SSO_MFA_ACR; otherwise the app code (TOTP) is asked for as after a password.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+SSO_ENABLED = bool(OIDC_RP_CLIENT_ID)
+SSO_PROVIDER_NAME = env_str("SSO_PROVIDER_NAME", "")
+SSO_MFA_AMR = env_list("SSO_MFA_AMR", ["mfa", "otp", "hwk", "sc"])
+SSO_MFA_ACR = env_list("SSO_MFA_ACR")
+if SSO_ENABLED:
+    OIDC_RP_CLIENT_SECRET = env_required("OIDC_RP_CLIENT_SECRET")
+    OIDC_ISSUER = env_required("OIDC_ISSUER")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_required("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_required("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_required("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_required("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    # Accounts not found by subject or verified e-mail are created with no role.
+    OIDC_CREATE_USER = env_bool("OIDC_CREATE_USERS", True)
+    AUTHENTICATION_BACKENDS = [
+        "django.contrib.auth.backends.ModelBackend",
+        "insatsportal.accounts.sso.SSOBackend",
+    ]
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10)
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:sso_callback"
+# Ask for amr and acr in the ID token (OpenID Connect "claims" parameter); providers that
+# always send them (Microsoft Entra ID) ignore the request.
+OIDC_AUTH_REQUEST_EXTRA_PARAMS = {
+    "claims": '{"id_token": {"amr": null, "acr": null}}',
+}
+
 # Content-Security-Policy in every environment: no inline script or style, nonces for any
 # script the templates mark with {{ request.csp_nonce }}.
 CONTENT_SECURITY_POLICY = {
@@ -292,6 +326,10 @@ except ValueError as _exc:
         "PARTICIPANT_KEYS must be Fernet keys (32 url-safe base64-encoded bytes)."
     ) from _exc
 
+# Aggregates only (docs/privacy.md): identified participants cannot be registered at all,
+# only anonymous ones (sex and year of start), for a förbund that has no legal ground to
+# hold personal data about individual participants. Every page and export still works.
+PARTICIPANTS_AGGREGATES_ONLY = env_bool("PARTICIPANTS_AGGREGATES_ONLY", False)
 # Months between revisions of an action plan (handlingsplan).
 PLAN_REVISION_MONTHS = env_int("PLAN_REVISION_MONTHS", 3)
 # A follow-up "6 (12) months after discharge" is dated within this many months of that day.

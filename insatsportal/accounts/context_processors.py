@@ -9,6 +9,9 @@ def site(request):
     fully_signed_in = second_factor_ok(request)
     return {
         "DEMO_MODE": settings.DEMO_MODE,
+        "PARTICIPANTS_AGGREGATES_ONLY": settings.PARTICIPANTS_AGGREGATES_ONLY,
+        "SSO_ENABLED": settings.SSO_ENABLED,
+        "SSO_PROVIDER_NAME": settings.SSO_PROVIDER_NAME,
         "fully_signed_in": fully_signed_in,
         "otp_demo_skipped": demo_skipped(request),
         "nav": {} if not fully_signed_in else {

@@ -189,3 +189,44 @@ class BackupCode(models.Model):
 
     def __str__(self):
         return _("used backup code") if self.used_at else _("unused backup code")
+
+
+class ExternalIdentity(models.Model):
+    """A user's account at the organisation's identity provider (single sign-on).
+
+    Matched by the provider's stable subject (`sub`), never by name; the e-mail address is
+    used once, to link an existing account, and only when the provider says it is verified.
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="external_identities",
+        verbose_name=_("user"),
+    )
+    issuer = models.CharField(_("identity provider"), max_length=300)
+    subject = models.CharField(_("subject at the provider"), max_length=255)
+    linked_at = models.DateTimeField(_("linked"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("external identity")
+        verbose_name_plural = _("external identities")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="unique_external_subject"),
+        ]
+
+    def __str__(self):
+        return f"{self.issuer} {self.subject}"
+
+
+class IdentityProviderDevice(Device):
+    """Stands for the second factor the identity provider asserted (amr/acr) at sign-in.
+
+    It verifies no code of its own; single sign-on marks the session verified with it only
+    when the provider's ID token says multi-factor authentication took place.
+    """
+
+    class Meta(Device.Meta):
+        verbose_name = _("second factor at the identity provider")
+        verbose_name_plural = _("second factor at the identity provider")
+
+    def verify_token(self, token):
+        return False

@@ -325,7 +325,9 @@ def user_create(
 @transaction.atomic
 def user_update(*, actor: User, user: User, data: dict) -> User:
     fields = ["first_name", "last_name", "email", "member", "title"]
-    changed = [f for f in fields if f in data and getattr(user, f) != data[f]]
+    # Compared with the stored row: a bound ModelForm has already changed `user` in memory.
+    stored = User.objects.get(pk=user.pk)
+    changed = [f for f in fields if f in data and getattr(stored, f) != data[f]]
     for field in changed:
         setattr(user, field, data[field])
     if changed:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insatsportal.accounts import account_views, user_views, views
+from insatsportal.accounts import account_views, sso, user_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -25,6 +25,8 @@ urlpatterns = [
     path("sessioner/avsluta/", account_views.session_end, name="session_end"),
     path("sessioner/", account_views.session_admin, name="session_admin"),
     path("sessioner/avsluta-alla/", account_views.user_sessions_end, name="user_sessions_end"),
+    path("sso/", sso.sso_login, name="sso_login"),
+    path("sso/tillbaka/", sso.sso_callback, name="sso_callback"),
     path("anvandare/", user_views.user_list, name="user_list"),
     path("anvandare/ny/", user_views.user_create, name="user_create"),
     path("anvandare/<int:pk>/", user_views.user_detail, name="user_detail"),

@@ -30,6 +30,7 @@ ACTION_LABELS = {
     "user.activated": _("User activated again"),
     "user.unlocked": _("Sign-in unlocked"),
     "user.second_factor_reset": _("Two-factor sign-in reset"),
+    "user.sso_linked": _("Linked to the organisation's sign-in (single sign-on)"),
     "participant.registered": _("Participant registered"),
     "participant.updated": _("Participant changed"),
     "participant.protected": _("Marked as protected identity"),

@@ -56,6 +56,9 @@ MATRIX = {
     "accounts:session_end": (_url("accounts:session_end"), statuses(405)),
     "accounts:session_admin": (_url("accounts:session_admin"), only("kansli")),
     "accounts:user_sessions_end": (_url("accounts:user_sessions_end"), statuses(405)),
+    # Single sign-on is off unless configured (test_sso.py runs it against a real provider).
+    "accounts:sso_login": (_url("accounts:sso_login"), statuses(404, anonymous=404)),
+    "accounts:sso_callback": (_url("accounts:sso_callback"), statuses(404, anonymous=404)),
     # The office's user administration; POSTs are in test_user_admin.py.
     "accounts:user_list": (_url("accounts:user_list"), only("kansli")),
     "accounts:user_create": (_url("accounts:user_create"), only("kansli")),

@@ -123,6 +123,7 @@ def test_resetting_the_second_factor_sends_the_user_to_enrolment(login):
 
 
 POSTS = [
+    ("", {"first_name": "Ändrad", "last_name": "Av", "email": "annan@example.org"}),
     ("roller/", {"role": Role.RAPPORTLASARE}),
     ("status/", {"action": "deactivate"}),
     ("status/", {"action": "link"}),
@@ -134,12 +135,14 @@ POSTS = [
 @pytest.mark.parametrize(("path", "data"), POSTS)
 def test_only_the_office_may_post_and_a_refused_post_changes_nothing(login, role, path, data):
     target = User.objects.get(username="handlaggare")
-    before = (target.is_active, sorted(target.roles.values_list("role", flat=True)))
+    before = (target.is_active, sorted(target.roles.values_list("role", flat=True)),
+              target.first_name, target.email)
     entries = AuditEntry.objects.count()
     response = login(role).post(f"/konto/anvandare/{target.pk}/{path}", data)
     assert response.status_code == (302 if role == "anonymous" else 403)
     target.refresh_from_db()
-    assert (target.is_active, sorted(target.roles.values_list("role", flat=True))) == before
+    assert (target.is_active, sorted(target.roles.values_list("role", flat=True)),
+            target.first_name, target.email) == before
     assert AuditEntry.objects.count() == entries
 
 
@@ -148,3 +151,17 @@ def test_only_the_office_may_create_users(login, role):
     response = login(role).post("/konto/anvandare/ny/", {"username": "x", "email": "x@y.se"})
     assert response.status_code in {302, 403}
     assert not User.objects.filter(username="x").exists()
+
+
+def test_the_office_moves_a_user_to_another_organisation(login, demo):
+    target = User.objects.get(username="handlaggare")
+    other = demo.members.exclude(pk=target.member_id).first()
+    response = login("kansli").post(f"/konto/anvandare/{target.pk}/", {
+        "first_name": target.first_name, "last_name": target.last_name,
+        "email": "ny@kommun.example", "title": target.title, "member": other.pk,
+    })
+    assert response.status_code == 302
+    target.refresh_from_db()
+    assert (target.member, target.email) == (other, "ny@kommun.example")
+    entry = AuditEntry.objects.filter(object_id=str(target.pk), action="user.updated").get()
+    assert sorted(entry.data["fields"]) == ["email", "member"]

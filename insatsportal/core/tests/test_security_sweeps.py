@@ -26,6 +26,9 @@ PASSWORD_ONLY_OPEN = {
     "accounts:password_reset_done",
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
+    # Single sign-on starts and ends a sign-in, like the login page (404 unless configured).
+    "accounts:sso_login",
+    "accounts:sso_callback",
 }
 # Session bookkeeping that any request may write (when it was last used).
 # Rows a GET may write by design: sessions, and the read log that records every display

@@ -9,6 +9,8 @@ import random
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
+
 from insatsportal.core.calendar import add_months
 from insatsportal.demo.generate import fiction
 
@@ -126,6 +128,12 @@ def _enrolment_day(rng: random.Random, site: Site, today: datetime.date):
     return day, period_end
 
 
+def _anonymous(rng) -> bool:
+    """About 8 % register anonymously; everyone does in an aggregates-only installation."""
+    drawn = rng.random() < 0.08  # drawn either way, so the other draws stay the same
+    return drawn or settings.PARTICIPANTS_AGGREGATES_ONLY
+
+
 def plan_person(*, seed: int, index: int, site: Site, setup: Setup,
                 activity_count: int) -> Person:
     # Reproducible demo data, not secrets: a seeded generator on purpose.
@@ -133,7 +141,7 @@ def plan_person(*, seed: int, index: int, site: Site, setup: Setup,
     today = setup.today
     enrolled_on, period_end = _enrolment_day(rng, site, today)
     person = Person(pk=uuid.UUID(int=rng.getrandbits(128), version=4), site=site,
-                    sex=pick(rng, SEXES), anonymous=rng.random() < 0.08, enrolled_on=enrolled_on,
+                    sex=pick(rng, SEXES), anonymous=_anonymous(rng), enrolled_on=enrolled_on,
                     today=today)
     end_type = pick(rng, END_TYPES)
     days = {"planned": rng.triangular(90, 540, 240), "interrupted": rng.triangular(14, 300, 90),

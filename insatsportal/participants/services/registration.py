@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from insatsportal.core.audit import log_action
 from insatsportal.interventions.models import Intervention
@@ -28,6 +29,11 @@ from insatsportal.participants.models import (
 from insatsportal.participants.services.discharge import discharge_strip
 
 SCAN_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+
+
+AGGREGATES_ONLY = gettext_lazy(
+    "This installation keeps aggregates only: participants are registered anonymously."
+)
 
 
 def _next_number(intervention: Intervention) -> int:
@@ -65,6 +71,8 @@ def participant_register(
     Returns the participant and whether the same person is registered in another
     intervention (which one is never said).
     """
+    if settings.PARTICIPANTS_AGGREGATES_ONLY:
+        raise ParticipantError(AGGREGATES_ONLY)
     identity = parse_identity_number(personnummer)
     digest = crypto.keyed_hash(identity.normalised)
     if Participant.objects.filter(intervention=intervention, personnummer_hash=digest).exists():

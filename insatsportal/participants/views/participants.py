@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -76,6 +77,9 @@ def participant_search(request, pk):
 @require(policy.can_view_participants_section)
 def participant_register(request, pk):
     intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
+    if settings.PARTICIPANTS_AGGREGATES_ONLY:
+        messages.info(request, registration.AGGREGATES_ONLY)
+        return redirect("participants:register_anonymous", pk=intervention.pk)
     form = forms.ParticipantForm(request.POST or None, request.FILES or None,
                                  intervention=intervention)
     if request.method == "POST" and form.is_valid():
