@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from insatsportal.api.v1.api import urlpatterns as api_v1_urlpatterns
+
 admin.site.site_header = _("Insatsportalen – administration")
 admin.site.site_title = "Insatsportalen"
 
@@ -16,7 +18,10 @@ urlpatterns = [
     path("insatser/", include("insatsportal.interventions.urls")),
     path("deltagare/", include("insatsportal.participants.urls")),
     path("rapporter/", include("insatsportal.reports.urls")),
+    path("administration/api-nycklar/", include("insatsportal.api.urls")),
     path("administration/", include("insatsportal.organisations.urls")),
+    # The open API: tokens authenticate, not sessions (insatsportal/api/v1/).
+    path("api/v1/", include((api_v1_urlpatterns(), "api_v1"))),
     path("admin/", admin.site.urls),
     # The language choice is open to everyone, the login page included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -83,6 +83,9 @@ ACTION_LABELS = {
     "followup.sample_drawn": _("Random sample for follow-up drawn"),
     "retention.applied": _("Retention periods applied"),
     "instrument.copied": _("Rating instrument copied as a new version"),
+    "api_token.created": _("API token created"),
+    "api_token.revoked": _("API token revoked"),
+    "api.read": _("Read through the API"),
 }
 
 
