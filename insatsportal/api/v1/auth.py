@@ -31,7 +31,7 @@ class TokenAuth(HttpBearer):
 def rate_limit(token) -> None:
     """At most API_RATE_LIMIT_PER_MINUTE requests per token in each clock minute."""
     window = int(time.time() // WINDOW)
-    key = f"api-rate:{token.pk}:{window}"
+    key = f"api-rate:{token.prefix}:{window}"
     cache.add(key, 0, WINDOW + 5)
     try:
         used = cache.incr(key)
