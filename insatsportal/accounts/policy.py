@@ -137,6 +137,12 @@ def can_manage_sessions(user) -> bool:
     return has_role(user, Role.KANSLI)
 
 
+@_fail_closed
+def can_manage_users(user) -> bool:
+    """Create users, grant roles and their scopes, deactivate and unlock accounts."""
+    return has_role(user, Role.KANSLI)
+
+
 # --- Participants -------------------------------------------------------------
 # Identified participants: the intervention's deltagaransvarig, and a partner's
 # case worker while a valid, not withdrawn consent names the worker's member.
@@ -314,6 +320,18 @@ def can_view_national_reporting(user) -> bool:
 @_fail_closed
 def can_import_documents(user) -> bool:
     """Upload the förbund's existing applications and decisions and confirm what is read."""
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_revise_budget(user, intervention) -> bool:
+    """The lead owner's staff write the revised budget of a grant (for every column)."""
+    return (has_role(user, Role.INSATSANSVARIG) and user.member_id is not None
+            and intervention.owner_id == user.member_id)
+
+
+@_fail_closed
+def can_approve_revised_budgets(user) -> bool:
     return has_role(user, Role.KANSLI)
 
 
