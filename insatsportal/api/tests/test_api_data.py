@@ -132,3 +132,33 @@ def test_no_draft_application_is_served(client, demo):
     assert client.get(f"/api/v1/applications/{draft.pk}").status_code == 404
     listed = client.get("/api/v1/applications?page_size=200").json()["items"]
     assert draft.pk not in [a["id"] for a in listed]
+
+
+def test_each_grant_carries_its_budget_of_record(client, demo):
+    from insatsportal.interventions.budget_of_record import budget_of_record
+
+    grant = Grant.objects.order_by("pk").first()
+    body = client.get(f"/api/v1/interventions/{grant.intervention_id}").json()
+    served = next(g for g in body["grants"] if g["id"] == grant.pk)["budget_of_record"]
+    record = budget_of_record(grant)
+    assert served["source"] == record.source
+    assert served["total"] == int(record.total)
+    assert {y["year"]: y["amount"] for y in served["by_year"]} == {
+        year: int(amount) for year, amount in record.by_year.items()}
+    assert sum(o["amount"] for o in served["by_owner"]) == served["total"]
+
+
+def test_the_interventions_list_reads_a_fixed_number_of_queries(client, demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/api/v1/interventions").status_code == 200
+        return len(context.captured_queries)
+
+    before = queries()
+    owner = Intervention.objects.first().owner
+    for n in range(5):
+        Intervention.objects.create(name=f"Insats {n}", owner=owner)
+    assert queries() == before

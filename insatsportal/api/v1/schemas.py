@@ -62,12 +62,41 @@ class MemberRef(Schema):
     name: str
 
 
+class YearAmount(Schema):
+    year: int
+    amount: int
+
+
+class OwnerAmount(Schema):
+    member_id: int
+    amount: int
+
+
+class CategoryAmount(Schema):
+    category: str
+    amount: int
+
+
+class BudgetOfRecordOut(Schema):
+    """The budget the grant's money follows: the application's (applied), the office's
+    approved revision (revised) or the grant spread by days (pro_rata)."""
+
+    source: str
+    explanation: str
+    differs_from_application: bool
+    total: int
+    by_year: list[YearAmount]
+    by_owner: list[OwnerAmount]
+    by_category: list[CategoryAmount]
+
+
 class GrantOut(Schema):
     id: int
     decision_id: int
     amount: int
     period_start: datetime.date
     period_end: datetime.date
+    budget_of_record: BudgetOfRecordOut
 
 
 class PeriodOut(Schema):
