@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from insatsportal.api.v1.api import urlpatterns as api_v1_urlpatterns
+from insatsportal.cases.revised_budget import urls as grant_urls
+from insatsportal.interventions import urls as interventions_urls
 
 admin.site.site_header = _("Insatsportalen – administration")
 admin.site.site_title = "Insatsportalen"
@@ -15,10 +17,13 @@ urlpatterns = [
     path("ansokningar/", include("insatsportal.applications.urls")),
     path("arenden/", include("insatsportal.cases.urls")),
     path("import/", include("insatsportal.imports.urls")),
-    path("insatser/", include("insatsportal.interventions.urls")),
+    # The intervention's own pages, and those of its grants (the cases app's), one namespace.
+    path("insatser/", include((interventions_urls.urlpatterns + grant_urls.urlpatterns,
+                               "interventions"))),
     path("deltagare/", include("insatsportal.participants.urls")),
     path("rapporter/", include("insatsportal.reports.urls")),
     path("administration/api-nycklar/", include("insatsportal.api.urls")),
+    path("ekonomi/", include("insatsportal.economy.urls")),
     path("administration/", include("insatsportal.organisations.urls")),
     # The open API: tokens authenticate, not sessions (insatsportal/api/v1/).
     path("api/v1/", include((api_v1_urlpatterns(), "api_v1"))),

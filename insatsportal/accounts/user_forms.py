@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from insatsportal.accounts.models import INTERVENTION_ROLES, Role, User
+from insatsportal.accounts.models import INTERVENTION_ROLES, Role, RoleAssignment, User
 
 
 class UserForm(forms.ModelForm):
@@ -29,10 +29,11 @@ class RoleGrantForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from insatsportal.interventions.models import Intervention
-
         super().__init__(*args, **kwargs)
-        self.fields["intervention"].queryset = Intervention.objects.order_by("name")
+        # The model a role assignment names (as a ModelForm would find it): accounts is
+        # imported by every app and imports none of them.
+        interventions = RoleAssignment._meta.get_field("intervention").related_model
+        self.fields["intervention"].queryset = interventions.objects.order_by("name")
 
     def clean(self):
         data = super().clean()

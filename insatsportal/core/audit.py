@@ -62,6 +62,7 @@ ACTION_LABELS = {
     "import.discarded": _("Imported document discarded"),
     "intervention.created": _("Intervention created by a grant"),
     "intervention.extended": _("Intervention extended by a grant"),
+    "intervention.closed": _("Intervention closed"),
     "application.created": _("Application created"),
     "application.updated": _("Application changed"),
     "application.budget_saved": _("Budget saved"),

@@ -1,9 +1,9 @@
 """Reads of interventions, scoped to the requesting user."""
 
+from django.db.models import Sum
+
 from insatsportal.accounts import policy
-from insatsportal.cases.models import Grant
-from insatsportal.interventions.models import Intervention, RevisedBudget
-from insatsportal.reports.models.requisitions import CATEGORY_LABELS
+from insatsportal.interventions.models import Intervention
 
 
 def intervention_list(*, user):
@@ -16,47 +16,23 @@ def intervention_get(*, user, pk) -> Intervention | None:
     return intervention_list(user=user).filter(pk=pk).first()
 
 
-def grant_get(*, user, intervention_pk, pk) -> Grant | None:
-    """A grant of an intervention whose money the user may read."""
-    grant = (Grant.objects.select_related("intervention", "decision__case__application")
-             .filter(pk=pk, intervention_id=intervention_pk).first())
-    if grant is None or not policy.can_view_intervention_reports(user, grant.intervention):
-        return None
-    return grant
+def intervention_chain(intervention) -> dict:
+    """The applications and decisions of an intervention, oldest first, and the total granted.
 
-
-def revision_get(*, user, pk) -> RevisedBudget | None:
-    revision = (RevisedBudget.objects.select_related("grant__intervention")
-                .filter(pk=pk).first())
-    if revision is None or not policy.can_view_intervention_reports(
-            user, revision.grant.intervention):
-        return None
-    return revision
-
-
-def revisions_of(grant):
-    return (grant.revised_budgets.select_related("submitted_by", "decided_by")
-            .prefetch_related("lines").order_by("-version"))
-
-
-def revision_changes(newer: RevisedBudget, older: RevisedBudget | None, names: dict) -> list:
-    """The cells that differ between two versions: (owner, year, category, before, after)."""
-    def cells(revision):
-        return {} if revision is None else {
-            (line.member_id, line.year, line.category): line.amount
-            for line in revision.lines.all()}
-
-    before, after = cells(older), cells(newer)
-    return [
-        (names.get(member_id, member_id), year, CATEGORY_LABELS.get(category, category),
-         before.get(key), after.get(key))
-        for key in sorted(set(before) | set(after))
-        for member_id, year, category in [key]
-        if before.get(key) != after.get(key)
-    ]
-
-
-def revisions_waiting():
-    """Submitted revised budgets waiting for the office, oldest first."""
-    return (RevisedBudget.objects.filter(status=RevisedBudget.Status.SUBMITTED)
-            .select_related("grant__intervention").order_by("submitted_at"))
+    Seed example: 004 (the predecessor's decision) → application 000 → decision 003.
+    Read through the relations the applications and cases apps point at this one, so that
+    interventions imports neither.
+    """
+    cases = intervention.cases.prefetch_related("decisions__agenda_item__meeting",
+                                                "decisions__case__application")
+    decisions = [d for case in cases for d in case.decisions.all()]
+    applications = {a.pk: a for related in (intervention.applications, intervention.continuations)
+                    for a in related.select_related("case")}
+    events = [(a.created_at.date() if a.planned_start is None else a.planned_start, 0, a.pk, a)
+              for a in applications.values()]
+    events += [(d.decided_on, 1, d.pk, d) for d in decisions]
+    total = intervention.grants.aggregate(total=Sum("amount"))
+    return {
+        "chain": [e[-1] for e in sorted(events, key=lambda e: e[:3])],
+        "total_granted": total["total"] or 0,
+    }

@@ -9,9 +9,10 @@ from insatsportal.applications.models import Application
 from insatsportal.cases.models import Decision, Grant
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants.tests import factories
-from insatsportal.reports import goal_data, quarterly
+from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.models import Requisition
-from insatsportal.reports.money import planned_by_category
+from insatsportal.reports.quarterly import services as quarterly
+from insatsportal.reports.requisitions.money import planned_by_category
 
 
 @pytest.fixture
@@ -115,7 +116,7 @@ def test_requisitions_and_payments(client, demo):
 
 
 def test_national_rows_match_the_export(client, demo):
-    from insatsportal.reports.national import national_rows
+    from insatsportal.reports.national.services import national_rows
 
     rows = national_rows(2024)
     body = client.get("/api/v1/national-report?year=2024").json()
@@ -135,7 +136,7 @@ def test_no_draft_application_is_served(client, demo):
 
 
 def test_each_grant_carries_its_budget_of_record(client, demo):
-    from insatsportal.interventions.budget_of_record import budget_of_record
+    from insatsportal.cases.budget_of_record import budget_of_record
 
     grant = Grant.objects.order_by("pk").first()
     body = client.get(f"/api/v1/interventions/{grant.intervention_id}").json()

@@ -19,8 +19,10 @@ from insatsportal.cases.models import Decision, Grant
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Association
 from insatsportal.participants.models import Sex
-from insatsportal.reports import goal_data, national, quarterly
+from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.models import Requisition
+from insatsportal.reports.national import services as national
+from insatsportal.reports.quarterly import services as quarterly
 
 SEXES = [value for value, _label in Sex.choices]
 

@@ -8,7 +8,7 @@ from insatsportal.api.v1.auth import scoped
 from insatsportal.api.v1.errors import NotFound, responses
 from insatsportal.api.v1.paging import Id, PageQuery, Year, paged
 from insatsportal.api.v1.schemas import GoalOut, Paged
-from insatsportal.reports import goals
+from insatsportal.reports.goals import rules as goals
 
 router = Router(tags=["goals"])
 Status = Literal[tuple(goals.STATUS_LABELS)]

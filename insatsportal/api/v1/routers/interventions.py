@@ -8,7 +8,7 @@ from insatsportal.api.v1.auth import scoped
 from insatsportal.api.v1.errors import NotFound, responses
 from insatsportal.api.v1.paging import Id, PageQuery, Year, paged
 from insatsportal.api.v1.schemas import InterventionOut, Paged
-from insatsportal.interventions.budget_of_record import budgets_of_record
+from insatsportal.cases.budget_of_record import budgets_of_record
 from insatsportal.interventions.models import Intervention
 
 router = Router(tags=["interventions"])

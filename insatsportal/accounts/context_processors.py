@@ -1,0 +1,26 @@
+from django.conf import settings
+
+from insatsportal.accounts import policy
+from insatsportal.accounts.guards import demo_skipped, second_factor_ok
+
+
+def site(request):
+    user = request.user
+    fully_signed_in = second_factor_ok(request)
+    return {
+        "DEMO_MODE": settings.DEMO_MODE,
+        "fully_signed_in": fully_signed_in,
+        "otp_demo_skipped": demo_skipped(request),
+        "nav": {} if not fully_signed_in else {
+            "applications": policy.can_view_applications(user),
+            "cases": policy.can_view_cases(user),
+            "interventions": policy.can_view_interventions(user),
+            "participants": policy.can_view_participants_section(user),
+            "participant_statistics": policy.can_view_participant_aggregates(user),
+            "data_protection": policy.can_protect_participant_data(user),
+            "reports": policy.can_view_reports(user),
+            "economy": policy.can_view_economy(user),
+            "administration": policy.can_administer_register(user),
+            "imports": policy.can_import_documents(user),
+        },
+    }
