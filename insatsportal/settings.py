@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "csp",
+    # Only for its static Swagger UI files: the API docs load nothing from a CDN.
+    "ninja",
     "insatsportal.core",
     "insatsportal.accounts",
     "insatsportal.organisations",
@@ -60,6 +62,7 @@ INSTALLED_APPS = [
     "insatsportal.imports",
     "insatsportal.participants",
     "insatsportal.reports",
+    "insatsportal.api",
     "insatsportal.economy",
     "insatsportal.demo",
 ]
@@ -338,6 +341,9 @@ FOLLOW_UP_WINDOW_MONTHS = env_int("FOLLOW_UP_WINDOW_MONTHS", 1)
 RATING_INTERVAL_MONTHS = env_int("RATING_INTERVAL_MONTHS", 3)
 # Aggregates hide groups smaller than this.
 AGGREGATE_MIN_GROUP = env_int("AGGREGATE_MIN_GROUP", 5)
+# The open API (/api/v1/): requests per token and minute, and the longest life of a token.
+API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 120)
+API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 730)
 # The data-protection view flags a user who reads more distinct participants than this in a day.
 PARTICIPANT_READ_ALERT_PER_DAY = env_int("PARTICIPANT_READ_ALERT_PER_DAY", 40)
 # Days after discharge (or after the entry, for the read log) before retention acts.

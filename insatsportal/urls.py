@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from insatsportal.api.v1.api import urlpatterns as api_v1_urlpatterns
 from insatsportal.cases.revised_budget import urls as grant_urls
 from insatsportal.interventions import urls as interventions_urls
 
@@ -21,8 +22,11 @@ urlpatterns = [
                                "interventions"))),
     path("deltagare/", include("insatsportal.participants.urls")),
     path("rapporter/", include("insatsportal.reports.urls")),
+    path("administration/api-nycklar/", include("insatsportal.api.urls")),
     path("ekonomi/", include("insatsportal.economy.urls")),
     path("administration/", include("insatsportal.organisations.urls")),
+    # The open API: tokens authenticate, not sessions (insatsportal/api/v1/).
+    path("api/v1/", include((api_v1_urlpatterns(), "api_v1"))),
     path("admin/", admin.site.urls),
     # The language choice is open to everyone, the login page included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -365,3 +365,41 @@ def can_view_economy(user) -> bool:
 @_fail_closed
 def can_manage_economy(user) -> bool:
     return has_role(user, Role.KANSLI)
+
+
+# --- The open API (tokens, not users) --------------------------------------------
+# The office creates tokens for the förbund's other systems. A token reads only its
+# scopes (resources), and only the interventions it names unless it names none
+# (all_interventions). No session authenticates the API.
+
+@_fail_closed
+def can_manage_api_tokens(user) -> bool:
+    return has_role(user, Role.KANSLI)
+
+
+def api_token_may_read(token, scope: str) -> bool:
+    """A usable (not revoked, not expired) token with `scope`; anything odd denies."""
+    try:
+        return token is not None and token.is_usable() and scope in token.scopes
+    except Exception:
+        logger.exception("API token check failed; access denied")
+        return False
+
+
+def api_intervention_scope(token, field: str = "pk"):
+    """Q for what a token may read, `field` leading to the intervention's id.
+
+    `api_intervention_scope(token, "intervention_id")` filters grants, requisitions etc.
+    """
+    from django.db.models import Q
+
+    if token.all_interventions:
+        return Q()
+    return Q(**{f"{field}__in": api_token_intervention_ids(token)})
+
+
+def api_token_intervention_ids(token) -> list[int]:
+    """The interventions a token names, read once per request."""
+    if not hasattr(token, "_intervention_ids"):
+        token._intervention_ids = list(token.interventions.values_list("pk", flat=True))
+    return token._intervention_ids

@@ -104,6 +104,9 @@ ACTION_LABELS = {
     "planned_cost.saved": _("Planned cost saved"),
     "planned_cost.deleted": _("Planned cost removed"),
     "economy_settings.saved": _("Equity ceiling changed"),
+    "api_token.created": _("API token created"),
+    "api_token.revoked": _("API token revoked"),
+    "api.read": _("Read through the API"),
 }
 
 
