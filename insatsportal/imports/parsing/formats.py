@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
+from .ocr_engine import ocr_pdf
 from .result import ImportReadError
 
 SUPPORTED = (".docx", ".pdf", ".txt", ".text", ".html", ".htm", ".md")
@@ -41,13 +43,14 @@ def detect_format(data: bytes, filename: str) -> str:
         f"Filtypen {suffix} stöds inte; använd .docx, .pdf eller .txt.")
 
 
-def to_text(data: bytes, filename: str) -> str:
+def to_text(data: bytes, filename: str) -> tuple[str, bool]:
+    """The file's text, and whether it came from OCR of a scan."""
     kind = detect_format(data, filename)
     if kind == ".pdf":
         return _pdf_text(data, filename)
     if kind == ".docx":
-        return _docx_text(data, filename)
-    return _decode(data)
+        return _docx_text(data, filename), False
+    return _decode(data), False
 
 
 def _decode(data: bytes) -> str:
@@ -112,7 +115,11 @@ def _pdf_text(data: bytes, filename: str) -> str:
         raise ImportReadError(f"{filename or 'PDF-filen'} är skadad och kan inte läsas.") from exc
     letters = sum(ch.isalpha() for page in pages for ch in page)
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages):
-        raise ImportReadError(
-            f"Filen är en skannad PDF utan textlager ({filename or 'okänt namn'}); "
-            "kör den genom textigenkänning (OCR) först och importera resultatet.")
-    return "\n".join(pages)
+        return ocr_pdf(data, filename), True
+    return _join_wrapped_amounts("\n".join(pages)), False
+
+
+def _join_wrapped_amounts(text: str) -> str:
+    """A narrow column wraps "1 400 000 kr" as "1" and "400 000 kr": join them again."""
+    return re.sub(r"(?<=\s)(\d{1,3})\n(\d{3}(?: \d{3})*(?: kr\b| kronor\b|\b))", r"\1 \2",
+                  text)
