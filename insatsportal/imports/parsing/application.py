@@ -8,6 +8,7 @@ from .budget_checks import read_budget
 from .dates import find_dates, find_day_month_dates
 from .goals import read_ages, read_goals, read_participants, read_staffing
 from .headings import find_headings, sections
+from .numbers import parse_amount
 from .parties import Party, Resolver, parse_party_blocks, resolve_org, split_org_unit
 from .result import LOW, MEDIUM, Collector
 from .signatures import check_agreement, check_signatures, read_signatures
@@ -93,6 +94,7 @@ def read_application(text: str, resolver: Resolver | None, out: Collector, *, oc
         budget_text, resolver, out, (fields["planned_start"], fields["planned_end"]))
     if budget_text is None:
         out.warn("budget", "Ingen detaljerad budget finns i dokumentet (bifogas separat?).")
+        _budget_in_prose(_first(secs, "budget_note"), fields["budget"], out)
 
     signature_heads = secs.get("signature") or []
     agreement = secs.get("agreement")
@@ -110,6 +112,27 @@ def read_application(text: str, resolver: Resolver | None, out: Collector, *, oc
     for signature in fields["signatures"]:
         signature.pop("email", None)  # kept only for the fallback above
     return fields, extra
+
+
+_SOUGHT_RE = re.compile(r"^[^\n]*(?:sökt|ansökt|söker|från samordningsförbundet)[^\n]*$",
+                        re.I | re.M)
+_OWN_RE = re.compile(r"^[^\n]*(?:egen insats|egenfinansiering|medfinansiering)[^\n]*$",
+                     re.I | re.M)
+
+
+def _budget_in_prose(text: str | None, budget: dict, out: Collector) -> None:
+    """Without a budget table: "Sökt belopp från Samordningsförbundet: 1 850 000 kr"."""
+    for key, pattern in (("from_association_total", _SOUGHT_RE),
+                         ("co_financing_total", _OWN_RE)):
+        line = pattern.search(text or "")
+        value = parse_amount(line.group(0).split(":", 1)[-1]) if line else None
+        if value and value >= 1000 and budget.get(key) is None:
+            budget[key] = value
+            path = f"budget.{key}"
+            if path in out.missing:
+                out.missing.remove(path)
+            out.sources[path] = squash(line.group(0))
+            out.confidence[path] = MEDIUM
 
 
 def _unlabelled_period(period: str, fields: dict, out: Collector) -> None:

@@ -175,7 +175,9 @@ def read_decision(text: str, resolver: Resolver | None, out: Collector, *,
     return fields, extra
 
 
-_ORG_LIST = r"(?P<list>(?:[A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖa-zåäö][\wåäö]*)?(?:, | och | samt )?){1,6})"
+_ORG = r"[A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖa-zåäö][\wåäö]*)?"
+# Separators are required between names: optional ones made the search exponential.
+_ORG_LIST = rf"(?P<list>{_ORG}(?:(?:, | och | samt ){_ORG}){{0,5}})"
 
 
 def _split_orgs(text: str, resolver: Resolver | None) -> list[str]:

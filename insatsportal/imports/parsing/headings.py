@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from . import terms
 from .text import fold
@@ -23,6 +24,11 @@ class Heading:
     inline_value: str
 
 
+@lru_cache(maxsize=1024)
+def _folded(wording: str) -> str:
+    return fold(wording)
+
+
 def _clean_line(line: str) -> str:
     line = re.sub(r"\(\s*\*\s*\)", "", line)
     return line.strip(" \t:|*-–—.?")
@@ -35,7 +41,10 @@ def _word_end(folded: str, target: str) -> bool:
 
 
 def _similar(a: str, b: str) -> float:
-    # The cheap upper bounds reject almost every line; the full ratio is slow.
+    # The cheap upper bounds reject almost every line; the full ratio is slow. The
+    # length bound needs no matcher at all.
+    if 2 * min(len(a), len(b)) < 0.85 * (len(a) + len(b)):
+        return 0.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
         return 0.0
@@ -54,7 +63,7 @@ def match_heading(line: str, catalogue: dict[str, tuple[str, ...]], threshold: f
     best = None
     for key, wordings in catalogue.items():
         for wording in wordings:
-            target = fold(wording)
+            target = _folded(wording)
             if key in INLINE_HEADINGS and ":" in cleaned:
                 head, _, value = cleaned.partition(":")
                 score = _similar(fold(head), target)

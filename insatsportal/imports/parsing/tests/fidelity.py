@@ -6,6 +6,7 @@ Run: python -m insatsportal.imports.parsing.tests.fidelity
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from insatsportal.imports.parsing import ImportReadError, read_document
@@ -18,11 +19,17 @@ from insatsportal.imports.parsing.tests.register import resolve
 FIXTURE_DIR = Path(__file__).resolve().parent / "fixtures"
 
 
+@cache
+def read_fixture(name: str):
+    """Each fixture read once a process (a scan's OCR takes a while)."""
+    return read_document(FIXTURE_DIR / name, resolve_organisation=resolve)
+
+
 def fixture_score(name: str) -> tuple[int, int, list[str]]:
     """(correct, stated, problems) for one fixture: only its listed fields count."""
     expected = FIXTURES[name]
     try:
-        result = read_document(FIXTURE_DIR / name, resolve_organisation=resolve)
+        result = read_fixture(name)
     except ImportReadError as exc:
         wanted = list(leaves(expected["fields"]))
         return 0, len(wanted) + 1, [f"not read: {exc}"]
