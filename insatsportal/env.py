@@ -12,10 +12,29 @@ def env_str(name: str, default: str | None = None) -> str | None:
     return os.environ.get(name, default)
 
 
+def env_secret(name: str, default: str | None = None) -> str | None:
+    """A secret from NAME, or from the file named by NAME_FILE (container and systemd secrets).
+
+    Setting both is refused: which one wins would be a guess.
+    """
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        if os.environ.get(name):
+            raise ImproperlyConfigured(f"Set {name} or {name}_FILE, not both.")
+        try:
+            with open(path, encoding="utf-8") as handle:
+                return handle.read().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {exc.strerror}") from exc
+    return os.environ.get(name, default)
+
+
 def env_required(name: str) -> str:
-    value = os.environ.get(name)
+    value = env_secret(name)
     if not value:
-        raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+        raise ImproperlyConfigured(
+            f"The environment variable {name} (or {name}_FILE) must be set."
+        )
     return value
 
 
@@ -41,8 +60,8 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from exc
 
 
-def env_list(name: str, default: list[str] | None = None) -> list[str]:
-    value = os.environ.get(name)
+def env_list(name: str, default: list[str] | None = None, *, secret: bool = False) -> list[str]:
+    value = env_secret(name) if secret else os.environ.get(name)
     if value is None:
         return list(default or [])
     return [item.strip() for item in value.split(",") if item.strip()]

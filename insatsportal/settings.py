@@ -6,7 +6,8 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from insatsportal.env import env_bool, env_int, env_list, env_required, env_str
+from insatsportal.core.logs import logging_config
+from insatsportal.env import env_bool, env_int, env_list, env_required, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,7 @@ if PRODUCTION:
     SECRET_KEY = env_required("SECRET_KEY")
 else:
     # Only for development and demo; production requires SECRET_KEY.
-    SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key-never-use-in-production")
+    SECRET_KEY = env_secret("SECRET_KEY", "insecure-development-key-never-use-in-production")
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request (redirects and errors too) carries its id.
+    "insatsportal.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside WhiteNoise (static files) and around everything else, so that every page,
@@ -98,7 +101,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "insatsportal.core.context_processors.site",
+                "insatsportal.accounts.context_processors.site",
             ],
         },
     },
@@ -130,7 +133,7 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     # Names of the product, the förbund and its members (kommuner, region, agencies).
-    {"NAME": "insatsportal.accounts.password_validation.ContextWordsValidator"},
+    {"NAME": "insatsportal.organisations.password_validation.ContextWordsValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -162,6 +165,11 @@ STORAGES = {
     },
 }
 
+# --- Outgoing mail (docs/operations.md, "Mail") --------------------------------------
+# SMTP in production, the console elsewhere. A municipal or Microsoft 365 relay needs
+# EMAIL_USE_TLS (STARTTLS, port 587) or EMAIL_USE_SSL (port 465) and a login; the password
+# may come from a file (EMAIL_HOST_PASSWORD_FILE). The server certificate is verified
+# against the system's CAs (SSL_CERT_FILE names another bundle, e.g. a municipal CA).
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend"
@@ -170,7 +178,16 @@ EMAIL_BACKEND = env_str(
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL, not both.")
+# Seconds before a silent mail server is given up (Django's default waits forever).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "insatsportalen@localhost")
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # --- Sign-in and sessions (see README, "Security") ----------------------------------
 # A password reset link works for one hour and only once (the token embeds the password hash).
@@ -231,12 +248,10 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-}
+# --- Logs (insatsportal/core/logs.py) ------------------------------------------------
+# Time, level, logger, request id and user id on every line, to stderr; LOG_FORMAT=json
+# for a log collector.
+LOGGING = logging_config(level=env_str("LOG_LEVEL", "INFO"), fmt=env_str("LOG_FORMAT", "text"))
 
 # --- Participant data (README: "Participants and privacy") ------------------
 # PARTICIPANT_KEYS: comma-separated Fernet keys; the first encrypts, all decrypt (rotation).
@@ -245,9 +260,11 @@ LOGGING = {
 _DEVELOPMENT_PARTICIPANT_KEY = "1Q7OrxZOQc-OfAWtgfdLJGK-BcxdtrrbeDNN8v0-4BM="  # noqa: S105
 _DEVELOPMENT_PARTICIPANT_HASH_KEY = "development-only-participant-hash-key"  # noqa: S105
 if PRODUCTION:
-    PARTICIPANT_KEYS = env_list("PARTICIPANT_KEYS")
+    PARTICIPANT_KEYS = env_list("PARTICIPANT_KEYS", secret=True)
     if not PARTICIPANT_KEYS:
-        raise ImproperlyConfigured("The environment variable PARTICIPANT_KEYS must be set.")
+        raise ImproperlyConfigured(
+            "The environment variable PARTICIPANT_KEYS (or PARTICIPANT_KEYS_FILE) must be set."
+        )
     PARTICIPANT_HASH_KEY = env_required("PARTICIPANT_HASH_KEY")
     if _DEVELOPMENT_PARTICIPANT_KEY in PARTICIPANT_KEYS or (
         PARTICIPANT_HASH_KEY == _DEVELOPMENT_PARTICIPANT_HASH_KEY
@@ -256,8 +273,8 @@ if PRODUCTION:
             "The development participant keys must not be used in production."
         )
 else:
-    PARTICIPANT_KEYS = env_list("PARTICIPANT_KEYS", [_DEVELOPMENT_PARTICIPANT_KEY])
-    PARTICIPANT_HASH_KEY = env_str("PARTICIPANT_HASH_KEY", _DEVELOPMENT_PARTICIPANT_HASH_KEY)
+    PARTICIPANT_KEYS = env_list("PARTICIPANT_KEYS", [_DEVELOPMENT_PARTICIPANT_KEY], secret=True)
+    PARTICIPANT_HASH_KEY = env_secret("PARTICIPANT_HASH_KEY", _DEVELOPMENT_PARTICIPANT_HASH_KEY)
 try:
     from cryptography.fernet import Fernet
 

@@ -4,6 +4,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from insatsportal.cases.revised_budget import urls as grant_urls
+from insatsportal.interventions import urls as interventions_urls
+
 admin.site.site_header = _("Insatsportalen – administration")
 admin.site.site_title = "Insatsportalen"
 
@@ -13,7 +16,9 @@ urlpatterns = [
     path("ansokningar/", include("insatsportal.applications.urls")),
     path("arenden/", include("insatsportal.cases.urls")),
     path("import/", include("insatsportal.imports.urls")),
-    path("insatser/", include("insatsportal.interventions.urls")),
+    # The intervention's own pages, and those of its grants (the cases app's), one namespace.
+    path("insatser/", include((interventions_urls.urlpatterns + grant_urls.urlpatterns,
+                               "interventions"))),
     path("deltagare/", include("insatsportal.participants.urls")),
     path("rapporter/", include("insatsportal.reports.urls")),
     path("administration/", include("insatsportal.organisations.urls")),

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from insatsportal.accounts.demo_personas import DEMO_USERS
+
 DEMO_SKIP_SESSION_KEY = "otp_demo_skip"
 REAUTH_SESSION_KEY = "reauth_at"
 
@@ -25,8 +27,6 @@ def otp_not_required(view):
 
 
 def is_demo_user(user) -> bool:
-    from insatsportal.demo.services import DEMO_USERS
-
     return user.get_username() in DEMO_USERS
 
 

@@ -97,6 +97,8 @@ class LoginAttempt(models.Model):
         ADDRESS_LIMIT = "address_limit", _("Too many failures from the address")
         BAD_CODE = "bad_code", _("Wrong code")
         CODE_LIMIT = "code_limit", _("Too many wrong codes")
+        # Written by the office; failures before it no longer count towards the limits.
+        UNLOCKED = "unlocked", _("Unlocked by the office")
 
     username = models.CharField(_("username as typed"), max_length=150)
     # Case-folded and stripped, so that "Kansli " and "kansli" count as one account.

@@ -9,6 +9,8 @@ filter querysets where they are built.
 import functools
 import logging
 
+from django.db.models import Q
+
 from insatsportal.accounts.models import Role
 
 logger = logging.getLogger(__name__)
@@ -110,6 +112,12 @@ def can_view_interventions(user) -> bool:
 
 
 @_fail_closed
+def can_close_interventions(user) -> bool:
+    """End an intervention before its granted period: the office."""
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
 def can_view_participants_section(user) -> bool:
     return has_role(user, Role.DELTAGARANSVARIG, Role.HANDLAGGARE)
 
@@ -137,6 +145,12 @@ def can_manage_sessions(user) -> bool:
     return has_role(user, Role.KANSLI)
 
 
+@_fail_closed
+def can_manage_users(user) -> bool:
+    """Create users, grant roles and their scopes, deactivate and unlock accounts."""
+    return has_role(user, Role.KANSLI)
+
+
 # --- Participants -------------------------------------------------------------
 # Identified participants: the intervention's deltagaransvarig, and a partner's
 # case worker while a valid, not withdrawn consent names the worker's member.
@@ -153,12 +167,12 @@ def can_manage_participant(user, participant) -> bool:
     return participant.intervention_id in intervention_ids_for(user, Role.DELTAGARANSVARIG)
 
 
-def participant_scope(user, *, today):
-    """A Q over participants.Participant: the records `user` may see. Fails closed."""
-    from django.db.models import Q
+def participant_scope(user, *, today, consents=None):
+    """A Q over participants.Participant: the records `user` may see. Fails closed.
 
-    from insatsportal.participants.models import Consent
-
+    `consents` is the Consent queryset (the participants app passes it, so that this
+    module imports no app above it); without it no record is seen through a consent.
+    """
     nothing = Q(pk__in=[])
     try:
         if user is None or not user.is_authenticated or not user.is_active:
@@ -167,8 +181,8 @@ def participant_scope(user, *, today):
         own = intervention_ids_for(user, Role.DELTAGARANSVARIG)
         if own:
             scope |= Q(intervention_id__in=own)
-        if has_role(user, Role.HANDLAGGARE) and user.member_id is not None:
-            consents = Consent.objects.filter(
+        if consents is not None and has_role(user, Role.HANDLAGGARE) and user.member_id:
+            consents = consents.filter(
                 partners=user.member_id,
                 withdrawn_at__isnull=True,
                 given_on__lte=today,
@@ -236,7 +250,6 @@ def can_review_applications(user) -> bool:
 
 def reports_intervention_scope(user):
     """A Q over interventions.Intervention whose reports `user` may read. Fails closed."""
-    from django.db.models import Q
 
     nothing = Q(pk__in=[])
     try:
@@ -314,4 +327,16 @@ def can_view_national_reporting(user) -> bool:
 @_fail_closed
 def can_import_documents(user) -> bool:
     """Upload the förbund's existing applications and decisions and confirm what is read."""
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_revise_budget(user, intervention) -> bool:
+    """The lead owner's staff write the revised budget of a grant (for every column)."""
+    return (has_role(user, Role.INSATSANSVARIG) and user.member_id is not None
+            and intervention.owner_id == user.member_id)
+
+
+@_fail_closed
+def can_approve_revised_budgets(user) -> bool:
     return has_role(user, Role.KANSLI)

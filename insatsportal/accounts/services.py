@@ -9,6 +9,7 @@ from django.contrib.auth import authenticate, update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_otp import DEVICE_ID_SESSION_KEY, verify_token
@@ -67,10 +68,15 @@ def username_key(username: str) -> str:
 
 
 def _failures(*, stage: str, since, **where) -> int:
+    """Failures in the window, except those of an account before the office unlocked it."""
+    unlocked_later = LoginAttempt.objects.filter(
+        username_key=OuterRef("username_key"), reason=Reason.UNLOCKED,
+        timestamp__gte=OuterRef("timestamp"),
+    )
     return LoginAttempt.objects.filter(
         stage=stage, success=False, reason__in=[Reason.BAD_CREDENTIALS, Reason.BAD_CODE],
         timestamp__gte=since, **where,
-    ).count()
+    ).exclude(Exists(unlocked_later)).count()
 
 
 def _record(*, request, username: str, stage: str, reason: str) -> LoginAttempt:
@@ -288,3 +294,125 @@ def sessions_end_all(
         log_action(actor=actor, obj=user, action="account.sessions_ended",
                    data={"count": ended})
     return ended
+
+
+# --- Users, roles and locks (the office; user_views.py) --------------------------------
+
+class UserAdminRefused(Exception):
+    """An office action that would do harm (e.g. locking oneself out); `message` is shown."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@transaction.atomic
+def user_create(
+    *, actor: User | None, username: str, first_name: str = "", last_name: str = "",
+    email: str = "", member=None, title: str = "",
+) -> User:
+    """A new user with no password and no role: the enrolment link sets the password."""
+    user = User(
+        username=username, first_name=first_name, last_name=last_name, email=email,
+        member=member, title=title,
+    )
+    user.set_unusable_password()
+    user.save()
+    log_action(actor=actor, obj=user, action="user.created")
+    return user
+
+
+@transaction.atomic
+def user_update(*, actor: User, user: User, data: dict) -> User:
+    fields = ["first_name", "last_name", "email", "member", "title"]
+    changed = [f for f in fields if f in data and getattr(user, f) != data[f]]
+    for field in changed:
+        setattr(user, field, data[field])
+    if changed:
+        user.save(update_fields=changed)
+        log_action(actor=actor, obj=user, action="user.updated", data={"fields": changed})
+    return user
+
+
+def enrolment_link_issue(*, actor: User | None, user: User) -> str:
+    """A one-time link (valid PASSWORD_RESET_TIMEOUT seconds) where the user chooses a
+    password; signing in afterwards leads to the second-factor enrolment. Any earlier link
+    stops working once the password is set."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    path = reverse("accounts:password_reset_confirm", args=[
+        urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user),
+    ])
+    log_action(actor=actor, obj=user, action="user.enrolment_link_issued")
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@transaction.atomic
+def user_role_grant(*, actor: User, user: User, role: str, intervention=None):
+    from insatsportal.accounts.models import INTERVENTION_ROLES, RoleAssignment
+
+    if role in INTERVENTION_ROLES and intervention is None:
+        raise UserAdminRefused(_("This role is held for a named intervention: choose one."))
+    assignment, created = RoleAssignment.objects.get_or_create(
+        user=user, role=role, intervention=intervention
+    )
+    if created:
+        log_action(actor=actor, obj=user, action="user.role_granted", data={
+            "role": role, "intervention": intervention.pk if intervention else None,
+        })
+    return assignment
+
+
+@transaction.atomic
+def user_role_revoke(*, actor: User, assignment) -> None:
+    from insatsportal.accounts.models import Role
+
+    user = assignment.user
+    if user.pk == actor.pk and assignment.role == Role.KANSLI:
+        raise UserAdminRefused(_("You cannot take the office role from yourself."))
+    data = {"role": assignment.role, "intervention": assignment.intervention_id}
+    assignment.delete()
+    log_action(actor=actor, obj=user, action="user.role_revoked", data=data)
+
+
+@transaction.atomic
+def user_deactivate(*, actor: User, user: User) -> None:
+    """The user can no longer sign in; every session ends at once."""
+    if user.pk == actor.pk:
+        raise UserAdminRefused(_("You cannot deactivate yourself."))
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    sessions_end_all(user=user, actor=actor, audit=False)
+    log_action(actor=actor, obj=user, action="user.deactivated")
+
+
+@transaction.atomic
+def user_activate(*, actor: User, user: User) -> None:
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    log_action(actor=actor, obj=user, action="user.activated")
+
+
+@transaction.atomic
+def user_unlock(*, actor: User, user: User) -> None:
+    """Failed passwords and codes so far no longer count; the user may try again at once."""
+    LoginAttempt.objects.create(
+        username=user.get_username()[:150], username_key=username_key(user.get_username()),
+        stage=Stage.PASSWORD, success=False, reason=Reason.UNLOCKED,
+    )
+    log_action(actor=actor, obj=user, action="user.unlocked")
+
+
+@transaction.atomic
+def user_second_factor_reset(*, actor: User, user: User) -> None:
+    """Remove the user's authenticator and backup codes (a lost phone): the next sign-in
+    enrols a new app. Every session ends."""
+    if user.pk == actor.pk:
+        raise UserAdminRefused(_("Replace your own authenticator under My account."))
+    TOTPDevice.objects.filter(user=user).delete()
+    BackupCodeDevice.objects.filter(user=user).delete()
+    sessions_end_all(user=user, actor=actor, audit=False)
+    log_action(actor=actor, obj=user, action="user.second_factor_reset")

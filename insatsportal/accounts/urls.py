@@ -1,6 +1,6 @@
 from django.urls import path
 
-from insatsportal.accounts import account_views, views
+from insatsportal.accounts import account_views, user_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -25,4 +25,9 @@ urlpatterns = [
     path("sessioner/avsluta/", account_views.session_end, name="session_end"),
     path("sessioner/", account_views.session_admin, name="session_admin"),
     path("sessioner/avsluta-alla/", account_views.user_sessions_end, name="user_sessions_end"),
+    path("anvandare/", user_views.user_list, name="user_list"),
+    path("anvandare/ny/", user_views.user_create, name="user_create"),
+    path("anvandare/<int:pk>/", user_views.user_detail, name="user_detail"),
+    path("anvandare/<int:pk>/roller/", user_views.user_roles, name="user_roles"),
+    path("anvandare/<int:pk>/status/", user_views.user_status, name="user_status"),
 ]

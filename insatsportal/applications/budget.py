@@ -44,6 +44,9 @@ OTHER_CATEGORIES = (
     ("other", pgettext_lazy("budget category", "Other")),
 )
 CATEGORIES = PREMISES_CATEGORIES + OTHER_CATEGORIES
+# Every cost a budget line, a claim or a revised budget names: salary costs, then the rows.
+COST_CATEGORIES = ((SALARY, _("Salary costs")), *CATEGORIES)
+COST_CATEGORY_LABELS = dict(COST_CATEGORIES)
 CATEGORY_SECTION = {key: PREMISES for key, _label in PREMISES_CATEGORIES} | {
     key: OTHER for key, _label in OTHER_CATEGORIES
 }

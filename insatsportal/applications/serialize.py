@@ -28,13 +28,6 @@ SCALAR_FIELDS = (
 NAMED_FIELDS = ("owner", "owner_unit", "anchoring_group", "continues")
 LIST_FIELDS = ("partners", "parts", "goals", "staffing", "signatures", "methods")
 
-PARTNER_FIELDS = ("member", "contact_name", "contact_title", "contact_email")
-PART_FIELDS = ("name", "description", "participants_per_year", "participants_total")
-GOAL_FIELDS = ("kind", "text", "target_kind", "target_value", "target_unit", "part")
-STAFFING_FIELDS = ("title", "percent", "employer", "funding", "part", "description")
-SIGNATURE_FIELDS = ("role", "member", "organisation", "signed_on", "name",
-                    "name_clarification", "email")
-
 
 def json_value(value):
     """Dates as ISO text, Decimals as text without trailing zeros, None stays None."""

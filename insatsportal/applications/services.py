@@ -349,17 +349,12 @@ def _submit(*, actor, application, allowed, to, action) -> Application:
     locked = _transition(actor=actor, application=application, allowed=allowed, to=to,
                          action=action)
     _freeze(actor=actor, application=locked)
-    # Every submission opens (or returns to) the application's case. Imported here:
-    # the cases app builds on this one.
-    from insatsportal.cases.services import case_open
-
-    case_open(application=locked, actor=actor)
-    application.case_number = locked.case_number
     return locked
 
 
 @transaction.atomic
-def application_submit(*, actor, application: Application) -> Application:
+def application_mark_submitted(*, actor, application: Application) -> Application:
+    """Frozen as a version; cases.services.application_submit opens the case around this."""
     return _submit(actor=actor, application=application, allowed={Status.DRAFT},
                    to=Status.SUBMITTED, action="application.submitted")
 
@@ -376,7 +371,7 @@ def application_return(*, actor, application: Application, questions: str) -> Ap
 
 
 @transaction.atomic
-def application_resubmit(*, actor, application: Application) -> Application:
+def application_mark_resubmitted(*, actor, application: Application) -> Application:
     return _submit(actor=actor, application=application, allowed={Status.RETURNED},
                    to=Status.RESUBMITTED, action="application.resubmitted")
 

@@ -12,7 +12,7 @@ from insatsportal.applications import checks
 from insatsportal.applications import selectors as application_selectors
 from insatsportal.applications.models import Application
 from insatsportal.cases import checklist, drafting
-from insatsportal.cases.models import AgendaItem, Case, Decision, Grant, Meeting
+from insatsportal.cases.models import AgendaItem, Case, Grant, Meeting
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.money import format_kr
 from insatsportal.core.selectors import WaitingItem
@@ -111,30 +111,6 @@ def meeting_get(*, user, pk) -> Meeting | None:
     )
 
 
-def intervention_chain(intervention) -> dict:
-    """The applications and decisions of an intervention, oldest first, and the total granted.
-
-    Seed example: 004 (the predecessor's decision) → application 000 → decision 003.
-    """
-    decisions = list(
-        Decision.objects.filter(case__intervention=intervention)
-        .select_related("case__application", "agenda_item__meeting")
-        .order_by("decided_on", "pk")
-    )
-    applications = list(
-        Application.objects.filter(Q(intervention=intervention) | Q(continues=intervention))
-        .select_related("case").order_by("planned_start", "pk")
-    )
-    events = [(a.created_at.date() if a.planned_start is None else a.planned_start, 0, a)
-              for a in applications]
-    events += [(d.decided_on, 1, d) for d in decisions]
-    total = Grant.objects.filter(intervention=intervention).aggregate(total=Sum("amount"))
-    return {
-        "chain": [item for _day, _order, item in sorted(events, key=lambda e: (e[0], e[1]))],
-        "total_granted": total["total"] or 0,
-    }
-
-
 def applied_amount(application) -> int | None:
     data = application_selectors.budget_data(application)
     if data is None:
@@ -165,7 +141,7 @@ def waiting_items(user) -> list:
             status_changes__to_status=Application.Status.RETURNED)))
         items += [
             WaitingItem(title=application.name,
-                        url=reverse("applications:submit", args=[application.pk]),
+                        url=reverse("cases:application_submit", args=[application.pk]),
                         detail=_("Returned for completion"),
                         became_due_on=application.returned_at
                         and timezone.localdate(application.returned_at))

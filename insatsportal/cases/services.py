@@ -22,6 +22,7 @@ from insatsportal.cases.models import (
     Recommendation,
 )
 from insatsportal.core.audit import log_action
+from insatsportal.interventions import services as intervention_services
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.selectors import association_current
 
@@ -73,6 +74,26 @@ def case_open(*, application: Application, actor, number: str = "") -> Case:
         application.save(update_fields=["case_number"])
     log_action(actor=actor, obj=case, action="case.opened", data={"number": number})
     return case
+
+
+@transaction.atomic
+def application_submit(*, actor, application: Application) -> Application:
+    """The owner submits: the application is frozen as a version and its case opened."""
+    locked = application_services.application_mark_submitted(actor=actor,
+                                                              application=application)
+    case_open(application=locked, actor=actor)
+    application.case_number = locked.case_number
+    return locked
+
+
+@transaction.atomic
+def application_resubmit(*, actor, application: Application) -> Application:
+    """A completed application goes back to its case, which continues its preparation."""
+    locked = application_services.application_mark_resubmitted(actor=actor,
+                                                                application=application)
+    case_open(application=locked, actor=actor)
+    application.case_number = locked.case_number
+    return locked
 
 
 @transaction.atomic
@@ -265,41 +286,25 @@ def decision_record(*, case: Case, outcome: str, decided_on: datetime.date, acto
     return decision
 
 
-def _status_for(start: datetime.date, end: datetime.date) -> str:
-    today = timezone.localdate()
-    if end < today:
-        return Intervention.Status.ENDED
-    if start > today:
-        return Intervention.Status.PLANNED
-    return Intervention.Status.RUNNING
-
-
 def _grant(*, case: Case, decision: Decision, actor) -> Grant:
     application = case.application
     intervention = case.intervention or (application.continues if application else None)
+    partners = [p.member for p in application.partners.all()] if application else []
     if intervention is None:
-        intervention = Intervention.objects.create(
-            name=application.name, owner=application.owner,
-            start_date=decision.period_start, end_date=decision.period_end,
-            status=_status_for(decision.period_start, decision.period_end),
+        intervention = intervention_services.intervention_create(
+            actor=actor, name=application.name, owner=application.owner,
+            start_date=decision.period_start, end_date=decision.period_end, partners=partners,
+            data={"case": case.number},
         )
-        log_action(actor=actor, obj=intervention, action="intervention.created",
-                   data={"case": case.number})
     else:
-        intervention.start_date = min(filter(None, [intervention.start_date,
-                                                    decision.period_start]))
-        intervention.end_date = max(filter(None, [intervention.end_date, decision.period_end]))
-        if application:
-            intervention.name = application.name
-        intervention.status = _status_for(intervention.start_date, intervention.end_date)
-        intervention.save()
-        log_action(actor=actor, obj=intervention, action="intervention.extended",
-                   data={"case": case.number})
-    if application:
-        intervention.partners.add(*(p.member for p in application.partners.all()))
-        if application.intervention_id != intervention.pk:
-            application.intervention = intervention
-            application.save(update_fields=["intervention"])
+        intervention = intervention_services.intervention_extend(
+            actor=actor, intervention=intervention, period_start=decision.period_start,
+            period_end=decision.period_end, name=application.name if application else None,
+            partners=partners, data={"case": case.number},
+        )
+    if application and application.intervention_id != intervention.pk:
+        application.intervention = intervention
+        application.save(update_fields=["intervention"])
     case.intervention = intervention
     case.save(update_fields=["intervention"])
     return Grant.objects.create(

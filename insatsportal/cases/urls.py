@@ -1,11 +1,17 @@
 from django.urls import path
 
-from insatsportal.cases.views import cases, meetings
+from insatsportal.cases.views import cases, journey, meetings
 
 app_name = "cases"
 urlpatterns = [
     path("", cases.case_list, name="list"),
     path("<int:pk>/", cases.case_detail, name="detail"),
+    # The journey of an application from submission: the case's steps, by application.
+    path("ansokan/<int:pk>/skicka-in/", journey.application_submit, name="application_submit"),
+    path("ansokan/<int:pk>/komplettering/", journey.application_return,
+         name="application_return"),
+    path("ansokan/<int:pk>/beredning/", journey.application_start_preparation,
+         name="application_prepare"),
     path("<int:pk>/bered/", cases.case_start_preparation, name="start_preparation"),
     path("<int:pk>/handlaggare/", cases.case_assign, name="assign"),
     path("<int:pk>/anteckning/", cases.checklist_note, name="checklist_note"),

@@ -11,7 +11,7 @@ from django.utils.module_loading import import_string
 
 WAITING_SOURCES: list[str] = [
     "insatsportal.participants.due.waiting_items",
-    "insatsportal.reports.waiting.waiting_items",
+    "insatsportal.reports.reminders.selectors.waiting_items",
     "insatsportal.cases.selectors.waiting_items",
 ]
 

@@ -9,9 +9,9 @@ it field by field with the facts written by hand from the documents).
 import datetime
 from pathlib import Path
 
-from insatsportal.applications import services
 from insatsportal.applications.agreement import DEFAULT_TEXT
 from insatsportal.applications.models import AgreementText, Application
+from insatsportal.cases import services as case_services
 from insatsportal.imports import services as import_services
 from insatsportal.imports.mapping import application_data
 from insatsportal.imports.models import ImportedDocument
@@ -202,6 +202,6 @@ def demo_applications(association) -> list[Application]:
         document = seed_import(prefix, corrections=CORRECTIONS.get(prefix, {}))
         if document is None:
             continue
-        services.application_submit(actor=None, application=document.application)
+        case_services.application_submit(actor=None, application=document.application)
         created.append(document.application)
     return created

@@ -6,9 +6,10 @@ from decimal import Decimal
 from insatsportal.accounts.models import User
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Member
-from insatsportal.reports import deviations, requisitions
+from insatsportal.reports.deviations import services as deviations
+from insatsportal.reports.meetings.services import meeting_log
 from insatsportal.reports.models import Deviation, InterventionMeeting, Requisition
-from insatsportal.reports.services import meeting_log
+from insatsportal.reports.requisitions import services as requisitions
 
 D = datetime.date
 MEETINGS = [

@@ -5,7 +5,8 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from insatsportal.accounts.models import Role, RoleAssignment, User
+from insatsportal.accounts.demo_personas import DEMO_USERS
+from insatsportal.accounts.models import RoleAssignment, User
 from insatsportal.core.audit import log_action
 from insatsportal.demo import register
 from insatsportal.demo.applications import demo_applications
@@ -26,21 +27,6 @@ from insatsportal.organisations.models import (
 
 DEMO_PASSWORD = "insatsportal-demo"  # noqa: S105 - published demo password, demo mode only
 
-# username: (first name, last name, title, member or None, [(role, intervention name or None)])
-DEMO_USERS = {
-    "kansli": ("Karin", "Lindqvist", "Förbundssamordnare", None, [(Role.KANSLI, None)]),
-    "styrelse": ("Sven", "Berg", "Ledamot i förbundsstyrelsen", "Region Uppsala",
-                 [(Role.STYRELSE, None)]),
-    "insatsansvarig": ("Anna", "Ek", "Insatsansvarig", "Knivsta kommun",
-                       [(Role.INSATSANSVARIG, None),
-                        (Role.INSATSANSVARIG, "En väg in – steget vidare")]),
-    "deltagaransvarig": ("Johan", "Nord", "Arbetsmarknadssekreterare", "Knivsta kommun",
-                         [(Role.DELTAGARANSVARIG, "En väg in – steget vidare")]),
-    "handlaggare": ("Lena", "Holm", "Arbetsförmedlare", "Arbetsförmedlingen",
-                    [(Role.HANDLAGGARE, None)]),
-    "rapportlasare": ("Per", "Sund", "Analytiker", "Försäkringskassan",
-                      [(Role.RAPPORTLASARE, None)]),
-}
 
 # Until the importer reads the seeds, the interventions are the seeds' facts.
 DEMO_INTERVENTIONS = [

@@ -245,13 +245,6 @@ def _years(extra_budget: dict, fields: dict) -> list[dict]:
     return years
 
 
-def _first_sentence_with(text: str | None, *words: str) -> str:
-    for sentence in _sentences(text or ""):
-        if any(w in sentence.casefold() for w in words):
-            return sentence
-    return ""
-
-
 def application_data(result: dict) -> dict:
     """The parser's result (to_json with sources and extra) as application_create_from_data
     takes it."""

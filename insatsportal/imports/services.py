@@ -27,7 +27,7 @@ from insatsportal.imports.reading import (
     result_stored,
     sha256_of,
 )
-from insatsportal.interventions.models import Intervention
+from insatsportal.interventions import services as intervention_services
 from insatsportal.organisations.models import Member
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -278,9 +278,9 @@ def document_confirm_decision(*, actor, document: ImportedDocument, facts: dict)
 def _application_case(*, actor, application: Application) -> Case:
     """The application's case, taken into preparation (submitting a draft first)."""
     if application.status == Application.Status.DRAFT:
-        application_services.application_submit(actor=actor, application=application)
+        case_services.application_submit(actor=actor, application=application)
     elif application.status == Application.Status.RETURNED:
-        application_services.application_resubmit(actor=actor, application=application)
+        case_services.application_resubmit(actor=actor, application=application)
     case = Case.objects.filter(application=application).first()
     if case is None:
         case = case_services.case_open(application=application, actor=actor)
@@ -290,17 +290,6 @@ def _application_case(*, actor, application: Application) -> Case:
         raise DocumentImportError(_("The application's case %(number)s is already decided.")
                                   % {"number": case.number})
     return case
-
-
-def _intervention_create(*, actor, name: str, owner: Member, start, end) -> Intervention:
-    today = timezone.localdate()
-    status = (Intervention.Status.ENDED if end < today else
-              Intervention.Status.PLANNED if start > today else Intervention.Status.RUNNING)
-    intervention = Intervention.objects.create(name=name, owner=owner, start_date=start,
-                                               end_date=end, status=status)
-    log_action(actor=actor, obj=intervention, action="intervention.created",
-               data={"source": "import"})
-    return intervention
 
 
 def _meeting(*, actor, body: str, date: datetime.date) -> Meeting:
@@ -338,9 +327,10 @@ def decision_import(*, actor, facts: dict) -> Decision:
                 raise DocumentImportError(_(
                     "Choose the intervention, or give its owner and the period, to record a "
                     "decision without an application."))
-            intervention = _intervention_create(
+            intervention = intervention_services.intervention_create(
                 actor=actor, name=facts["intervention_name"], owner=owner,
-                start=facts["period_start"], end=facts["period_end"])
+                start_date=facts["period_start"], end_date=facts["period_end"],
+                data={"source": "import"})
         case = case_services.case_open_without_application(
             title=facts.get("intervention_name") or intervention.name,
             intervention=intervention, year=decided_on.year, actor=actor,

@@ -5,5 +5,5 @@ from insatsportal.interventions import views
 app_name = "interventions"
 urlpatterns = [
     path("", views.intervention_list, name="list"),
-    path("<int:pk>/", views.intervention_detail, name="detail"),
+    path("<int:pk>/avsluta/", views.intervention_close, name="close"),
 ]

@@ -7,7 +7,7 @@ from insatsportal.accounts import policy
 from insatsportal.accounts.models import Role
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants import crypto
-from insatsportal.participants.models import Participant
+from insatsportal.participants.models import Consent, Participant
 
 
 def interventions_for_participant_staff(*, user):
@@ -26,7 +26,8 @@ def managed_intervention_get(*, user, pk) -> Intervention | None:
 def participant_visible(*, user):
     """Every participant record the user may see, identified or anonymous."""
     today = timezone.localdate()
-    return Participant.objects.filter(policy.participant_scope(user, today=today))
+    return Participant.objects.filter(
+        policy.participant_scope(user, today=today, consents=Consent.objects.all()))
 
 
 def participant_list(*, user, intervention: Intervention | None = None, query: str = ""):

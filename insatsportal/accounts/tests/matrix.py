@@ -10,6 +10,15 @@ def _url(name):
     return lambda demo: reverse(name)
 
 
+def _user(name):
+    def url(demo):
+        from insatsportal.accounts.models import User
+
+        return reverse(name, args=[User.objects.get(username="handlaggare").pk])
+
+    return url
+
+
 def _reset_link(demo):
     from insatsportal.accounts.models import User
 
@@ -47,4 +56,10 @@ MATRIX = {
     "accounts:session_end": (_url("accounts:session_end"), statuses(405)),
     "accounts:session_admin": (_url("accounts:session_admin"), only("kansli")),
     "accounts:user_sessions_end": (_url("accounts:user_sessions_end"), statuses(405)),
+    # The office's user administration; POSTs are in test_user_admin.py.
+    "accounts:user_list": (_url("accounts:user_list"), only("kansli")),
+    "accounts:user_create": (_url("accounts:user_create"), only("kansli")),
+    "accounts:user_detail": (_user("accounts:user_detail"), only("kansli")),
+    "accounts:user_roles": (_user("accounts:user_roles"), statuses(405)),
+    "accounts:user_status": (_user("accounts:user_status"), statuses(405)),
 }

@@ -47,8 +47,8 @@ def test_a_long_unrelated_password_is_accepted(demo):
 
 
 def test_the_context_words_include_every_kommun_of_the_register(demo):
-    from insatsportal.accounts.password_validation import ContextWordsValidator
     from insatsportal.organisations.models import Member
+    from insatsportal.organisations.password_validation import ContextWordsValidator
 
     kommuner = Member.objects.filter(kind="kommun")
     assert kommuner.count() == 8

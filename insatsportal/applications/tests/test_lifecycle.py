@@ -4,10 +4,12 @@ import datetime
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from insatsportal.applications import services
 from insatsportal.applications.diff import snapshot_diff
 from insatsportal.applications.models import Application, ApplicationVersion
+from insatsportal.cases import services as case_services
 from insatsportal.cases.selectors import waiting_items
 from insatsportal.core.audit import audit_history
 from insatsportal.interventions.models import Intervention
@@ -21,11 +23,11 @@ def _statuses(application):
 
 
 def test_the_whole_life_of_an_application(draft, owner_user, kansli_user):
-    services.application_submit(actor=owner_user, application=draft)
+    case_services.application_submit(actor=owner_user, application=draft)
     services.application_return(actor=kansli_user, application=draft,
                                 questions="Komplettera budgeten per år.")
     services.application_update(actor=owner_user, application=draft, data={"age_max": 30})
-    services.application_resubmit(actor=owner_user, application=draft)
+    case_services.application_resubmit(actor=owner_user, application=draft)
     # Submission opened a case; the resubmission returned to it.
     case_number = draft.case.number
     services.application_start_preparation(actor=kansli_user, application=draft,
@@ -48,7 +50,7 @@ def test_the_whole_life_of_an_application(draft, owner_user, kansli_user):
 
 
 def test_a_submitted_application_is_frozen(draft, owner_user):
-    services.application_submit(actor=owner_user, application=draft)
+    case_services.application_submit(actor=owner_user, application=draft)
     with pytest.raises(services.ApplicationError, match="kan inte ändras"):
         services.application_update(actor=owner_user, application=draft, data={"name": "Nytt"})
     with pytest.raises(services.ApplicationError):
@@ -63,12 +65,12 @@ def test_a_submitted_application_is_frozen(draft, owner_user):
 def test_a_change_after_return_makes_a_new_version_and_a_field_level_diff(
     draft, owner_user, kansli_user, login
 ):
-    services.application_submit(actor=owner_user, application=draft)
+    case_services.application_submit(actor=owner_user, application=draft)
     services.application_return(actor=kansli_user, application=draft, questions="Ålder?")
     services.application_update(actor=owner_user, application=draft,
                                 data={"age_max": 30, "goals": [{"kind": "output",
                                                                "text": "70 deltagare per år."}]})
-    services.application_resubmit(actor=owner_user, application=draft)
+    case_services.application_resubmit(actor=owner_user, application=draft)
     first, second = ApplicationVersion.objects.filter(application=draft).order_by("number")
     assert first.snapshot["age_max"] == 29
     changes = {c.path: (c.old, c.new) for c in snapshot_diff(first.snapshot, second.snapshot)}
@@ -83,7 +85,8 @@ def test_a_change_after_return_makes_a_new_version_and_a_field_level_diff(
 
 @pytest.mark.parametrize("step", ["resubmit", "start_preparation", "mark_decided"])
 def test_a_step_out_of_order_is_refused_in_swedish(draft, owner_user, step):
-    service = getattr(services, f"application_{step}")
+    service = (case_services.application_resubmit if step == "resubmit"
+               else getattr(services, f"application_{step}"))
     with pytest.raises(services.ApplicationError, match="medan ansökan är utkast"):
         service(actor=owner_user, application=draft)
     assert Application.objects.get(pk=draft.pk).status == Status.DRAFT
@@ -93,30 +96,30 @@ def test_an_incomplete_application_cannot_be_submitted(owner_user):
     application = services.application_create(actor=owner_user, owner="Knivsta kommun",
                                               name="Tom")
     with pytest.raises(services.ApplicationError, match="Fyll i innan ansökan skickas in"):
-        services.application_submit(actor=owner_user, application=application)
+        case_services.application_submit(actor=owner_user, application=application)
     assert application.versions.count() == 0
 
 
 def test_returning_needs_questions(draft, owner_user, kansli_user):
-    services.application_submit(actor=owner_user, application=draft)
+    case_services.application_submit(actor=owner_user, application=draft)
     with pytest.raises(services.ApplicationError):
         services.application_return(actor=kansli_user, application=draft, questions=" ")
 
 
 def test_the_owner_submits_and_the_office_returns_and_prepares_through_the_pages(draft, login):
     owner, office = login("insatsansvarig"), login("kansli")
-    page = owner.get(f"/ansokningar/{draft.pk}/skicka-in/").content.decode()
+    page = owner.get(reverse("cases:application_submit", args=[draft.pk])).content.decode()
     assert "Kontrollerna hittade inget att anmärka på." in page
-    response = owner.post(f"/ansokningar/{draft.pk}/skicka-in/")
+    response = owner.post(reverse("cases:application_submit", args=[draft.pk]))
     assert response.status_code == 302
     assert owner.get(f"/ansokningar/{draft.pk}/andra/").status_code == 403
-    response = office.post(f"/ansokningar/{draft.pk}/komplettering/",
+    response = office.post(reverse("cases:application_return", args=[draft.pk]),
                            {"questions": "Beskriv målgruppen."})
     assert response.status_code == 302
-    assert "Beskriv målgruppen." in owner.get(f"/ansokningar/{draft.pk}/skicka-in/")\
+    assert "Beskriv målgruppen." in owner.get(reverse("cases:application_submit", args=[draft.pk]))\
         .content.decode()
-    owner.post(f"/ansokningar/{draft.pk}/skicka-in/")
-    office.post(f"/ansokningar/{draft.pk}/beredning/")
+    owner.post(reverse("cases:application_submit", args=[draft.pk]))
+    office.post(reverse("cases:application_prepare", args=[draft.pk]))
     draft.refresh_from_db()
     assert draft.status == Status.UNDER_PREPARATION
     # One path: the pages act on the application's case, which opened at submission.
@@ -138,7 +141,7 @@ def test_a_returned_application_waits_from_the_day_it_was_returned(draft, owner_
                                                                     kansli_user):
     """The reminder mails it once: the owner's later edits do not make it new again."""
     with time_machine.travel(datetime.datetime(2025, 3, 3, 9, tzinfo=datetime.UTC)):
-        services.application_submit(actor=owner_user, application=draft)
+        case_services.application_submit(actor=owner_user, application=draft)
         services.application_return(actor=kansli_user, application=draft, questions="Ålder?")
     with time_machine.travel(datetime.datetime(2025, 3, 10, 9, tzinfo=datetime.UTC)):
         services.application_update(actor=owner_user, application=draft, data={"age_max": 30})

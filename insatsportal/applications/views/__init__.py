@@ -7,15 +7,9 @@ from insatsportal.applications.views.pages import (
     application_print,
     version_diff,
 )
-from insatsportal.applications.views.status import (
-    application_return,
-    application_start_preparation,
-    application_submit,
-)
 
 __all__ = [
     "application_detail", "application_edit", "application_list", "application_new",
-    "application_pdf", "application_print", "application_return",
-    "application_start_preparation", "application_submit", "budget_download", "budget_edit",
+    "application_pdf", "application_print", "budget_download", "budget_edit",
     "budget_upload", "form_row", "version_diff",
 ]

@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from insatsportal.applications.tests.matrix import JOBBCENTRUM, _draft, _url
 from insatsportal.cases.models import Case, Meeting
 from insatsportal.core.tests.matrix import only, statuses
 
@@ -29,6 +30,13 @@ MATRIX = {
     # The owner (Knivsta kommun) sees its own case; others answer 404.
     "cases:detail": (_case_url("cases:detail"),
                      statuses(403, kansli=200, styrelse=200, insatsansvarig=200)),
+    # An application's journey from submission (by the application's pk).
+    "cases:application_submit": (_url("cases:application_submit", _draft),
+                                 only("insatsansvarig")),
+    "cases:application_return": (_url("cases:application_return", JOBBCENTRUM), only("kansli")),
+    # POST only: the office gets 405 for a GET, everyone else 403 before that.
+    "cases:application_prepare": (_url("cases:application_prepare", JOBBCENTRUM),
+                                  statuses(403, kansli=405)),
     "cases:start_preparation": (_case_url("cases:start_preparation", _open_case), OFFICE_POST),
     "cases:assign": (_case_url("cases:assign", _open_case), OFFICE_POST),
     "cases:checklist_note": (_case_url("cases:checklist_note", _open_case), OFFICE_POST),

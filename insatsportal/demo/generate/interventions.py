@@ -13,9 +13,9 @@ from insatsportal.accounts.models import Role, RoleAssignment, User
 from insatsportal.applications import services as application_services
 from insatsportal.cases import services as case_services
 from insatsportal.cases.models import Case, Decision
-from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months
 from insatsportal.interventions.models import Intervention
+from insatsportal.interventions.services import intervention_create
 from insatsportal.organisations.models import Member
 from insatsportal.participants.models import FollowUpPolicy
 from insatsportal.participants.services.followup import follow_up_policy_set
@@ -53,11 +53,10 @@ def _create(k: int, *, today: datetime.date, members) -> Intervention:
     first_day = today.replace(day=1)
     start = add_months(first_day, -rng.randint(8, 30))
     # A plain row: the granting decisions below set its period and status.
-    intervention = Intervention.objects.create(
-        name=generated_name(k), owner=owner, orientation=Intervention.Orientation.INDIVIDUAL)
-    intervention.partners.set([members[name] for name in PARTNERS])
-    log_action(actor=None, obj=intervention, action="demo.generated",
-               data={"number": k})
+    intervention = intervention_create(
+        actor=None, name=generated_name(k), owner=owner,
+        partners=[members[name] for name in PARTNERS], action="demo.generated",
+        data={"number": k})
     periods = [(start, add_months(start, 24) - DAY)]
     if rng.random() < 0.6:
         periods.append((periods[0][1] + DAY, add_months(start, 36) - DAY))
@@ -68,7 +67,7 @@ def _create(k: int, *, today: datetime.date, members) -> Intervention:
         application = application_services.application_create_from_data(
             actor=None, data=_application_data(intervention, owner, period_start, period_end,
                                                rng))
-        application_services.application_submit(actor=None, application=application)
+        case_services.application_submit(actor=None, application=application)
         case = Case.objects.get(application=application)
         case_services.case_start_preparation(case=case, actor=None)
         yearly = Decimal(rng.randrange(900, 2600) * 1000)

@@ -49,10 +49,6 @@ def _vocabulary() -> tuple[frozenset[str], dict[str, list[str]]]:
     return words, index
 
 
-def known_word(word: str) -> bool:
-    return word.lower() in _vocabulary()[0]
-
-
 def _fits(observed: str, candidate: str) -> bool:
     pairs = zip(observed, candidate, strict=True)
     return all(c == o or c in _ALLOWED.get(o, frozenset()) for o, c in pairs)

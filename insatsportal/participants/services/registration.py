@@ -35,10 +35,6 @@ def _next_number(intervention: Intervention) -> int:
     return current + 1
 
 
-def identity_hash(personnummer: str) -> str:
-    return crypto.keyed_hash(parse_identity_number(personnummer).normalised)
-
-
 def registered_elsewhere(*, personnummer_hash: str, intervention: Intervention) -> bool:
     """Whether the person is registered in another intervention, without saying which."""
     return (

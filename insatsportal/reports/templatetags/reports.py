@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from insatsportal.core.money import group_thousands
-from insatsportal.reports.charts import signed_text
+from insatsportal.reports.dashboards.charts import signed_text
 
 register = template.Library()
 DASH = "–"

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from insatsportal.reports.reminders import reminders_send
+from insatsportal.reports.reminders.services import reminders_send
 
 
 class Command(BaseCommand):

@@ -1,0 +1,31 @@
+"""gunicorn settings for Insatsportalen: `gunicorn -c gunicorn.conf.py` (docs/operations.md).
+
+Every value can be changed from the environment; the defaults suit a small förbund on a
+2-core server behind nginx.
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "insatsportal.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Sync workers: the pages are short database work. Two per core plus one, at most 8.
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
+# PDF and Word documents (meeting papers, reports) are built in the request: allow a minute.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
+keepalive = 5
+# Restart each worker now and then, so that a slow leak never grows.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 1000))
+max_requests_jitter = 100
+# Requests may be this large at most (lines and header fields), as nginx also limits.
+limit_request_line = 8190
+# Only the proxy on this host may say the request was HTTPS (X-Forwarded-Proto).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Logs to stderr (journald or the container's log); the access log carries the request id
+# and no query string (it could hold search terms).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+access_log_format = '%(t)s access %(m)s %(U)s %(s)s %(B)s %(M)sms request=%({x-request-id}o)s'
+# Load the app before forking: a configuration error stops the start instead of every worker.
+preload_app = True

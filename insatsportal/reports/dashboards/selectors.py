@@ -1,0 +1,75 @@
+"""The dashboards' figures: every intervention in a fixed number of queries."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, Sum
+
+from insatsportal.participants.aggregates import suppress_value
+from insatsportal.participants.models import Discharge, Participant
+from insatsportal.reports.goals import rules
+from insatsportal.reports.goals import selectors as goal_data
+from insatsportal.reports.models import Requisition
+from insatsportal.reports.quarterly import services as quarterly
+from insatsportal.reports.requisitions.money import ZERO, granted_totals
+
+WORK_OR_STUDIES = Q(discharge__occupation_after__group=rules.WORK_GROUP) | Q(
+    discharge__occupation_after__code=rules.STUDIES_CODE)
+
+
+@dataclass(frozen=True)
+class DashboardRow:
+    intervention: object
+    granted: object
+    paid: object
+    awaiting: object
+    participants: int | None  # None: hidden (small group)
+    to_work_or_studies: int | None
+    goal_counts: dict
+    overdue_report: object  # DueReport or None
+    requisitions_waiting: int
+
+
+def participant_counts(intervention_ids) -> dict[int, dict]:
+    """Participants and discharges to work or studies per intervention (one query)."""
+    rows = (Participant.objects.filter(intervention_id__in=intervention_ids)
+            .exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION)
+            .values("intervention_id")
+            .annotate(total=Count("pk"), to_work=Count("pk", filter=WORK_OR_STUDIES)))
+    return {r["intervention_id"]: r for r in rows}
+
+
+def dashboard_rows(interventions, *, today: datetime.date) -> list[DashboardRow]:
+    interventions = list(interventions)
+    ids = [i.pk for i in interventions]
+    granted = granted_totals(ids)
+    money = defaultdict(lambda: {"approved": ZERO, "submitted": ZERO, "waiting": 0})
+    for row in (Requisition.objects.filter(intervention_id__in=ids)
+                .values("intervention_id", "status").annotate(total=Sum("total"), n=Count("pk"))):
+        entry = money[row["intervention_id"]]
+        if row["status"] == Requisition.Status.APPROVED:
+            entry["approved"] = row["total"]
+        elif row["status"] == Requisition.Status.SUBMITTED:
+            entry["submitted"] = row["total"]
+            entry["waiting"] = row["n"]
+    counts = participant_counts(ids)
+    goal_results = goal_data.goals_for_interventions(ids, today=today)
+    overdue = {d.intervention.pk: d for d in quarterly.reports_due(interventions, today=today)
+               if d.overdue}
+    rows = []
+    for intervention in interventions:
+        c = counts.get(intervention.pk, {"total": 0, "to_work": 0})
+        results = [r for item in goal_results[intervention.pk] for r in item.results]
+        rows.append(DashboardRow(
+            intervention=intervention, granted=granted[intervention.pk],
+            paid=money[intervention.pk]["approved"],
+            awaiting=money[intervention.pk]["submitted"],
+            participants=suppress_value(c["total"], c["total"]) if c["total"] else 0,
+            to_work_or_studies=suppress_value(c["to_work"], c["to_work"]) if c["to_work"]
+            else 0,
+            goal_counts=rules.status_counts(results),
+            overdue_report=overdue.get(intervention.pk),
+            requisitions_waiting=money[intervention.pk]["waiting"],
+        ))
+    return rows

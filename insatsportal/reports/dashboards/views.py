@@ -1,0 +1,95 @@
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from insatsportal.accounts import policy
+from insatsportal.core.calendar import quarter_bounds, quarter_of
+from insatsportal.core.decorators import require
+from insatsportal.core.money import group_thousands
+from insatsportal.participants.aggregates import suppress_value
+from insatsportal.participants.models import Sex
+from insatsportal.participants.progress import intervention_change
+from insatsportal.reports import selectors
+from insatsportal.reports.common import intervention_or_404, today
+from insatsportal.reports.dashboards import charts
+from insatsportal.reports.dashboards import selectors as dashboard
+from insatsportal.reports.goals import people_facts
+from insatsportal.reports.goals import selectors as goal_data
+from insatsportal.reports.goals.rules import SEXES, STATUS_LABELS
+from insatsportal.reports.requisitions.money import money_summary
+
+
+@require_safe
+@require(policy.can_view_reports)
+def report_index(request):
+    """The förbund's dashboard: every intervention the user may see."""
+    rows = dashboard.dashboard_rows(selectors.report_interventions(user=request.user),
+                                    today=today())
+    money_chart = charts.bar_chart(
+        _("Granted and paid per intervention (kr)"),
+        [row.intervention.name for row in rows],
+        [(_("Granted"), [row.granted for row in rows]), (_("Paid"), [row.paid for row in rows])],
+        value_text=group_thousands,
+    )
+    return render(request, "reports/index.html", {
+        "rows": rows, "statuses": STATUS_LABELS, "money_chart": money_chart,
+        "office": policy.can_approve_requisitions(request.user),
+        "national": policy.can_view_national_reporting(request.user),
+    })
+
+
+def _hidden(n):
+    return suppress_value(n, n) if n else 0
+
+
+@require_safe
+@require(policy.can_view_reports)
+def intervention_overview(request, pk):
+    """One intervention's whole picture: goals, money and participants in aggregate."""
+
+    intervention = intervention_or_404(request, pk)
+    day = today()
+    people = people_facts.participant_facts(intervention.pk, with_ratings=False)
+    quarters, year_quarter = [], quarter_of(day)
+    for _i in range(8):
+        quarters.append(year_quarter)
+        year, quarter = year_quarter
+        year_quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+    quarters.reverse()
+    new, ended = [], []
+    for year, quarter in quarters:
+        first, last = quarter_bounds(year, quarter)
+        new.append(_hidden(sum(1 for p in people if first <= p.started_on <= last)))
+        ended.append(_hidden(sum(1 for p in people if p.discharged_on
+                                 and first <= p.discharged_on <= last)))
+    over_time = charts.bar_chart(
+        _("Participants per quarter"), [f"{y} Q{q}" for y, q in quarters],
+        [(_("New"), new), (_("Discharged"), ended)])
+    sex_labels = dict(Sex.choices)
+    discharged = [p for p in people if p.discharged_on]
+    outcomes = charts.bar_chart(
+        _("Outcomes at discharge by sex"), [str(sex_labels[s]) for s in SEXES],
+        [(_("To work or studies"), [_hidden(sum(1 for p in discharged if p.sex == s
+                                                 and p.to_work_or_studies)) for s in SEXES]),
+         (_("Other outcome"), [_hidden(sum(1 for p in discharged if p.sex == s
+                                            and not p.to_work_or_studies)) for s in SEXES])])
+    summary = money_summary(intervention)
+    used = [row for row in summary.rows if row.planned or row.paid or row.claimed]
+    budget = charts.bar_chart(
+        _("Budget and outcome per category (kr)"), [row.label for row in used],
+        [(_("Budget (plan)"), [row.planned for row in used]),
+         (_("Paid (approved)"), [row.paid for row in used])], value_text=group_thousands)
+    progress = [
+        (f"progress{n}", charts.change_chart(
+            _("Progress by indicator: average change from the first to the latest rating "
+              "(%(instrument)s)") % {"instrument": instrument},
+            [change.label for change in changes],
+            [(_("Average change"), [change.change for change in changes])]))
+        for n, (instrument, changes) in enumerate(intervention_change(intervention.pk), 1)
+    ]
+    return render(request, "reports/overview.html", {
+        "intervention": intervention, "summary": summary, "today": day,
+        "applications": goal_data.intervention_goals(intervention, today=day),
+        "sexes": Sex.choices, "charts": [("time", over_time), ("sex", outcomes),
+                                         ("budget", budget), *progress],
+    })

@@ -1,0 +1,2 @@
+class ReportError(Exception):
+    """A failed precondition in any part of reports, with a translated message for the user."""

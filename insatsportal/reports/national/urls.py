@@ -1,0 +1,8 @@
+from django.urls import path
+
+from insatsportal.reports.national import views
+
+urlpatterns = [
+    path("nationell/", views.national_page, name="national"),
+    path("nationell/export.<str:fmt>", views.national_export, name="national_export"),
+]

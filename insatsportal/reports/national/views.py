@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from insatsportal.accounts import policy
+from insatsportal.core.decorators import require
+from insatsportal.reports.common import today
+from insatsportal.reports.models import AdministrativeCost
+from insatsportal.reports.national import forms, services
+
+
+def _year(request):
+    try:
+        year = int(request.GET.get("ar") or today().year - 1)
+    except ValueError:
+        raise Http404 from None
+    if not 2000 <= year <= 2100:
+        raise Http404
+    return year
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@require(policy.can_view_national_reporting)
+def national_page(request):
+    year = _year(request)
+    office = policy.can_administer_register(request.user)
+    cost = AdministrativeCost.objects.filter(year=year).first()
+    form = forms.AdministrativeCostForm(
+        request.POST or None,
+        initial={"amount": cost.amount, "note": cost.note} if cost else None) if office else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            services.administrative_cost_save(year=year, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The administrative costs are saved."))
+            return redirect(f"{request.path}?ar={year}")
+    return render(request, "reports/national.html", {
+        "year": year, "rows": services.national_rows(year), "cost": cost, "form": form,
+        "years": range(today().year, today().year - 8, -1),
+    })
+
+
+@require_safe
+@require(policy.can_view_national_reporting)
+def national_export(request, fmt):
+    year = _year(request)
+    exporter = services.NationalExport(year)
+    if fmt == "xlsx":
+        content = exporter.to_xlsx()
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "csv":
+        content, mime = exporter.to_csv(), "text/csv; charset=utf-8"
+    else:
+        raise Http404
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{exporter.filename}.{fmt}"'
+    return response
