@@ -10,6 +10,7 @@ from insatsportal.imports.parsing import (
     read_document,
     read_text,
 )
+from insatsportal.imports.parsing.ocr import repair_text
 
 from .expected import EXPECTED
 from .expected_fixtures import FIXTURES
@@ -107,3 +108,9 @@ def test_the_same_text_in_another_form_has_the_same_digest():
     assert read_text(text).extra["text_digest"] == read_text(other).extra["text_digest"]
     changed = text.replace("3 391 000", "3 390 000")
     assert read_text(changed).extra["text_digest"] != read_text(text).extra["text_digest"]
+
+
+def test_ocr_repair_keeps_valid_words_and_mends_damaged_ones():
+    text, changed = repair_text("De fortsatta mötena férdelas slumpmassigt mellan parterna.")
+    assert text == "De fortsatta mötena fördelas slumpmässigt mellan parterna."
+    assert changed == 2
