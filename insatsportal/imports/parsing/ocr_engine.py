@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+
 # pdftoppm with fixed arguments, no shell
 import subprocess  # nosec B404
 import tempfile
