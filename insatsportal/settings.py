@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "insatsportal.imports",
     "insatsportal.participants",
     "insatsportal.reports",
+    "insatsportal.economy",
     "insatsportal.demo",
 ]
 
@@ -113,6 +114,10 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
     )
 }
+# The password may come from a file (DATABASE_PASSWORD_FILE, e.g. a container secret) so
+# that DATABASE_URL itself holds none.
+if _database_password := env_secret("DATABASE_PASSWORD"):
+    DATABASES["default"]["PASSWORD"] = _database_password
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT starts once a plan's estimated cost passes jit_above_cost, which the goal counts
     # do as the data grows; on the bench data it then spent 1.6 s compiling a query that
@@ -151,7 +156,8 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["insatsportal.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles" if PRODUCTION else None
+# Where collectstatic writes in production (WhiteNoise serves it from there).
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles"))) if PRODUCTION else None
 # Outside production WhiteNoise serves straight from the apps, so no collectstatic is needed.
 WHITENOISE_USE_FINDERS = not PRODUCTION
 STATICFILES_DIRS = [BASE_DIR / "insatsportal" / "static"]

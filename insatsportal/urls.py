@@ -21,6 +21,7 @@ urlpatterns = [
                                "interventions"))),
     path("deltagare/", include("insatsportal.participants.urls")),
     path("rapporter/", include("insatsportal.reports.urls")),
+    path("ekonomi/", include("insatsportal.economy.urls")),
     path("administration/", include("insatsportal.organisations.urls")),
     path("admin/", admin.site.urls),
     # The language choice is open to everyone, the login page included.

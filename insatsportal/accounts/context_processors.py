@@ -19,6 +19,7 @@ def site(request):
             "participant_statistics": policy.can_view_participant_aggregates(user),
             "data_protection": policy.can_protect_participant_data(user),
             "reports": policy.can_view_reports(user),
+            "economy": policy.can_view_economy(user),
             "administration": policy.can_administer_register(user),
             "imports": policy.can_import_documents(user),
         },

@@ -340,3 +340,16 @@ def can_revise_budget(user, intervention) -> bool:
 @_fail_closed
 def can_approve_revised_budgets(user) -> bool:
     return has_role(user, Role.KANSLI)
+
+
+# --- The förbund's own economy ------------------------------------------------------
+# Contributions, the förbund's budget and the room left: the board reads, the office writes.
+
+@_fail_closed
+def can_view_economy(user) -> bool:
+    return has_role(user, Role.KANSLI, Role.STYRELSE)
+
+
+@_fail_closed
+def can_manage_economy(user) -> bool:
+    return has_role(user, Role.KANSLI)

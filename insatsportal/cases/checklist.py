@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from insatsportal.applications.checks import AGE_MAX, AGE_MIN, period_exceeds
+from insatsportal.core.money import format_kr
 from insatsportal.core.swedish import date_long, join_names
 from insatsportal.organisations.models import Member
 
@@ -32,14 +33,16 @@ def _item(key, label, passed: bool, reason_ok: str, reason_problem: str) -> Item
     return Item(key, label, OK if passed else PROBLEM, reason_ok if passed else reason_problem)
 
 
-def checklist_compute(*, application, association, budget_warnings, directions, predecessor_facts):
+def checklist_compute(*, application, association, budget_warnings, directions, predecessor_facts,
+                      room=None):
     """All items, in the order the office works through them.
 
     `budget_warnings` is None when there is no budget; `directions` are the förbund's
     StrategicDirections, newest first, with priority groups prefetched;
-    `predecessor_facts` a short text on the predecessor's results so far (or "").
+    `predecessor_facts` a short text on the predecessor's results so far (or "");
+    `room` the economy's RoomCheck for the application's years (None: item left out).
     """
-    return [
+    items = [
         _parties(application),
         _signatures(application),
         _anchoring(application),
@@ -50,6 +53,9 @@ def checklist_compute(*, application, association, budget_warnings, directions, 
         _priority_groups(application, directions),
         _predecessor(application, predecessor_facts),
     ]
+    if room is not None:
+        items.insert(5, _room(room))
+    return items
 
 
 def _parties(application) -> Item:
@@ -195,3 +201,29 @@ def _predecessor(application, predecessor_facts: str) -> Item:
 
 def _as_date(value) -> datetime.date:
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+def _room(room) -> Item:
+    """Whether the application's money per year fits in the room the decisions leave."""
+    label = _("Fits in the förbund's budget")
+    if not room.amounts:
+        return Item("room", label, PROBLEM,
+                    _("The application gives no amount and period to check."))
+    years = " ".join(
+        _("%(year)s: %(amount)s of the room %(room)s.")
+        % {"year": year, "amount": format_kr(amount), "room": format_kr(room.room_before[year])}
+        for year, amount in sorted(room.amounts.items())
+    )
+    notes = []
+    if room.unrecorded_years:
+        notes.append(_("No budget is recorded for %(years)s.")
+                     % {"years": join_names([str(y) for y in room.unrecorded_years])})
+    if room.negative:
+        notes.append(_("The room would be negative in %(years)s (%(amounts)s).") % {
+            "years": join_names([str(f.year) for f in room.negative]),
+            "amounts": join_names([format_kr(f.room) for f in room.negative])})
+    if room.undecided_years:
+        notes.append(_("The contributions for %(years)s are not yet decided.")
+                     % {"years": join_names([str(y) for y in room.undecided_years])})
+    status = OK if room.fits else PROBLEM
+    return Item("room", label, status, " ".join([years, *notes]))

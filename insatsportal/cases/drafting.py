@@ -39,8 +39,13 @@ def _staffing(application) -> str:
 
 
 def proposal_draft(*, application, association, checklist, directions, amount, period_start,
-                   period_end, proposer=Body.WORKING_COMMITTEE) -> Draft:
-    """Draft the proposal. The text is Swedish whatever the user's interface language."""
+                   period_end, proposer=Body.WORKING_COMMITTEE,
+                   years_beyond_decided=()) -> Draft:
+    """Draft the proposal. The text is Swedish whatever the user's interface language.
+
+    `years_beyond_decided`: years of the period whose contributions the members have not
+    yet decided; then the grant is conditional on the förbund receiving them (seed 003).
+    """
     goals = list(application.goals.all())
     items = {item.key: item for item in checklist}
     direction, priority_groups = priority_match(application, directions)
@@ -68,6 +73,7 @@ def proposal_draft(*, application, association, checklist, directions, amount, p
         "direction": direction,
         "priority_groups": join_names(priority_groups),
         "goals_ok": items["goals"].status == OK,
+        "beyond_decided": bool(years_beyond_decided),
     }
     clauses = [
         line.strip()

@@ -16,6 +16,7 @@ from insatsportal.cases.models import AgendaItem, Case, Grant, Meeting
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.money import format_kr
 from insatsportal.core.selectors import WaitingItem
+from insatsportal.economy import selectors as economy_selectors
 from insatsportal.organisations.models import StrategicDirection
 from insatsportal.organisations.selectors import association_current
 
@@ -59,6 +60,7 @@ def case_checklist(case: Case) -> list[checklist.Item]:
         budget_warnings=budget_warnings,
         directions=strategic_directions(),
         predecessor_facts=predecessor_facts(application.continues),
+        room=economy_selectors.case_room(case, today=timezone.localdate()),
     )
 
 
@@ -70,15 +72,19 @@ def case_draft(case: Case, *, amount=None, period_start=None, period_end=None,
                proposer=Body.WORKING_COMMITTEE) -> drafting.Draft:
     """The system's draft of the decision proposal; by default as applied for."""
     application = case.application
+    period_start = period_start or application.planned_start
+    period_end = period_end or application.planned_end
     return drafting.proposal_draft(
         application=application,
         association=association_current(),
         checklist=case_checklist(case),
         directions=strategic_directions(),
         amount=applied_amount(application) or 0 if amount is None else amount,
-        period_start=period_start or application.planned_start,
-        period_end=period_end or application.planned_end,
+        period_start=period_start,
+        period_end=period_end,
         proposer=proposer,
+        years_beyond_decided=economy_selectors.years_beyond_decided(
+            period_start, period_end, today=timezone.localdate()),
     )
 
 

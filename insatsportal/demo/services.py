@@ -11,6 +11,7 @@ from insatsportal.core.audit import log_action
 from insatsportal.demo import register
 from insatsportal.demo.applications import demo_applications
 from insatsportal.demo.decisions import demo_decisions
+from insatsportal.demo.economy import demo_economy
 from insatsportal.demo.reports import demo_reports
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import (
@@ -49,6 +50,7 @@ def demo_load() -> Association:
     demo_applications(association)
     demo_decisions(association)
     demo_reports()
+    demo_economy(association)
     return association
 
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -9,10 +10,11 @@ from insatsportal.applications.services import ApplicationError
 from insatsportal.cases import forms, selectors, services
 from insatsportal.cases.comparison import applied_vs_granted
 from insatsportal.cases.documents import proposal_document
-from insatsportal.cases.models import Case
+from insatsportal.cases.models import Case, Decision
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_docx, render_pdf
+from insatsportal.economy import selectors as economy_selectors
 
 
 def _case(request, pk) -> Case:
@@ -53,6 +55,8 @@ def case_detail(request, pk):
         context["checklist"] = [(item, notes.get(item.key))
                                 for item in selectors.case_checklist(case)]
         context["proposal"] = getattr(case, "proposal", None)
+        if context["proposal"] is not None and case.is_open:
+            context["room"] = economy_selectors.case_room(case, today=timezone.localdate())
         context["history"] = audit_history(case)
         context["recommendation_form"] = forms.RecommendationForm()
         context["assign_form"] = forms.AssignForm(initial={"handler": case.handler_id})
@@ -184,12 +188,27 @@ def proposal_download(request, pk, fmt):
     return response
 
 
+def _room_if_granted(case, data):
+    """The economy's room check for the decision as filled in (None if it grants nothing)."""
+    if data.get("outcome") not in Decision.GRANTING or data.get("amount") is None:
+        return None
+    return economy_selectors.case_room(case, today=timezone.localdate(), amount=data["amount"],
+                                       start=data["period_start"], end=data["period_end"])
+
+
 def decision_record(request, pk):
     case = _office_case(request, pk)
     agenda_items = case.agenda_items.select_related("meeting")
     proposal = getattr(case, "proposal", None)
+    room = None
     if request.method == "POST":
         form = forms.DecisionForm(request.POST, agenda_items=agenda_items)
+        if form.is_valid():
+            room = _room_if_granted(case, form.cleaned_data)
+        if form.is_valid() and room and room.negative and not request.POST.get("room_confirmed"):
+            # Warn before the decision is taken: it is recorded on the second submit.
+            return render(request, "cases/decision_form.html",
+                          {"case": case, "form": form, "room": room, "confirm_room": True})
         if form.is_valid():
             try:
                 services.decision_record(case=case, actor=request.user, **form.cleaned_data)
@@ -204,4 +223,6 @@ def decision_record(request, pk):
             initial.update(amount=proposal.amount, period_start=proposal.period_start,
                            period_end=proposal.period_end)
         form = forms.DecisionForm(initial=initial, agenda_items=agenda_items)
-    return render(request, "cases/decision_form.html", {"case": case, "form": form})
+        if case.is_open:
+            room = economy_selectors.case_room(case, today=timezone.localdate())
+    return render(request, "cases/decision_form.html", {"case": case, "form": form, "room": room})

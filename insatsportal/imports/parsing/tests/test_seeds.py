@@ -1,6 +1,5 @@
 """One test per seed: every field the document states, as written out in expected.py."""
 
-
 import pytest
 
 from insatsportal.imports.parsing import read_document
