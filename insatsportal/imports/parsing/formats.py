@@ -116,7 +116,43 @@ def _pdf_text(data: bytes, filename: str) -> str:
     letters = sum(ch.isalpha() for page in pages for ch in page)
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages):
         return ocr_pdf(data, filename), True
+    pages = _with_tables(data, pages)
     return _join_wrapped_amounts("\n".join(pages)), False
+
+
+def _with_tables(data: bytes, pages: list[str]) -> list[str]:
+    """Pages that hold ruled tables (a budget, the signatures) read cell by cell with
+    pdfplumber, a cell's wrapped lines joined; other pages keep pypdf's text, which
+    follows the columns of a two-column layout."""
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - a project dependency; without it, text only
+        return pages
+    out = list(pages)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for index, page in enumerate(pdf.pages):
+                tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+                if tables:
+                    out[index] = _page_with_tables(page, tables)
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds; pypdf's text stands
+        return pages
+    return out
+
+
+def _page_with_tables(page, tables) -> str:
+    parts, top = [], 0.0
+    for table in tables:
+        x0, t_top, x1, t_bottom = table.bbox
+        if t_top > top:
+            parts.append(page.crop((0, top, page.width, t_top)).extract_text() or "")
+        for row in table.extract():
+            cells = [" ".join((cell or "").split()) for cell in row]
+            parts.append("\t".join(cells).rstrip("\t"))
+        top = t_bottom
+    if top < page.height:
+        parts.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
+    return "\n".join(parts)
 
 
 def _join_wrapped_amounts(text: str) -> str:

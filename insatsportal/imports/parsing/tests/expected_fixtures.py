@@ -60,6 +60,8 @@ FIXTURES = {
             ],
         },
     },
+    # The same application as a PDF with ruled tables whose cells wrap (pdfplumber).
+    "ansokan_tabeller.pdf": None,
     # PDF in two columns, *verksamhet* wording (Verksamhetens namn, Huvudman, Löptid).
     "ansokan_tvaspalt.pdf": {
         "kind": "application",
@@ -135,3 +137,5 @@ FIXTURES = {
         },
     },
 }
+
+FIXTURES["ansokan_tabeller.pdf"] = FIXTURES["ansokan_tabellbudget.docx"]
