@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 # One rounding rule for kronor shared by weight: the budget of record's largest remainder.
-from insatsportal.interventions.budget_of_record import pro_rata_by_year, spread
+from insatsportal.cases.budget_of_record import pro_rata_by_year, spread
 
 __all__ = ["pro_rata_by_year", "spread", "finsam_split", "project_years", "years_made_negative"]
 

@@ -15,9 +15,9 @@ from django.db.models import Prefetch, Sum
 from insatsportal.applications import budget as b
 from insatsportal.applications.models import BudgetLine, BudgetOwner
 from insatsportal.applications.serialize import budget_data_from_model
+from insatsportal.cases.budget_of_record import budgets_of_record, year_table
 from insatsportal.cases.models import Case, Grant
 from insatsportal.economy.arithmetic import ZERO, YearAmounts, add_years, pro_rata_by_year
-from insatsportal.interventions.budget_of_record import budgets_of_record, year_table
 from insatsportal.reports.models import Requisition
 
 
