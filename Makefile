@@ -26,6 +26,7 @@ setup: $(VENV)/.base
 	$(DEMO_ENV) $(PY) manage.py generate_demo_data --participants 300 --seed 1 --interventions 4
 
 run: setup
+	@command -v tesseract >/dev/null 2>&1 || echo "Tesseract is missing: scanned PDFs cannot be imported (apt-get install tesseract-ocr tesseract-ocr-swe poppler-utils)."
 	@echo ""
 	@echo "  Insatsportalen: http://$(HOST):$(PORT)/"
 	@echo "  Log in as kansli, styrelse, insatsansvarig, deltagaransvarig, handlaggare"
@@ -35,6 +36,8 @@ run: setup
 
 test: $(VENV)/.test
 	$(PY) manage.py compile_translations -v 0
+	@command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || echo \
+	  "Tesseract or pdftoppm is missing: scanned-PDF tests are skipped (apt-get install tesseract-ocr tesseract-ocr-swe poppler-utils)."
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test

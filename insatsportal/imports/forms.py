@@ -1,5 +1,7 @@
 """Upload and review forms: the reviewer corrects what the reader found before confirming."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,10 +10,30 @@ from insatsportal.applications.models import Application
 from insatsportal.cases.forms import check_grant, check_period
 from insatsportal.cases.models import Decision
 from insatsportal.cases.models.meeting import Body
+from insatsportal.core.money import group_thousands
+from insatsportal.imports.parsing.terms import KEYS
 from insatsportal.imports.services import MAX_UPLOAD_BYTES
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Member
 from insatsportal.organisations.selectors import member_resolve
+
+TERM_LABELS = {
+    "name": _("Heading: the intervention's name"), "owner": _("Heading: owner"),
+    "partners": _("Heading: partners"), "purpose": _("Heading: purpose"),
+    "goals": _("Heading: goals"), "background": _("Heading: background"),
+    "period": _("Heading: period"), "target_group": _("Heading: target group"),
+    "participants": _("Heading: expected participants"), "methods": _("Heading: methods"),
+    "follow_up": _("Heading: follow-up"), "implementation": _("Heading: implementation"),
+    "budget_note": _("Heading: budget and financing"),
+    "anchoring": _("Heading: anchoring question"),
+    "anchoring_how": _("Heading: how and when it was discussed"),
+    "agreement": _("Heading: agreement"), "signature": _("Heading: signature"),
+    "budget": _("Heading: detailed budget"), "budget_summary": _("Heading: budget summary"),
+    "intervention_noun": _("Decision: the word for the funded thing (e.g. projektet)"),
+    "owner_word": _("Decision: the word for its owner (e.g. huvudman)"),
+    "decision_document": _("Decision: what the document calls itself (e.g. protokollsutdrag)"),
+}
+TERM_KEYS = [(key, TERM_LABELS[key]) for key in KEYS]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -147,6 +169,9 @@ class DecisionReviewForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices,
                                 initial=Decision.Outcome.GRANTED)
     amount = KronorField(label=_("Granted maximum amount (kronor)"))
+    amount_choice = forms.ChoiceField(
+        label=_("The document gives two amounts: which is granted?"), required=False,
+        widget=forms.RadioSelect)
     period_start = forms.DateField(label=_("Granted from"), required=False)
     period_end = forms.DateField(label=_("Granted until"), required=False)
     proposer = forms.ChoiceField(label=_("Proposed by"), choices=Body.choices)
@@ -157,8 +182,25 @@ class DecisionReviewForm(forms.Form):
     minutes_approved_on = forms.DateField(label=_("Minutes approved on"), required=False)
     conditions = forms.CharField(label=_("Conditions"), required=False, widget=_textarea(4))
 
+    def __init__(self, *args, conflicts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        options = next((c["options"] for c in conflicts or [] if c["field"] == "max_amount"),
+                       None)
+        if options:
+            # Never silently wrong: neither reading is filled in; the reviewer chooses.
+            self.fields["amount_choice"].required = True
+            self.fields["amount_choice"].choices = [
+                (str(o["value"]), f"{group_thousands(o['value'])} kr – “{o['source']}”")
+                for o in options]
+            self.fields["amount"].help_text = _(
+                "Leave empty to take the amount chosen above, or type another.")
+        else:
+            del self.fields["amount_choice"]
+
     def clean(self):
         data = super().clean()
+        if data.get("amount") is None and data.get("amount_choice"):
+            data["amount"] = Decimal(data["amount_choice"])
         check_grant(self, data)
         decided, approved = data.get("decided_on"), data.get("minutes_approved_on")
         if decided and approved and approved < decided:
@@ -171,7 +213,13 @@ class DecisionReviewForm(forms.Form):
         return data
 
     def facts(self, read: dict) -> dict:
-        facts = dict(read) | {k: v for k, v in self.cleaned_data.items()}
+        facts = dict(read) | {k: v for k, v in self.cleaned_data.items()
+                              if k != "amount_choice"}
         if self.cleaned_data["amount"] is not None:
             facts["amount"] = int(self.cleaned_data["amount"])
         return facts
+
+
+class TermForm(forms.Form):
+    key = forms.ChoiceField(label=_("What it names"), choices=TERM_KEYS)
+    wording = forms.CharField(label=_("Wording in the documents"), max_length=200)

@@ -18,6 +18,8 @@ class ImportedDocument(models.Model):
     class Kind(models.TextChoices):
         APPLICATION = "application", _("Application")
         DECISION = "decision", _("Decision or decision proposal")
+        MINUTES = "minutes", _("Minutes with several paragraphs")
+        UNKNOWN = "unknown", _("Not recognised")
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded", _("Waiting for review")
@@ -59,6 +61,17 @@ class ImportedDocument(models.Model):
         "cases.Case", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="imported_documents", verbose_name=_("case"),
     )
+    text_digest = models.CharField(
+        _("digest of the normalised text"), max_length=64, blank=True, db_index=True,
+        help_text=_("The same text in another file (a re-scan, another export) has the same."))
+    same_as = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("earlier import of the same document"),
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="paragraphs",
+        verbose_name=_("minutes it was read from"),
+    )
 
     class Meta:
         verbose_name = _("imported document")
@@ -83,3 +96,27 @@ class ImportedDocument(models.Model):
     @property
     def fields(self) -> dict:
         return self.result.get("fields", {})
+
+
+class ImportTerm(models.Model):
+    """A wording the förbund's documents use for a heading or a word the reader looks for,
+    added to the defaults (imports/parsing/terms.py)."""
+
+    key = models.CharField(_("what it names"), max_length=40)
+    wording = models.CharField(_("wording"), max_length=200)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("added by"),
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import term")
+        verbose_name_plural = _("import terms")
+        ordering = ["key", "wording"]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "wording"], name="one_import_term_per_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.key}: {self.wording}"

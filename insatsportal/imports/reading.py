@@ -4,11 +4,19 @@ import functools
 import hashlib
 import unicodedata
 
-from insatsportal.imports.parsing import ImportReadError, ImportResult, read_document
+from insatsportal.imports.models import ImportTerm
+from insatsportal.imports.parsing import (
+    ImportReadError,
+    ImportResult,
+    UnrecognisedDocument,
+    read_document,
+)
+from insatsportal.imports.parsing.terms import DEFAULT, Terms
 from insatsportal.organisations.models import Member, Unit
 from insatsportal.organisations.selectors import member_resolve
 
-__all__ = ["ImportReadError", "document_read", "organisation_resolve", "sha256_of"]
+__all__ = ["ImportReadError", "UnrecognisedDocument", "document_read", "organisation_resolve",
+           "sha256_of", "terms_current"]
 
 
 def _fold(text: str) -> str:
@@ -52,10 +60,22 @@ def organisation_resolve(text: str | None, email: str | None) -> str | None:
     return organisation_resolver()(text, email)
 
 
-def document_read(content: bytes, filename: str, *, source: str | None = None) -> ImportResult:
-    """Read one file's bytes; raises ImportReadError with a one-line Swedish message."""
+def terms_current() -> Terms:
+    """The default wordings with the förbund's own added."""
+    extra: dict[str, list[str]] = {}
+    for term in ImportTerm.objects.order_by("key", "wording"):
+        extra.setdefault(term.key, []).append(term.wording)
+    return DEFAULT.extended(extra) if extra else DEFAULT
+
+
+def document_read(content: bytes, filename: str, *, source: str | None = None,
+                  kind: str | None = None) -> ImportResult:
+    """Read one file's bytes; raises ImportReadError with a one-line Swedish message.
+
+    ``kind`` reads the document as that kind whatever it looks like (a person chose it)."""
     result = read_document(content, filename=filename,
-                           resolve_organisation=organisation_resolver())
+                           resolve_organisation=organisation_resolver(),
+                           terms=terms_current(), kind=kind)
     result.source = source or filename
     return result
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from insatsportal.accounts import policy
 from insatsportal.cases import selectors as case_selectors
 from insatsportal.core.access import get_for_user
-from insatsportal.imports.models import ImportedDocument
+from insatsportal.imports.models import ImportedDocument, ImportTerm
 from insatsportal.imports.parsing import ImportResult
 from insatsportal.imports.parsing.compare import compare_decision_with_application
 
@@ -23,7 +23,8 @@ def document_list(*, user):
 def document_get_for_user(*, user, pk) -> ImportedDocument:
     """The one door (core.access): the office reads and confirms imported documents."""
     documents = (ImportedDocument.objects.defer("content")
-                 .select_related("uploaded_by", "handled_by", "application", "case", "decision"))
+                 .select_related("uploaded_by", "handled_by", "application", "case", "decision",
+                                 "same_as", "parent"))
     return get_for_user(documents, pk, user=user, section=policy.can_import_documents)
 
 
@@ -52,15 +53,23 @@ LABELS = {
 _SEGMENT = re.compile(r"^(?P<key>\w+)(?:\[(?P<index>\d+)\])?$")
 
 
+# A key that means something else under a parent: a signatory's "name" is a person's.
+NESTED_LABELS = {"name": _("Name"), "date": _("Date"), "organisation": _("Organisation"),
+                 "title": _("Title"), "paragraph": _("Paragraph (§)")}
+_AMOUNT_KEYS = {"amount", "max_amount", "from_association_total", "co_financing_total",
+                "total"}
+
+
 def field_label(path: str) -> str:
     """'partners[1].contact_name' -> 'Partner 2 › Contact person'."""
     words = []
-    for segment in path.split("."):
+    for depth, segment in enumerate(path.split(".")):
         match = _SEGMENT.match(segment)
         if not match:
             words.append(segment)
             continue
-        label = str(LABELS.get(match["key"], match["key"].replace("_", " ")))
+        labels = NESTED_LABELS if depth and match["key"] in NESTED_LABELS else LABELS
+        label = str(labels.get(match["key"], match["key"].replace("_", " ")))
         if match["index"] is not None:
             label = f"{label} {int(match['index']) + 1}"
         words.append(label)
@@ -78,16 +87,29 @@ def _flatten(value, path=""):
         yield path, value
 
 
-def _display(value) -> str:
+def _display(value, path: str = "") -> str:
+    """Amounts grouped in thousands ("3 391 000"); years, ages and counts as they are."""
     if value is None or value == []:
         return ""
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
-    if isinstance(value, int):
+    key = re.sub(r"\[\d+\]$", "", path.rsplit(".", 1)[-1])
+    if isinstance(value, int) and key in _AMOUNT_KEYS:
         return f"{value:,}".replace(",", "\xa0")
     return str(value)
+
+
+_CONFIDENCE = ((0.85, _("high")), (0.6, _("medium")), (0.0, _("low")))
+
+
+def _confidence(confidence: dict, path: str) -> str:
+    while path:
+        if path in confidence:
+            return str(next(label for floor, label in _CONFIDENCE if confidence[path] >= floor))
+        path = path.rsplit(".", 1)[0] if "." in path else ""
+    return ""
 
 
 def _source(sources: dict, path: str) -> str:
@@ -102,12 +124,49 @@ def review_rows(document: ImportedDocument) -> list[dict]:
     """Every field the reader looks for: its value, the text it came from, or 'not found'."""
     result = document.result
     sources, missing = result.get("sources", {}), set(result.get("missing", []))
+    confidence = result.get("confidence", {})
     rows = []
     for path, value in _flatten(result.get("fields", {})):
-        rows.append({"path": path, "label": field_label(path), "value": _display(value),
+        absent = path in missing or value in (None, [], "")
+        rows.append({"path": path, "label": field_label(path), "value": _display(value, path),
                      "source": _source(sources, path),
-                     "missing": path in missing or value in (None, [], "")})
+                     "confidence": "" if absent else _confidence(confidence, path),
+                     "missing": absent})
     return rows
+
+
+def conflicts_for(document: ImportedDocument) -> list[dict]:
+    """Fields the document gives two readings of, each with the text it came from."""
+    return [{"label": field_label(c["field"]), "options": [
+        dict(o, value=_display(o["value"], c["field"])) for o in c["options"]]}
+        for c in document.result.get("conflicts", [])]
+
+
+def paragraphs_of(document: ImportedDocument) -> dict | None:
+    """Minutes: the decision read from each granting § (with its own review page), and the
+    paragraphs that were left alone."""
+    if document.kind != ImportedDocument.Kind.MINUTES:
+        return None
+    decisions = list(document.paragraphs.defer("content").order_by("filename"))
+    return {"decisions": decisions,
+            "others": document.result.get("extra", {}).get("other_paragraphs", [])}
+
+
+def term_groups(*, user) -> list[dict]:
+    """Per key: the default wordings and the förbund's own (removable)."""
+    from insatsportal.imports.forms import TERM_KEYS
+    from insatsportal.imports.parsing.terms import DEFAULT
+
+    if not policy.can_import_documents(user):
+        return []
+    own: dict[str, list] = {}
+    for term in ImportTerm.objects.order_by("wording"):
+        own.setdefault(term.key, []).append(term)
+    defaults = dict(DEFAULT.headings, intervention_noun=DEFAULT.intervention_nouns,
+                    owner_word=DEFAULT.owner_words,
+                    decision_document=DEFAULT.decision_document_words)
+    return [{"key": key, "label": label, "defaults": defaults.get(key, ()),
+             "own": own.get(key, [])} for key, label in TERM_KEYS]
 
 
 def missing_labels(document: ImportedDocument) -> list[str]:

@@ -17,9 +17,12 @@ from insatsportal.cases import services as case_services
 from insatsportal.cases.models import Case, Decision, Meeting
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.audit import log_action
-from insatsportal.imports.models import ImportedDocument
+from insatsportal.imports.mapping import fold
+from insatsportal.imports.models import ImportedDocument, ImportTerm
+from insatsportal.imports.parsing import ImportResult
 from insatsportal.imports.reading import (
     ImportReadError,
+    UnrecognisedDocument,
     document_read,
     result_stored,
     sha256_of,
@@ -64,7 +67,10 @@ def _duplicate_message(filename: str, earlier: ImportedDocument) -> str:
 
 @transaction.atomic
 def document_upload(*, actor, content: bytes, filename: str, result=None) -> ImportedDocument:
-    """Read an uploaded file (unless `result` is what was read) and keep it for review."""
+    """Read an uploaded file (unless `result` is what was read) and keep it for review.
+
+    A document the reader does not recognise is kept too, with what was found in it, so a
+    person can choose to read it as an application or a decision."""
     if len(content) > MAX_UPLOAD_BYTES:
         raise DocumentImportError(_("“%(file)s” is larger than %(mb)s MB.") % {
             "file": filename, "mb": MAX_UPLOAD_BYTES // (1024 * 1024)})
@@ -73,15 +79,103 @@ def document_upload(*, actor, content: bytes, filename: str, result=None) -> Imp
         raise DuplicateDocumentError(_duplicate_message(filename, earlier), earlier)
     try:
         result = result or document_read(content, filename)
+    except UnrecognisedDocument as exc:
+        document = ImportedDocument.objects.create(
+            filename=filename[:255], content=content, size=len(content),
+            sha256=sha256_of(content), kind=ImportedDocument.Kind.UNKNOWN,
+            result={"message": str(exc), "found": exc.found}, uploaded_by=_known(actor))
+        log_action(actor=actor, obj=document, action="import.unrecognised")
+        return document
     except ImportReadError as exc:
         raise DocumentImportError(f"{filename}: {exc}") from exc
     document = ImportedDocument.objects.create(
         filename=filename[:255], content=content, size=len(content), sha256=sha256_of(content),
         kind=result.kind, result=result_stored(result), uploaded_by=_known(actor),
     )
+    _link_and_split(document, result, actor)
     log_action(actor=actor, obj=document, action="import.uploaded",
                data={"kind": document.kind, "warnings": len(result.warnings)})
     return document
+
+
+@transaction.atomic
+def document_read_as(*, actor, document: ImportedDocument, kind: str) -> ImportedDocument:
+    """Read a document the reader did not recognise as the kind a person chose; whatever
+    can be read is proposed, the rest is filled in by hand on the review page."""
+    locked = _lock_open(document)
+    if locked.kind != ImportedDocument.Kind.UNKNOWN:
+        raise DocumentImportError(_("The document was already recognised."))
+    if kind not in (ImportedDocument.Kind.APPLICATION, ImportedDocument.Kind.DECISION):
+        raise DocumentImportError(_("Choose application or decision."))
+    try:
+        result = document_read(bytes(locked.content), locked.filename, kind=kind)
+    except ImportReadError as exc:
+        raise DocumentImportError(f"{locked.filename}: {exc}") from exc
+    locked.kind, locked.result = result.kind, result_stored(result)
+    locked.save(update_fields=["kind", "result"])
+    _link_and_split(locked, result, actor)
+    document.kind, document.result = locked.kind, locked.result
+    log_action(actor=actor, obj=locked, action="import.read_as", data={"kind": kind})
+    return document
+
+
+def _key_facts(kind: str, fields: dict) -> tuple | None:
+    """What makes two readings the same document although their texts differ (a re-scan)."""
+    if kind == ImportedDocument.Kind.DECISION:
+        facts = (fold(fields.get("intervention_name")), fields.get("max_amount"),
+                 fields.get("period_start"), fields.get("period_end"))
+    elif kind == ImportedDocument.Kind.APPLICATION:
+        facts = (fold(fields.get("name")), (fields.get("owner") or {}).get("organisation"),
+                 fields.get("planned_start"), fields.get("planned_end"))
+    else:
+        return None
+    return facts if all(facts) else None
+
+
+def document_same_as(document: ImportedDocument) -> ImportedDocument | None:
+    """An earlier live import with the same normalised text or, failing that, the same
+    name, owner or amount and period."""
+    earlier = (ImportedDocument.objects.exclude(status=Status.DISCARDED)
+               .exclude(pk=document.pk).filter(uploaded_at__lte=document.uploaded_at)
+               .defer("content").order_by("uploaded_at"))
+    if document.text_digest:
+        same = earlier.filter(text_digest=document.text_digest).first()
+        if same is not None:
+            return same
+    facts = _key_facts(document.kind, document.fields)
+    if facts is None:
+        return None
+    for candidate in earlier.filter(kind=document.kind):
+        if _key_facts(candidate.kind, candidate.fields) == facts:
+            return candidate
+    return None
+
+
+def _link_and_split(document: ImportedDocument, result: ImportResult, actor) -> None:
+    """Flag an earlier import of the same document; split minutes into one decision per
+    granting paragraph, each reviewed and confirmed on its own."""
+    document.text_digest = result.extra.get("text_digest", "")
+    document.same_as = document_same_as(document)
+    document.save(update_fields=["text_digest", "same_as"])
+    if document.kind != ImportedDocument.Kind.MINUTES:
+        return
+    for item in result.extra.get("items", []):
+        text = item["extra"].get("paragraph_text", "")
+        content = text.encode("utf-8")
+        if document_duplicate_of(content) is not None:
+            continue  # this paragraph was imported before (from another extract)
+        name = f"{document.filename} § {item['paragraph']}"
+        paragraph = ImportResult(
+            kind=ImportedDocument.Kind.DECISION, source=name,
+            fields=item["fields"], warnings=item["warnings"], sources=item["sources"],
+            missing=item["missing"], extra=item["extra"], confidence=item["confidence"],
+            conflicts=item["conflicts"])
+        child = ImportedDocument.objects.create(
+            filename=name[:255], content=content,
+            size=len(content), sha256=sha256_of(content), kind=ImportedDocument.Kind.DECISION,
+            result=result_stored(paragraph), uploaded_by=document.uploaded_by, parent=document)
+        log_action(actor=actor, obj=child, action="import.uploaded",
+                   data={"kind": child.kind, "paragraph": item["paragraph"]})
 
 
 def _lock_open(document: ImportedDocument) -> ImportedDocument:
@@ -102,14 +196,47 @@ def _handled(locked: ImportedDocument, document: ImportedDocument, actor, status
     locked.save()
     for name in ("status", "handled_by", "handled_at", *links):
         setattr(document, name, getattr(locked, name))
+    if locked.parent_id is not None and not ImportedDocument.objects.filter(
+            parent_id=locked.parent_id, status=Status.UPLOADED).exists():
+        # every paragraph of the minutes is handled: so are the minutes
+        ImportedDocument.objects.filter(pk=locked.parent_id, status=Status.UPLOADED).update(
+            status=Status.CONFIRMED, handled_by=locked.handled_by, handled_at=locked.handled_at)
 
 
 @transaction.atomic
 def document_discard(*, actor, document: ImportedDocument) -> ImportedDocument:
+    """Discard a document; discarding minutes discards their paragraphs still waiting."""
     locked = _lock_open(document)
+    for paragraph in locked.paragraphs.filter(status=Status.UPLOADED):
+        paragraph.status, paragraph.handled_by = Status.DISCARDED, _known(actor)
+        paragraph.handled_at = timezone.now()
+        paragraph.save(update_fields=["status", "handled_by", "handled_at"])
+        log_action(actor=actor, obj=paragraph, action="import.discarded")
     _handled(locked, document, actor, Status.DISCARDED)
     log_action(actor=actor, obj=locked, action="import.discarded")
     return document
+
+
+@transaction.atomic
+def term_add(*, actor, key: str, wording: str) -> ImportTerm:
+    """Add a wording the förbund's documents use; the reader takes it from the next read."""
+    wording = " ".join(wording.split())
+    if not wording:
+        raise DocumentImportError(_("Write the wording."))
+    term, created = ImportTerm.objects.get_or_create(
+        key=key, wording=wording, defaults={"added_by": _known(actor)})
+    if not created:
+        raise DocumentImportError(_("“%(wording)s” is already there.") % {"wording": wording})
+    log_action(actor=actor, obj=term, action="import_term.added",
+               data={"key": key, "wording": wording})
+    return term
+
+
+@transaction.atomic
+def term_remove(*, actor, term: ImportTerm) -> None:
+    log_action(actor=actor, obj=term, action="import_term.removed",
+               data={"key": term.key, "wording": term.wording})
+    term.delete()
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -9,7 +10,8 @@ from insatsportal.core.idempotency import once_per_form
 from insatsportal.imports import forms, selectors, services
 from insatsportal.imports.mapping import application_data, decision_facts
 from insatsportal.imports.matching import decision_answers
-from insatsportal.imports.models import ImportedDocument
+from insatsportal.imports.models import ImportedDocument, ImportTerm
+from insatsportal.imports.review_lists import apply_lists, review_formsets
 
 
 @require_http_methods(["GET", "POST"])
@@ -43,20 +45,33 @@ def _upload_all(request, files) -> list[ImportedDocument]:
             messages.error(request, str(error))
         else:
             uploaded.append(document)
-            messages.success(request, _("“%(file)s” was read as %(kind)s; review it.") % {
-                "file": document.filename, "kind": document.get_kind_display().lower()})
+            if document.kind == ImportedDocument.Kind.UNKNOWN:
+                messages.warning(request, _(
+                    "“%(file)s” was not recognised; see what was found and choose how to read "
+                    "it.") % {"file": document.filename})
+            else:
+                messages.success(request, _("“%(file)s” was read as %(kind)s; review it.") % {
+                    "file": document.filename, "kind": document.get_kind_display().lower()})
     return uploaded
 
 
 def _review_form(document, data=None):
+    """The form (and for an application the formsets of its lists) with what was read."""
     if document.kind == ImportedDocument.Kind.APPLICATION:
         read = application_data(document.result)
         initial = forms.ApplicationReviewForm.initial_from(read)
-        return forms.ApplicationReviewForm(data, initial=initial), read
+        return forms.ApplicationReviewForm(data, initial=initial), read, review_formsets(
+            read, data)
     read = decision_facts(document.result)
     read |= decision_answers(read)
+    conflicts = document.result.get("conflicts", [])
     initial = {k: read[k] for k in forms.DecisionReviewForm.base_fields if k in read}
-    return forms.DecisionReviewForm(data, initial=initial), read
+    if any(c["field"] == "max_amount" for c in conflicts):
+        initial["amount"] = None
+    return forms.DecisionReviewForm(data, initial=initial, conflicts=conflicts), read, {}
+
+
+_REVIEWED = (ImportedDocument.Kind.APPLICATION, ImportedDocument.Kind.DECISION)
 
 
 @require_http_methods(["GET", "POST"])
@@ -66,15 +81,19 @@ def document_review(request, pk):
     """Every field with the text it came from; the reviewer corrects and confirms."""
     document = selectors.document_get_for_user(user=request.user, pk=pk)
     form = read = None
-    if document.is_open:
-        form, read = _review_form(document, request.POST if request.method == "POST" else None)
+    formsets = {}
+    if document.is_open and document.kind in _REVIEWED:
+        form, read, formsets = _review_form(
+            document, request.POST if request.method == "POST" else None)
     elif request.method == "POST":
         messages.info(request, _("The document is already %(status)s.") % {
             "status": document.get_status_display().lower()})
         return redirect("imports:review", pk=document.pk)
-    if request.method == "POST" and form.is_valid():
+    valid = request.method == "POST" and form.is_valid() and all(
+        f.is_valid() for f in formsets.values())
+    if valid:
         try:
-            target = _confirm(request, document, form, read)
+            target = _confirm(request, document, form, read, formsets)
         except services.DocumentImportError as error:
             form.add_error(None, str(error))
         else:
@@ -87,19 +106,24 @@ def document_review(request, pk):
                 application = form.cleaned_data.get("application")
         elif document.case_id:
             application = document.case.application
+    invalid = form is not None and form.is_bound and not valid
     return render(request, "imports/review.html", {
-        "document": document, "form": form,
+        "document": document, "form": form, "formsets": formsets.values(),
         "warnings": selectors.warnings_for(document, application),
         "rows": selectors.review_rows(document),
         "missing": selectors.missing_labels(document),
-        "budget": (read or {}).get("budget") if document.kind == "application" else None,
-    }, status=400 if form is not None and form.errors else 200)
+        "conflicts": selectors.conflicts_for(document),
+        "paragraphs": selectors.paragraphs_of(document),
+        "same_as": document.same_as,
+    }, status=400 if invalid else 200)
 
 
-def _confirm(request, document, form, read):
+def _confirm(request, document, form, read, formsets):
     if document.kind == ImportedDocument.Kind.APPLICATION:
+        data = apply_lists(form.application_data(read), formsets,
+                           form.cleaned_data["owner"].name)
         application = services.document_confirm_application(
-            actor=request.user, document=document, data=form.application_data(read))
+            actor=request.user, document=document, data=data)
         messages.success(request, _("The application is created as a draft."))
         return redirect("applications:detail", pk=application.pk)
     decision = services.document_confirm_decision(actor=request.user, document=document,
@@ -121,3 +145,49 @@ def document_discard(request, pk):
     messages.success(request, _("“%(file)s” is discarded; nothing was created from it.")
                      % {"file": document.filename})
     return redirect("imports:list")
+
+
+@require_POST
+@require(policy.can_import_documents)
+def document_read_as(request, pk):
+    """Read a document that was not recognised as the kind the person chooses."""
+    document = selectors.document_get_for_user(user=request.user, pk=pk)
+    try:
+        services.document_read_as(actor=request.user, document=document,
+                                  kind=request.POST.get("kind", ""))
+    except services.DocumentImportError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Read as %(kind)s: correct what is missing and confirm.")
+                         % {"kind": document.get_kind_display().lower()})
+    return redirect("imports:review", pk=document.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@require(policy.can_import_documents)
+def term_list(request):
+    """The wordings the reader looks for: the defaults and the förbund's own."""
+    form = forms.TermForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.term_add(actor=request.user, **form.cleaned_data)
+        except services.DocumentImportError as error:
+            form.add_error("wording", str(error))
+        else:
+            messages.success(request, _("The wording is added; the reader uses it from the "
+                                        "next document."))
+            return redirect("imports:terms")
+    return render(request, "imports/terms.html", {
+        "form": form, "groups": selectors.term_groups(user=request.user),
+    }, status=400 if form.errors else 200)
+
+
+@require_POST
+@require(policy.can_import_documents)
+def term_remove(request, pk):
+    term = ImportTerm.objects.filter(pk=pk).first()
+    if term is None:
+        raise Http404
+    services.term_remove(actor=request.user, term=term)
+    messages.success(request, _("“%(wording)s” is removed.") % {"wording": term.wording})
+    return redirect("imports:terms")

@@ -8,9 +8,11 @@ from .budget_checks import read_budget
 from .dates import find_dates, find_day_month_dates
 from .goals import read_ages, read_goals, read_participants, read_staffing
 from .headings import find_headings, sections
-from .parties import Resolver, parse_party_blocks, resolve_org, split_org_unit
-from .result import Collector
+from .numbers import parse_amount
+from .parties import Party, Resolver, parse_party_blocks, resolve_org, split_org_unit
+from .result import LOW, MEDIUM, Collector
 from .signatures import check_agreement, check_signatures, read_signatures
+from .terms import DEFAULT, Terms
 from .text import clean_title, squash
 
 
@@ -30,9 +32,10 @@ def _labelled_date(text: str | None, label: str) -> tuple:
     return (found[0][0], match.group(0).strip()) if found else (None, match.group(0).strip())
 
 
-def read_application(text: str, resolver: Resolver | None, out: Collector, *, ocr: bool):
+def read_application(text: str, resolver: Resolver | None, out: Collector, *, ocr: bool,
+                     terms: Terms = DEFAULT):
     lines = text.split("\n")
-    headings = find_headings(lines)
+    headings = find_headings(lines, terms.headings)
     secs = sections(lines, headings)
     fields: dict = {}
     extra: dict = {}
@@ -51,6 +54,8 @@ def read_application(text: str, resolver: Resolver | None, out: Collector, *, oc
                        ("intake_end", r"slutdatum f\w+r intag")):
         value, source = _labelled_date(period or text, label)
         fields[key] = out.found(key, value, source)
+    if fields["planned_start"] is None and fields["planned_end"] is None and period:
+        _unlabelled_period(period, fields, out)
     if fields["intake_end"] is None:
         out.warn("intake_end", "Slutdatum för intag anges inte.")
     if fields["planned_start"] and fields["planned_end"] and (
@@ -89,6 +94,7 @@ def read_application(text: str, resolver: Resolver | None, out: Collector, *, oc
         budget_text, resolver, out, (fields["planned_start"], fields["planned_end"]))
     if budget_text is None:
         out.warn("budget", "Ingen detaljerad budget finns i dokumentet (bifogas separat?).")
+        _budget_in_prose(_first(secs, "budget_note"), fields["budget"], out)
 
     signature_heads = secs.get("signature") or []
     agreement = secs.get("agreement")
@@ -108,6 +114,52 @@ def read_application(text: str, resolver: Resolver | None, out: Collector, *, oc
     return fields, extra
 
 
+_SOUGHT_RE = re.compile(r"^[^\n]*(?:sökt|ansökt|söker|från samordningsförbundet)[^\n]*$",
+                        re.I | re.M)
+_OWN_RE = re.compile(r"^[^\n]*(?:egen insats|egenfinansiering|medfinansiering)[^\n]*$",
+                     re.I | re.M)
+
+
+def _budget_in_prose(text: str | None, budget: dict, out: Collector) -> None:
+    """Without a budget table: "Sökt belopp från Samordningsförbundet: 1 850 000 kr"."""
+    for key, pattern in (("from_association_total", _SOUGHT_RE),
+                         ("co_financing_total", _OWN_RE)):
+        line = pattern.search(text or "")
+        value = parse_amount(line.group(0).split(":", 1)[-1]) if line else None
+        if value and value >= 1000 and budget.get(key) is None:
+            budget[key] = value
+            path = f"budget.{key}"
+            if path in out.missing:
+                out.missing.remove(path)
+            out.sources[path] = squash(line.group(0))
+            out.confidence[path] = MEDIUM
+
+
+def _unlabelled_period(period: str, fields: dict, out: Collector) -> None:
+    """"Projektperiod: 2024-03-01 – 2026-02-28": the first two dates, without labels."""
+    found = find_dates(period)
+    if len(found) < 2 or found[1][0] <= found[0][0]:
+        return
+    source = squash(period.split("\n\n")[0])
+    for key, (value, _snip, _pos) in zip(("planned_start", "planned_end"), found, strict=False):
+        fields[key] = value
+        out.missing.remove(key)
+        out.sources[key] = source
+        out.confidence[key] = MEDIUM
+
+
+def _listed_partners(text: str, resolver: Resolver | None) -> list[Party]:
+    """"Samarbetspartner: Arbetsförmedlingen, Försäkringskassan": organisations in a row."""
+    first = text.strip().split("\n")[0]
+    if ":" in first or "@" in first or not re.search(r",|\boch\b", first):
+        return []
+    names = [p.strip(" .") for p in re.split(r",|\boch\b|\bsamt\b", first) if p.strip(" .")]
+    resolved = [resolve_org(n, None, resolver) for n in names]
+    if not all(resolved):
+        return []
+    return [Party(name, None, None, first) for name in resolved]
+
+
 def _read_parties(secs: dict, resolver: Resolver | None, out: Collector, fields: dict) -> None:
     owner_text = _first(secs, "owner") or ""
     owners = parse_party_blocks(owner_text)
@@ -125,7 +177,9 @@ def _read_parties(secs: dict, resolver: Resolver | None, out: Collector, fields:
         "email": out.found("owner.email", owner.email if owner else None, src),
     }
     fields["partners"] = []
-    for i, party in enumerate(parse_party_blocks(_first(secs, "partners") or "")):
+    partner_text = _first(secs, "partners") or ""
+    listed = _listed_partners(partner_text, resolver)
+    for i, party in enumerate(listed or parse_party_blocks(partner_text)):
         org = resolve_org(party.org_text, party.email, resolver)
         path = f"partners[{i}]"
         fields["partners"].append({
@@ -153,6 +207,7 @@ def _fill_contacts_from_signatures(fields: dict, out: Collector) -> None:
             party[key] = value
             out.missing.remove(f"{path}.{key}")
             out.sources[f"{path}.{key}"] = f"underskrift: {value}"
+            out.confidence[f"{path}.{key}"] = LOW
             what = "Kontaktperson" if key == "contact_name" else "E-post"
             out.warn(f"{path}.{key}", f"{what} saknas för {party['organisation']} under "
                      f"parterna; hämtad från underskriften ({value}).")

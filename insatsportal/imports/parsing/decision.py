@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .dates import find_dates
-from .numbers import parse_amount
+from .numbers import find_amounts, parse_amount
 from .parties import Resolver, resolve_org
 from .result import Collector
+from .terms import DEFAULT, Terms
 from .text import squash
 
 _PROPOSAL_RE = re.compile(
@@ -19,20 +20,37 @@ _PASSIVE_RE = re.compile(
     r"(?P<body>[A-ZÅÄÖ]?[a-zåäö]*styrelsen|[A-ZÅÄÖ]?[a-zåäö]*utskottet)\s+föreslås\s+"
     r"(?:att\s+)?besluta", re.IGNORECASE)
 _DECIDED_RE = re.compile(
-    r"(?P<body>[A-ZÅÄÖ]?[a-zåäö]*styrelsen|[A-ZÅÄÖ]?[a-zåäö]*utskottet)\s+beslutar",
+    r"(?P<body>[A-ZÅÄÖ]?[a-zåäö]*styrelsen|[A-ZÅÄÖ]?[a-zåäö]*utskottet)\s+"
+    r"(?:beslutar|beslutade|beslöt|har\s+beslutat)", re.IGNORECASE)
+# "beslutade styrelsen att bevilja": the verb first, as news and minutes write it.
+_DECIDED_INVERTED_RE = re.compile(
+    r"(?:beslutar|beslutade|beslöt)\s+(?P<body>[a-zåäö]*styrelsen|[a-zåäö]*utskottet)\b",
     re.IGNORECASE)
 _SIGNED_RE = re.compile(
     r"^\s*(?P<name>[A-ZÅÄÖ][\wåäöé-]+(?: [A-ZÅÄÖ][\wåäöé-]+){1,3}),\s*"
     r"(?P<title>[Ff]örbundschef|[Oo]rdförande|[Ss]ekreterare|[\wåäö]*chef)\s*$", re.M)
 _SECTION_RE = re.compile(r"^\s*(Ärendet|Bedömning|Beslutsunderlag|Förslag till beslut)\s*$",
                          re.M)
-_NAME_RE = re.compile(
-    r"(?:för|till)\s+insatsen\s+[\"”“]?(?P<name>.+?)[\"”“]?\s*(?:,|\bför perioden\b|"
-    r"\bunder perioden\b|\bmaximalt\b|$)", re.IGNORECASE)
+
+
+def _name_re(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """"för insatsen X, …", "bevilja projektet X högst …": the name runs to the amount,
+    the period or a comma."""
+    noun = "|".join(re.escape(n) for n in nouns)
+    return re.compile(
+        rf"(?:(?:för|till)\s+|bevilja\s+(?:en\s+förlängning\s+av\s+)?)(?:{noun})\s+"
+        r"[\"”“*]?(?P<name>[^\d\n\"”“*]+?)[\"”“*]?\s*(?:,|\bför perioden\b|"
+        r"\bunder perioden\b|\bmaximalt\b|\bhögst\b|\bfinansiering\b|\bmedel\b|"
+        r"\bmed\b|\d|$)", re.IGNORECASE)
 _PERIOD_RE = re.compile(r"perioden\s+(?P<a>.{6,25}?)\s+(?:fram\s+)?(?:till|–|-)\s+(?:och\s+med\s+)?"
                         r"(?P<b>[^,]{6,40})", re.IGNORECASE)
 _AMOUNT_RE = re.compile(r"(?:maximalt|högst|max|med)\s+(?P<a>\d[\d\s]*(?:,\d+)?\s*"
-                        r"(?:kr\b|kronor|tkr|miljoner kronor|mkr))", re.IGNORECASE)
+                        r"(?:kr\b|kronor|tkr|miljoner kronor|miljoner|miljon|mkr))",
+                        re.IGNORECASE)
+# Any amount with its unit: "2,4 miljoner kronor" straight after the name.
+_UNIT_AMOUNT_RE = re.compile(r"(?P<a>\d[\d ]*(?:,\d+)?\s*(?:kronor|kr\b|tkr|miljoner|"
+                             r"miljon|mkr))", re.IGNORECASE)
+_ROUNDED_RE = re.compile(r",\d+\s*(?:miljon|mkr)|\d\s*(?:miljon|mkr)|tkr", re.IGNORECASE)
 
 
 def _canonical_body(word: str) -> str:
@@ -44,6 +62,8 @@ def _att_clauses(text: str) -> list[str]:
     """Each clause starts with "att" at a line start and runs until the next or a heading."""
     clauses: list[str] = []
     current: list[str] | None = None
+    # "Styrelsen beslutade att bevilja …" on one line: the clause starts at "att".
+    text = re.sub(r"(\bbeslut(?:ar|ade|a)|\bbeslöt)\s+att\s+", r"\1\natt ", text)
     for line in text.split("\n"):
         stripped = line.strip()
         if re.match(r"^att\s", stripped):
@@ -70,15 +90,17 @@ def _section(text: str, name: str) -> str | None:
     return None
 
 
-def read_decision(text: str, resolver: Resolver | None, out: Collector):
+def read_decision(text: str, resolver: Resolver | None, out: Collector, *,
+                  terms: Terms = DEFAULT):
     fields: dict = {}
     extra: dict = {}
     clauses = _att_clauses(text)
     extra["att_clauses"] = clauses
-    grant = next((c for c in clauses if re.match(r"(bevilja|avsätta)", c)), "")
-    grant_all = " ".join(c for c in clauses if re.search(r"bevilja|avsätta|maximalt", c))
+    grant = next((c for c in clauses if re.match(r"(bevilja|avsätta|anslå|tilldela)", c)), "")
+    grant_all = " ".join(c for c in clauses if re.search(
+        r"bevilja|avsätta|anslå|tilldela|maximalt|högst", c))
 
-    match = _NAME_RE.search(grant)
+    match = _name_re(terms.intervention_nouns).search(grant)
     name = squash(match.group("name")).strip(" .") if match else None
     fields["intervention_name"] = out.found("intervention_name", name, grant)
 
@@ -91,7 +113,8 @@ def read_decision(text: str, resolver: Resolver | None, out: Collector):
         out.found("proposer", proposer, proposal.group(0))
         out.found("decision_body", body, proposal.group(0))
     else:
-        passive = _PASSIVE_RE.search(text) or _DECIDED_RE.search(text)
+        passive = (_PASSIVE_RE.search(text) or _DECIDED_RE.search(text)
+                   or _DECIDED_INVERTED_RE.search(text))
         if passive:
             body = _canonical_body(passive.group("body"))
             out.found("decision_body", body, passive.group(0))
@@ -115,14 +138,17 @@ def read_decision(text: str, resolver: Resolver | None, out: Collector):
     fields["period_start"] = out.found("period_start", start, period.group(0) if period else None)
     fields["period_end"] = out.found("period_end", end, period.group(0) if period else None)
 
-    amount = _AMOUNT_RE.search(grant_all)
+    amount = _AMOUNT_RE.search(grant_all) or _UNIT_AMOUNT_RE.search(grant_all)
     value = parse_amount(amount.group("a")) if amount else None
     fields["max_amount"] = out.found("max_amount", value, amount.group(0) if amount else None)
+    if value and _ROUNDED_RE.search(amount.group("a")):
+        _exact_beside_rounded(text, value, amount.group(0), out)
 
     case = _section(text, "Ärendet") or ""
     assessment = _section(text, "Bedömning") or ""
     extra["case_text"], extra["assessment_text"] = case or None, assessment or None
-    owner, partners, source = _owner_and_partners(case + "\n" + assessment, resolver)
+    prose = case + "\n" + assessment if (case or assessment) else text
+    owner, partners, source = _owner_and_partners(prose, resolver, terms)
     fields["owner_organisation"] = out.found("owner_organisation", owner, source)
     fields["partners"] = out.found("partners", partners, source)
     fields["signed_by"] = {
@@ -149,7 +175,9 @@ def read_decision(text: str, resolver: Resolver | None, out: Collector):
     return fields, extra
 
 
-_ORG_LIST = r"(?P<list>(?:[A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖa-zåäö][\wåäö]*)?(?:, | och | samt )?){1,6})"
+_ORG = r"[A-ZÅÄÖ][\wåäö]*(?: [A-ZÅÄÖa-zåäö][\wåäö]*)?"
+# Separators are required between names: optional ones made the search exponential.
+_ORG_LIST = rf"(?P<list>{_ORG}(?:(?:, | och | samt ){_ORG}){{0,5}})"
 
 
 def _split_orgs(text: str, resolver: Resolver | None) -> list[str]:
@@ -164,14 +192,31 @@ def _split_orgs(text: str, resolver: Resolver | None) -> list[str]:
     return names
 
 
-def _owner_and_partners(text: str, resolver: Resolver | None):
+def _exact_beside_rounded(text: str, value: int, source: str, out: Collector) -> None:
+    """"2,4 miljoner" in the clause and "2 385 000 kronor" in the text: both are shown."""
+    for other, snip in find_amounts(text):
+        if other % 100_000 and other != value and abs(other - value) <= value * 0.05:
+            out.conflict("max_amount", [(value, source), (other, _around(text, snip))])
+            return
+
+
+def _around(text: str, snip: str) -> str:
+    at = text.find(snip)
+    start = max(text.rfind("\n", 0, at), text.rfind(".", 0, at)) + 1
+    end = min(x for x in (text.find("\n", at), text.find(".", at + len(snip)), len(text))
+              if x >= 0)
+    return text[start:end].strip()
+
+
+def _owner_and_partners(text: str, resolver: Resolver | None, terms: Terms = DEFAULT):
+    owner_words = "|".join(re.escape(w) for w in terms.owner_words)
     owner_match = re.search(
         r"(?P<owner>[A-ZÅÄÖ][\wåäö]+(?: [a-zåäö]+| [A-ZÅÄÖ][\wåäö]+)?)\s+(?:är|utgör)\s+"
-        r"(?:huvud)?insatsägare", text)
+        rf"(?:{owner_words})\b", text)
     owner = resolve_org(owner_match.group("owner"), None, resolver) if owner_match else None
     source = owner_match.group(0) if owner_match else ""
     partners: list[str] = []
-    partner_match = re.search(_ORG_LIST + r"\s+är\s+samverkansparter", text)
+    partner_match = re.search(_ORG_LIST + r"\s+är\s+samverkanspart(?:er|ner)?", text)
     if partner_match:
         partners = _split_orgs(partner_match.group("list"), resolver)
         source += " … " + partner_match.group(0)

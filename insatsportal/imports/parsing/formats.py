@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
+from .ocr_engine import ocr_pdf
 from .result import ImportReadError
 
 SUPPORTED = (".docx", ".pdf", ".txt", ".text", ".html", ".htm", ".md")
@@ -41,13 +43,14 @@ def detect_format(data: bytes, filename: str) -> str:
         f"Filtypen {suffix} stöds inte; använd .docx, .pdf eller .txt.")
 
 
-def to_text(data: bytes, filename: str) -> str:
+def to_text(data: bytes, filename: str) -> tuple[str, bool]:
+    """The file's text, and whether it came from OCR of a scan."""
     kind = detect_format(data, filename)
     if kind == ".pdf":
         return _pdf_text(data, filename)
     if kind == ".docx":
-        return _docx_text(data, filename)
-    return _decode(data)
+        return _docx_text(data, filename), False
+    return _decode(data), False
 
 
 def _decode(data: bytes) -> str:
@@ -112,7 +115,47 @@ def _pdf_text(data: bytes, filename: str) -> str:
         raise ImportReadError(f"{filename or 'PDF-filen'} är skadad och kan inte läsas.") from exc
     letters = sum(ch.isalpha() for page in pages for ch in page)
     if not pages or letters < _MIN_LETTERS_PER_PAGE * len(pages):
-        raise ImportReadError(
-            f"Filen är en skannad PDF utan textlager ({filename or 'okänt namn'}); "
-            "kör den genom textigenkänning (OCR) först och importera resultatet.")
-    return "\n".join(pages)
+        return ocr_pdf(data, filename), True
+    pages = _with_tables(data, pages)
+    return _join_wrapped_amounts("\n".join(pages)), False
+
+
+def _with_tables(data: bytes, pages: list[str]) -> list[str]:
+    """Pages that hold ruled tables (a budget, the signatures) read cell by cell with
+    pdfplumber, a cell's wrapped lines joined; other pages keep pypdf's text, which
+    follows the columns of a two-column layout."""
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - a project dependency; without it, text only
+        return pages
+    out = list(pages)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for index, page in enumerate(pdf.pages):
+                tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+                if tables:
+                    out[index] = _page_with_tables(page, tables)
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds; pypdf's text stands
+        return pages
+    return out
+
+
+def _page_with_tables(page, tables) -> str:
+    parts, top = [], 0.0
+    for table in tables:
+        x0, t_top, x1, t_bottom = table.bbox
+        if t_top > top:
+            parts.append(page.crop((0, top, page.width, t_top)).extract_text() or "")
+        for row in table.extract():
+            cells = [" ".join((cell or "").split()) for cell in row]
+            parts.append("\t".join(cells).rstrip("\t"))
+        top = t_bottom
+    if top < page.height:
+        parts.append(page.crop((0, top, page.width, page.height)).extract_text() or "")
+    return "\n".join(parts)
+
+
+def _join_wrapped_amounts(text: str) -> str:
+    """A narrow column wraps "1 400 000 kr" as "1" and "400 000 kr": join them again."""
+    return re.sub(r"(?<=\s)(\d{1,3})\n(\d{3}(?: \d{3})*(?: kr\b| kronor\b|\b))", r"\1 \2",
+                  text)

@@ -121,11 +121,19 @@ def read_participants(text: str | None) -> tuple[int | None, int | None, str | N
     first = squash(text.split("\n\n")[0])
     per_year = total = None
     unit = r"(?:individer|deltagare|personer|stycken|st\b|unga)"
+    yearly = r"per år|/år|om året|årligen"
     for match in re.finditer(rf"(?P<v>\d+)\s+{unit}(?P<rest>[^.,;]{{0,30}})", first):
-        if re.search(r"per år|/år|om året|årligen", match.group("rest")):
+        if re.search(yearly, match.group("rest")):
             per_year = per_year or int(match.group("v"))
         elif total is None and per_year is None:
             total = int(match.group("v"))
+    if per_year is None:  # "25 per år": no noun between the number and the year
+        bare = re.search(rf"(?<![\d-])(?P<v>\d{{1,4}})\s+(?:{yearly})", first)
+        per_year = int(bare.group("v")) if bare else None
+    stated = re.search(rf"\btotalt\s+(?:ca\s+)?(?P<v>\d+)(?!\d)(?!\s+{unit}?\s*(?:{yearly}))",
+                       first)
+    if total is None and stated and int(stated.group("v")) != per_year:
+        total = int(stated.group("v"))
     return per_year, total, first
 
 

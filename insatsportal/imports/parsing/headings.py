@@ -5,47 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
+from . import terms
 from .text import fold
 
-# key -> the wordings seen for that heading. Matching is fuzzy, so OCR damage and small
-# rewordings still hit; new wordings go here, not into the readers.
-APPLICATION_HEADINGS: dict[str, tuple[str, ...]] = {
-    "name": ("Insatsens namn",),
-    "owner": ("Insatsägare", "Huvudinsatsägare"),
-    "partners": ("Samverkansparter",),
-    "purpose": ("Beskriv syftet med insatsen", "Syfte", "Syftet med insatsen"),
-    "goals": ("Beskriv målen med insatsen", "Mål", "Målen med insatsen"),
-    "background": ("Beskriv bakgrunden till/behovet av insatsen", "Bakgrund", "Behov"),
-    "period": ("Planerad insatstid", "Insatstid", "Planerad insatsperiod"),
-    "target_group": ("Beskriv målgrupp för insatsen", "Målgrupp"),
-    "participants": ("Ange förväntat antal deltagare", "Förväntat antal deltagare"),
-    "methods": ("Beskriv metod/metoder ni kommer använda", "Metod", "Metoder"),
-    "follow_up": (
-        "Beskriv metod för uppföljning och utvärdering av målen",
-        "Beskriv uppföljning och utvärdering av målen",
-        "Uppföljning och utvärdering",
-    ),
-    "implementation": (
-        "Beskriv hur ni tänker ta tillvara resultaten från insatsen",
-        "Beskriv hur ni tänker arbeta för att implementera insatsen",
-        "Implementering",
-    ),
-    "budget_note": ("Ange budget/finansiering", "Budget/finansiering"),
-    "anchoring": (
-        "Har ansökan diskuterats i lokal utvecklingsgrupp eller i den strategiska "
-        "utvecklingsgruppen",
-        "Beskriv på vilket sätt ansökan är förankrad",
-    ),
-    "anchoring_how": ("Hur och när har ansökan diskuterats",),
-    "agreement": ("Överenskommelse",),
-    "signature": ("Underskrift", "Underskrifter"),
-    "budget": ("Budget - detaljerad", "Detaljerad budget"),
-    "budget_summary": ("Budgetsammanställning",),
-}
-
-# Headings that carry their value on the same line after a colon.
-INLINE_HEADINGS = {"participants"}
+# The wordings live in terms.py (data, extendable per förbund); kept here by name for
+# the readers and tests that import them from this module.
+APPLICATION_HEADINGS = terms.APPLICATION_HEADINGS
+INLINE_HEADINGS = terms.INLINE_HEADINGS
 
 
 @dataclass(frozen=True)
@@ -54,6 +22,11 @@ class Heading:
     line_no: int
     text: str
     inline_value: str
+
+
+@lru_cache(maxsize=1024)
+def _folded(wording: str) -> str:
+    return fold(wording)
 
 
 def _clean_line(line: str) -> str:
@@ -68,7 +41,10 @@ def _word_end(folded: str, target: str) -> bool:
 
 
 def _similar(a: str, b: str) -> float:
-    # The cheap upper bounds reject almost every line; the full ratio is slow.
+    # The cheap upper bounds reject almost every line; the full ratio is slow. The
+    # length bound needs no matcher at all.
+    if 2 * min(len(a), len(b)) < 0.85 * (len(a) + len(b)):
+        return 0.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < 0.85 or matcher.quick_ratio() < 0.85:
         return 0.0
@@ -87,7 +63,7 @@ def match_heading(line: str, catalogue: dict[str, tuple[str, ...]], threshold: f
     best = None
     for key, wordings in catalogue.items():
         for wording in wordings:
-            target = fold(wording)
+            target = _folded(wording)
             if key in INLINE_HEADINGS and ":" in cleaned:
                 head, _, value = cleaned.partition(":")
                 score = _similar(fold(head), target)

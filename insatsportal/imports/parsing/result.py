@@ -13,6 +13,20 @@ class ImportReadError(Exception):
     """The file cannot be read at all; the message is one line of Swedish for the user."""
 
 
+class UnrecognisedDocument(ImportReadError):
+    """Text was read but is neither an application nor a decision; ``found`` says what the
+    reader saw (headings, labelled fields, dates, amounts, e-mail addresses)."""
+
+    def __init__(self, message: str, found: dict):
+        super().__init__(message)
+        self.found = found
+
+
+# How sure the reader is of a value: read under the template's own label, read from a
+# synonym or unlabelled text, or inferred from elsewhere / chosen between two readings.
+HIGH, MEDIUM, LOW = 0.9, 0.7, 0.4
+
+
 @dataclass
 class ImportResult:
     kind: str
@@ -22,6 +36,8 @@ class ImportResult:
     sources: dict[str, str] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self, *, include_sources: bool = False, include_extra: bool = False) -> dict:
         out: dict[str, Any] = {
@@ -33,6 +49,8 @@ class ImportResult:
         if include_sources:
             out["sources"] = dict(self.sources)
             out["missing"] = list(self.missing)
+            out["confidence"] = dict(self.confidence)
+            out["conflicts"] = _plain(self.conflicts)
         if include_extra:
             out["extra"] = _plain(self.extra)
         return out
@@ -55,14 +73,27 @@ class Collector:
         self.sources: dict[str, str] = {}
         self.warnings: list[dict[str, str]] = []
         self.missing: list[str] = []
+        self.confidence: dict[str, float] = {}
+        self.conflicts: list[dict[str, Any]] = []
+        self.items: list[dict[str, Any]] = []  # minutes: one reading per granting §
+        self.base_confidence = HIGH
 
-    def found(self, path: str, value: Any, source: str | None) -> Any:
+    def found(self, path: str, value: Any, source: str | None,
+              confidence: float | None = None) -> Any:
         """Record ``value`` for ``path``; a None value is reported as not found."""
         if value is None or value == []:
             self.missing.append(path)
-        elif source:
-            self.sources[path] = snippet(source)
+        else:
+            if source:
+                self.sources[path] = snippet(source)
+            self.confidence[path] = min(confidence or HIGH, self.base_confidence)
         return value
+
+    def conflict(self, path: str, options: list[tuple[Any, str]]) -> None:
+        """Two readings of one field: both are kept for the person to choose between."""
+        self.conflicts.append({"field": path, "options": [
+            {"value": value, "source": snippet(source)} for value, source in options]})
+        self.confidence[path] = LOW
 
     def warn(self, path: str, message: str) -> None:
         item = {"field": path, "message": message}

@@ -15,6 +15,11 @@ MATRIX = {
     "imports:list": (lambda demo: reverse("imports:list"), only("kansli")),
     "imports:review": (_document_url("imports:review"), only("kansli")),
     "imports:discard": (_document_url("imports:discard"), statuses(405)),
+    "imports:read_as": (_document_url("imports:read_as"), statuses(405)),
+    "imports:terms": (lambda demo: reverse("imports:terms"), only("kansli")),
+    # POST only; the office's removal is tested in test_terms.py
+    "imports:term_remove": (lambda demo: reverse("imports:term_remove", args=[1]),
+                            statuses(405)),
 }
 
 

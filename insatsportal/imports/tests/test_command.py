@@ -1,5 +1,6 @@
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +11,8 @@ from insatsportal.imports.models import ImportedDocument
 from insatsportal.interventions.models import Intervention
 
 from .helpers import seed, seed_copy
+
+FIXTURES = Path(__file__).resolve().parents[1] / "parsing" / "tests" / "fixtures"
 
 APPLICATION_KEYS = {
     "name", "case_number", "owner", "partners", "planned_start", "planned_end", "intake_end",
@@ -130,3 +133,18 @@ def test_each_seed_imports_and_saves_without_error(demo, tmp_path, prefix):
     document = ImportedDocument.objects.get(filename=f"{prefix}.txt")
     assert document.status == ImportedDocument.Status.CONFIRMED
     assert document.application or document.decision
+
+
+def test_minutes_are_saved_as_one_decision_per_paragraph(demo):
+    path = FIXTURES / "protokoll_tre_paragrafer.txt"
+    call_command("import_document", str(path), "--save")
+    decisions = Decision.objects.filter(decided_on="2024-02-15").order_by("amount")
+    assert [d.amount for d in decisions] == [950_000, 1_200_000, 1_850_000]
+
+
+def test_two_readings_are_not_saved_by_the_command(demo, capsys):
+    path = FIXTURES / "beslut_avrundat.txt"
+    with pytest.raises(SystemExit):
+        call_command("import_document", str(path), "--save")
+    assert "2400000 / 2385000" in capsys.readouterr().err
+    assert not ImportedDocument.objects.filter(filename="beslut_avrundat.txt").exists()

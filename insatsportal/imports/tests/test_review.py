@@ -9,7 +9,7 @@ from insatsportal.imports import services
 from insatsportal.imports.mapping import application_data
 from insatsportal.imports.models import ImportedDocument
 
-from .helpers import seed, seed_copy
+from .helpers import review_post_data, seed, seed_copy
 
 
 def _upload(client, *files):
@@ -89,8 +89,7 @@ def test_confirming_creates_the_corrected_application_once(kansli, jobbcentrum_c
                                         filename="jc.txt")
     url = reverse("imports:review", args=[document.pk])
     page = kansli.get(url)
-    form = page.context["form"]
-    data = {name: form[name].value() or "" for name in form.fields}
+    data = review_post_data(page)
     data["anchoring_discussed"] = "on"
     data |= {"name": "Jobbcentrum – rättat namn", "age_max": "64",
              "planned_end": "31/12/2024", "form_token": _token(page)}
@@ -113,8 +112,7 @@ def test_bad_input_keeps_the_text_and_saves_nothing(kansli, jobbcentrum_copy):
                                         filename="jc.txt")
     url = reverse("imports:review", args=[document.pk])
     page = kansli.get(url)
-    form = page.context["form"]
-    data = {name: form[name].value() or "" for name in form.fields}
+    data = review_post_data(page)
     data |= {"planned_start": "31 februari", "form_token": _token(page)}
     response = kansli.post(url, data)
     assert response.status_code == 400

@@ -70,13 +70,27 @@ class Command(BaseCommand):
                 application = services.document_confirm_application(
                     actor=None, document=document, data=application_data(document.result))
                 return result, _("; application %(pk)s created") % {"pk": application.pk}
-            facts = decision_facts(document.result)
-            facts["decided_on"] = facts["decided_on"] or decided_on
-            if facts["decided_on"] is None:
-                raise services.DocumentImportError(_(
-                    "the document states no decision date; give --decided-on YYYY-MM-DD."))
-            facts |= decision_answers(facts)
-            decision = services.document_confirm_decision(actor=None, document=document,
-                                                          facts=facts)
+            if result.kind == "minutes":
+                numbers = [self._decision(paragraph, decided_on).case.number
+                           for paragraph in document.paragraphs.order_by("filename")]
+                return result, _("; decisions recorded in cases %(numbers)s") % {
+                    "numbers": ", ".join(numbers)}
+            decision = self._decision(document, decided_on)
             return result, _("; decision recorded in case %(number)s") % {
                 "number": decision.case.number}
+
+    def _decision(self, document, decided_on):
+        conflicts = document.result.get("conflicts") or []
+        if conflicts:
+            # never silently wrong: two readings need a person's choice
+            raise services.DocumentImportError(_(
+                "%(file)s gives two readings (%(readings)s); review it in the browser.") % {
+                "file": document.filename, "readings": ", ".join(
+                    " / ".join(str(o["value"]) for o in c["options"]) for c in conflicts)})
+        facts = decision_facts(document.result)
+        facts["decided_on"] = facts["decided_on"] or decided_on
+        if facts["decided_on"] is None:
+            raise services.DocumentImportError(_(
+                "the document states no decision date; give --decided-on YYYY-MM-DD."))
+        facts |= decision_answers(facts)
+        return services.document_confirm_decision(actor=None, document=document, facts=facts)

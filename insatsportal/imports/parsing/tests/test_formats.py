@@ -8,6 +8,8 @@ from pypdf import PdfWriter
 
 from insatsportal.imports.parsing import ImportReadError, read_document
 
+from .ocr_marks import needs_ocr
+
 APPLICATION_PARAGRAPHS = [
     ("Insatsens namn", "Vägen vidare i Tierp"),
     ("Insatsägare (*)", "Organisation: Tierps kommun Socialförvaltningen\n"
@@ -110,13 +112,24 @@ def test_it_reads_a_pdf_with_a_text_layer():
     assert result.fields["is_extension"] is False
 
 
-def test_it_reports_a_scanned_pdf_without_text_layer():
+def _blank_pdf() -> bytes:
     writer = PdfWriter()
     writer.add_blank_page(width=595, height=842)
     buffer = io.BytesIO()
     writer.write(buffer)
-    with pytest.raises(ImportReadError, match="skannad PDF utan textlager"):
-        read_document(buffer.getvalue(), filename="skannad.pdf")
+    return buffer.getvalue()
+
+
+def test_it_says_what_to_install_when_a_scan_cannot_be_read(monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")  # a server without Tesseract and poppler
+    with pytest.raises(ImportReadError, match="skannad PDF utan textlager.*tesseract-ocr-swe"):
+        read_document(_blank_pdf(), filename="skannad.pdf")
+
+
+@needs_ocr
+def test_it_reports_a_scan_with_nothing_to_read():
+    with pytest.raises(ImportReadError, match="ingen läsbar text"):
+        read_document(_blank_pdf(), filename="skannad.pdf")
 
 
 @pytest.mark.parametrize(("data", "name", "message"), [

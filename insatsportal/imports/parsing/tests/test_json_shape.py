@@ -21,7 +21,11 @@ DECISION_KEYS = {
 def test_it_gives_the_documented_shape(seeds, resolver, seed):
     result = read_document(seeds / SEED_FILES[seed], resolve_organisation=resolver)
     data = json.loads(json.dumps(result.to_json(include_sources=True, include_extra=True)))
-    assert set(data) == {"kind", "source", "fields", "warnings", "sources", "missing", "extra"}
+    assert set(data) == {"kind", "source", "fields", "warnings", "sources", "missing", "extra",
+                         "confidence", "conflicts"}
+    assert set(data["confidence"]) <= set(data["sources"]) | {
+        p for p in data["confidence"] if p not in data["missing"]}
+    assert all(0 < value <= 1 for value in data["confidence"].values())
     fields = data["fields"]
     if data["kind"] == "application":
         assert set(fields) == APPLICATION_KEYS
