@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "insatsportal.imports",
     "insatsportal.participants",
     "insatsportal.reports",
+    "insatsportal.socioeconomics",
     "insatsportal.demo",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("insatser/", include("insatsportal.interventions.urls")),
     path("deltagare/", include("insatsportal.participants.urls")),
     path("rapporter/", include("insatsportal.reports.urls")),
+    path("samhallsekonomi/", include("insatsportal.socioeconomics.urls")),
     path("administration/", include("insatsportal.organisations.urls")),
     path("admin/", admin.site.urls),
     # The language choice is open to everyone, the login page included.

@@ -315,3 +315,9 @@ def can_view_national_reporting(user) -> bool:
 def can_import_documents(user) -> bool:
     """Upload the förbund's existing applications and decisions and confirm what is read."""
     return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
+def can_manage_cost_parameters(user) -> bool:
+    """The socio-economic cost parameters and estimate settings: the office writes."""
+    return has_role(user, Role.KANSLI)
