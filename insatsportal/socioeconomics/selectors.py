@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 
-from insatsportal.cases.models import Grant
 from insatsportal.core.calendar import quarter_bounds
 from insatsportal.participants.models import Discharge, Enrolment, FollowUp
 from insatsportal.reports.models import Requisition
@@ -18,7 +18,7 @@ from insatsportal.socioeconomics.models import CostParameter, EstimateSettings
 @dataclass(frozen=True)
 class PeriodEstimate:
     intervention: object
-    grant: Grant
+    grant: object  # cases.Grant, read through intervention.grants
     estimate: rules.Estimate
 
 
@@ -116,12 +116,10 @@ def period_estimates(*, interventions, association, horizon_months=None) -> list
     parameters = _parameters()
     people = _people(ids)
     requisitions = _approved_requisitions(ids)
-    grants = defaultdict(list)
-    for grant in Grant.objects.filter(intervention_id__in=ids).order_by("period_start", "pk"):
-        grants[grant.intervention_id].append(grant)
+    prefetch_related_objects(interventions, "grants")
     results = []
     for intervention in interventions:
-        for grant in grants[intervention.pk]:
+        for grant in sorted(intervention.grants.all(), key=lambda g: (g.period_start, g.pk)):
             def within(day, grant=grant):
                 return grant.period_start <= day <= grant.period_end
             results.append(PeriodEstimate(intervention=intervention, grant=grant, estimate=(
