@@ -109,9 +109,10 @@ class Estimate:
 
     @property
     def payback_months(self) -> Decimal | None:
-        """Months of the damped monthly saving that pay back the cost; None if no saving."""
+        """Months of the damped monthly saving that pay back the cost; None if there is no
+        saving, or no cost recorded yet."""
         monthly = self.change_per_month * (self.persistence or 0)
-        if self.suppressed or monthly <= 0:
+        if self.suppressed or monthly <= 0 or self.cost <= 0:
             return None
         return (self.cost / monthly).quantize(Decimal("0.1"))
 

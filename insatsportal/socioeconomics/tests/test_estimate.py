@@ -139,6 +139,11 @@ def test_a_form_of_support_without_any_parameter_is_named_and_costs_nothing():
     assert by_payer(result)["kommun"].change_per_month == D(50_000)
 
 
+def test_no_cost_recorded_means_no_payback_time():
+    result = estimate(people=FIVE, parameters=params(), cost=D(0), assumptions=ASSUME)
+    assert result.projected > 0 and result.payback_months is None
+
+
 def test_no_saving_means_no_payback():
     people = [person(state("ingen"), state("forsorjningsstod")) for _ in range(5)]
     result = estimate(people=people, parameters=params(), cost=D(10_000), assumptions=ASSUME)
