@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "insatsportal.reports",
     "insatsportal.api",
     "insatsportal.economy",
+    "insatsportal.socioeconomics",
     "insatsportal.demo",
 ]
 
@@ -360,3 +361,8 @@ PLAN_FIRST_DAYS = env_int("PLAN_FIRST_DAYS", 42)
 DUE_SOON_DAYS = env_int("DUE_SOON_DAYS", 14)
 # A quarterly report is due when its quarter ends and overdue this many days after.
 QUARTERLY_REPORT_DAYS = env_int("QUARTERLY_REPORT_DAYS", 30)
+
+# Paragraphs that apps built on top of the cases add to a drafted decision proposal's
+# assessment: dotted paths to functions of the application returning Swedish text (or "").
+# A setting rather than an import, so that cases does not depend on the reports built on it.
+PROPOSAL_PARAGRAPHS = ["insatsportal.socioeconomics.proposal.extension_paragraph"]

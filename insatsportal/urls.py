@@ -24,6 +24,7 @@ urlpatterns = [
     path("rapporter/", include("insatsportal.reports.urls")),
     path("administration/api-nycklar/", include("insatsportal.api.urls")),
     path("ekonomi/", include("insatsportal.economy.urls")),
+    path("samhallsekonomi/", include("insatsportal.socioeconomics.urls")),
     path("administration/", include("insatsportal.organisations.urls")),
     # The open API: tokens authenticate, not sessions (insatsportal/api/v1/).
     path("api/v1/", include((api_v1_urlpatterns(), "api_v1"))),

@@ -403,3 +403,9 @@ def api_token_intervention_ids(token) -> list[int]:
     if not hasattr(token, "_intervention_ids"):
         token._intervention_ids = list(token.interventions.values_list("pk", flat=True))
     return token._intervention_ids
+
+
+@_fail_closed
+def can_manage_cost_parameters(user) -> bool:
+    """The socio-economic cost parameters and estimate settings: the office writes."""
+    return has_role(user, Role.KANSLI)

@@ -6,7 +6,9 @@ this module gathers the facts those templates need.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.module_loading import import_string
 
 from insatsportal.cases.checklist import (
     OK,
@@ -41,6 +43,13 @@ def _staffing(application) -> str:
              for line in application.staffing.all()
              if line.funding == "association"]
     return join_names(lines)
+
+
+def _added_paragraphs(application) -> list[str]:
+    """The paragraphs of settings.PROPOSAL_PARAGRAPHS that have something to say."""
+    texts = (import_string(path)(application=application)
+             for path in settings.PROPOSAL_PARAGRAPHS)
+    return [text for text in texts if text]
 
 
 def proposal_draft(*, application, association, checklist, directions, amount, period_start,
@@ -92,7 +101,8 @@ def proposal_draft(*, application, association, checklist, directions, amount, p
         title=f"Ansökan {application.name}",
         clauses=clauses,
         matter=_paragraphs("cases/proposal/matter.txt", context),
-        assessment=_paragraphs("cases/proposal/assessment.txt", context),
+        assessment="\n\n".join([_paragraphs("cases/proposal/assessment.txt", context),
+                                  *_added_paragraphs(application)]),
         signer_name=association.director_name,
         signer_title=association.director_title,
     )

@@ -1,0 +1,229 @@
+"""The socio-economic estimate of an intervention's period: pure rules, no database.
+
+For each discharged participant whose support and occupation are known both at enrolment
+(before) and at discharge (after), the public cost per month of each state is summed per
+paying party, at the cost parameters of the year of discharge (so a change in prices is not
+taken for a change in the person's situation). The change per month, before minus after, is
+projected over the horizon and damped by how many of those followed up still had no higher
+cost at the follow-up than at discharge (persistence). The range widens the cost parameters
+by the uncertainty and takes the persistence's confidence interval.
+
+It is an estimate, not an audit: `assumptions` says what was assumed and left out.
+"""
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from insatsportal.core.money import to_kronor
+
+UNKNOWN_CODE = "okand"  # a state recorded as "Okänd" is not a known state
+NO_SUPPORT_CODE = "ingen"  # no public support: costs nothing by definition
+Z_90 = 1.645  # two-sided 90 % interval for the persistence share
+
+
+@dataclass(frozen=True)
+class State:
+    """Support (income) codes and an occupation code at one point in time."""
+
+    income: frozenset[str]
+    occupation: str | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.income) and UNKNOWN_CODE not in self.income
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the estimate needs of one discharged participant; no identity."""
+
+    discharge_year: int
+    before: State | None
+    after: State | None
+    follow_up: State | None = None  # only a follow-up where contact was made
+
+
+@dataclass(frozen=True)
+class Parameter:
+    year: int
+    code_list: str  # "income" or "occupation"
+    code: str
+    payer: str
+    monthly_cost: Decimal
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    horizon_months: int
+    uncertainty_percent: int  # ± on every cost parameter for the range
+    unknown_persistence_percent: int  # the middle persistence when too few were followed up
+    min_group: int  # fewer people than this: no figures (small groups are suppressed)
+
+
+@dataclass(frozen=True)
+class PartyResult:
+    payer: str
+    before_per_month: Decimal
+    after_per_month: Decimal
+    change_per_month: Decimal  # before minus after: a saving is positive
+    projected: Decimal
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True)
+class Estimate:
+    discharged: int
+    known: int  # discharged with known states before and after
+    followed_up: int  # of the known, followed up with contact and a known state
+    suppressed: bool
+    cost: Decimal  # what the period cost: approved requisitions
+    persistence: Decimal | None  # the share used in the middle figure, 0–1
+    persistence_low: Decimal | None
+    persistence_high: Decimal | None
+    persistence_measured: bool  # from follow-ups, or the assumption when too few
+    parties: list[PartyResult] = field(default_factory=list)
+    parameter_years: dict[int, set[int]] = field(default_factory=dict)  # year -> years used
+    missing_parameters: set[tuple[str, str]] = field(default_factory=set)
+
+    @property
+    def projected(self) -> Decimal:
+        return sum((p.projected for p in self.parties), Decimal(0))
+
+    @property
+    def low(self) -> Decimal:
+        return sum((p.low for p in self.parties), Decimal(0))
+
+    @property
+    def high(self) -> Decimal:
+        return sum((p.high for p in self.parties), Decimal(0))
+
+    @property
+    def change_per_month(self) -> Decimal:
+        return sum((p.change_per_month for p in self.parties), Decimal(0))
+
+    @property
+    def net(self) -> Decimal:
+        return self.projected - self.cost
+
+    @property
+    def payback_months(self) -> Decimal | None:
+        """Months of the damped monthly saving that pay back the cost; None if there is no
+        saving, or no cost recorded yet."""
+        monthly = self.change_per_month * (self.persistence or 0)
+        if self.suppressed or monthly <= 0 or self.cost <= 0:
+            return None
+        return (self.cost / monthly).quantize(Decimal("0.1"))
+
+
+class Prices:
+    """Cost per month of a code, per payer, for a year: the latest parameter year not after
+    it, else the earliest there is."""
+
+    def __init__(self, parameters: list[Parameter]):
+        self._by_code: dict[tuple[str, str], dict[int, dict[str, Decimal]]] = {}
+        for p in parameters:
+            years = self._by_code.setdefault((p.code_list, p.code), {})
+            years.setdefault(p.year, {})[p.payer] = p.monthly_cost
+
+    def year_for(self, code_list: str, code: str, year: int) -> int | None:
+        years = sorted(self._by_code.get((code_list, code), {}))
+        if not years:
+            return None
+        earlier = [y for y in years if y <= year]
+        return earlier[-1] if earlier else years[0]
+
+    def cost(self, code_list: str, code: str, year: int) -> dict[str, Decimal]:
+        used = self.year_for(code_list, code, year)
+        return {} if used is None else self._by_code[(code_list, code)][used]
+
+
+def _state_cost(state: State, year: int, prices: Prices, missing: set, years_used: set):
+    total: dict[str, Decimal] = {}
+    codes = [("income", c) for c in sorted(state.income)]
+    if state.occupation:
+        codes.append(("occupation", state.occupation))
+    for code_list, code in codes:
+        used = prices.year_for(code_list, code, year)
+        if used is None:
+            # Most occupations cost nothing; a form of support without a cost is a gap.
+            if code_list == "income" and code != NO_SUPPORT_CODE:
+                missing.add((code_list, code))
+            continue
+        years_used.add(used)
+        for payer, amount in prices.cost(code_list, code, year).items():
+            total[payer] = total.get(payer, Decimal(0)) + amount
+    return total
+
+
+def _wilson(successes: int, n: int) -> tuple[Decimal, Decimal]:
+    """The Wilson score interval (90 %) of a share: honest at small n and at 0 or 1."""
+    share = successes / n
+    centre = share + Z_90**2 / (2 * n)
+    spread = Z_90 * math.sqrt(share * (1 - share) / n + Z_90**2 / (4 * n * n))
+    divisor = 1 + Z_90**2 / n
+    low, high = (centre - spread) / divisor, (centre + spread) / divisor
+    return (Decimal(str(round(max(low, 0.0), 4))), Decimal(str(round(min(high, 1.0), 4))))
+
+
+def estimate(*, people: list[Person], parameters: list[Parameter], cost: Decimal,
+             assumptions: Assumptions) -> Estimate:
+    prices = Prices(parameters)
+    missing: set[tuple[str, str]] = set()
+    parameter_years: dict[int, set[int]] = {}
+    before: dict[str, Decimal] = {}
+    after: dict[str, Decimal] = {}
+    known = followed = persisted = 0
+    for person in people:
+        if not (person.before and person.after and person.before.known and person.after.known):
+            continue
+        known += 1
+        year = person.discharge_year
+        years_used = parameter_years.setdefault(year, set())
+        cost_before = _state_cost(person.before, year, prices, missing, years_used)
+        cost_after = _state_cost(person.after, year, prices, missing, years_used)
+        for payer, amount in cost_before.items():
+            before[payer] = before.get(payer, Decimal(0)) + amount
+        for payer, amount in cost_after.items():
+            after[payer] = after.get(payer, Decimal(0)) + amount
+        if person.follow_up and person.follow_up.known:
+            followed += 1
+            cost_then = _state_cost(person.follow_up, year, prices, missing, years_used)
+            if sum(cost_then.values(), Decimal(0)) <= sum(cost_after.values(), Decimal(0)):
+                persisted += 1
+
+    suppressed = known < assumptions.min_group
+    measured = followed >= assumptions.min_group
+    if measured:
+        share = Decimal(persisted) / Decimal(followed)
+        share_low, share_high = _wilson(persisted, followed)
+    else:
+        share = Decimal(assumptions.unknown_persistence_percent) / 100
+        share_low, share_high = Decimal(0), Decimal(1)
+    if suppressed:
+        return Estimate(discharged=len(people), known=known, followed_up=followed,
+                        suppressed=True, cost=to_kronor(cost), persistence=None,
+                        persistence_low=None, persistence_high=None,
+                        persistence_measured=measured)
+
+    spread = Decimal(assumptions.uncertainty_percent) / 100
+    horizon = assumptions.horizon_months
+    parties = []
+    for payer in sorted(set(before) | set(after)):
+        change = before.get(payer, Decimal(0)) - after.get(payer, Decimal(0))
+        candidates = [change * factor * horizon * p
+                      for factor in (1 - spread, 1 + spread) for p in (share_low, share_high)]
+        parties.append(PartyResult(
+            payer=payer,
+            before_per_month=to_kronor(before.get(payer, 0)),
+            after_per_month=to_kronor(after.get(payer, 0)),
+            change_per_month=to_kronor(change),
+            projected=to_kronor(change * horizon * share),
+            low=to_kronor(min(candidates)),
+            high=to_kronor(max(candidates)),
+        ))
+    return Estimate(discharged=len(people), known=known, followed_up=followed, suppressed=False,
+                    cost=to_kronor(cost), persistence=share, persistence_low=share_low,
+                    persistence_high=share_high, persistence_measured=measured,
+                    parties=parties, parameter_years=parameter_years, missing_parameters=missing)
