@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -9,8 +8,8 @@ from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
 from insatsportal.core.money import group_thousands
 from insatsportal.organisations.selectors import association_current
-from insatsportal.reports import charts
-from insatsportal.reports.selectors import report_intervention_get, report_interventions
+from insatsportal.reports.dashboards import charts
+from insatsportal.reports.selectors import report_intervention_get_for_user, report_interventions
 from insatsportal.socioeconomics import selectors, services
 from insatsportal.socioeconomics.forms import CostParameterForm, EstimateSettingsForm
 from insatsportal.socioeconomics.models import CostParameter, Payer
@@ -78,9 +77,7 @@ def estimate_overview(request):
 @require_safe
 @require(policy.can_view_reports)
 def intervention_estimate(request, pk):
-    intervention = report_intervention_get(user=request.user, pk=pk)
-    if intervention is None:
-        raise Http404
+    intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     association = association_current()
     rows = selectors.period_estimates(interventions=[intervention], association=association,
                                       horizon_months=_horizon(request))

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from insatsportal.core.tests.matrix import only, statuses
+from insatsportal.core.tests.matrix import Write, form_token, office, only, statuses
 
 READERS = ("kansli", "styrelse", "insatsansvarig", "rapportlasare")
 
@@ -35,4 +35,34 @@ MATRIX = {
     "socioeconomics:parameter_defaults": (
         lambda demo: reverse("socioeconomics:parameter_defaults"), statuses(405)),
     "socioeconomics:settings": (lambda demo: reverse("socioeconomics:settings"), statuses(405)),
+}
+
+
+def _parameter_data(demo):
+    from insatsportal.socioeconomics.models import CostParameter
+
+    p = CostParameter.objects.order_by("pk").first()
+    return {"year": p.year, "code_list": p.code_list, "code": p.code, "payer": p.payer,
+            "monthly_cost": str(p.monthly_cost + 1), "source": "Matris",
+            "source_date": "2025-01-01"}
+
+
+WRITES = {
+    "socioeconomics:parameter_create": Write(
+        lambda demo: reverse("socioeconomics:parameter_create"),
+        lambda demo: {**form_token(), "year": 2030, "code_list": "income",
+                      "code": "forsorjningsstod", "payer": "kommun", "monthly_cost": "1",
+                      "source": "Matris", "source_date": "2030-01-01"}, office()),
+    "socioeconomics:parameter_edit": Write(_parameter_url("socioeconomics:parameter_edit"),
+                                           _parameter_data, office()),
+    "socioeconomics:parameter_delete": Write(_parameter_url("socioeconomics:parameter_delete"),
+                                             {}, office()),
+    # Every default is there already: nothing to add.
+    "socioeconomics:parameter_defaults": Write(
+        lambda demo: reverse("socioeconomics:parameter_defaults"), {}, office(),
+        writes=False),
+    "socioeconomics:settings": Write(
+        lambda demo: reverse("socioeconomics:settings"),
+        {"horizon_months": "24", "uncertainty_percent": "10",
+         "unknown_persistence_percent": "40"}, office()),
 }
