@@ -8,7 +8,7 @@ is in test_token_matrix.py (API_MATRIX below).
 from django.urls import reverse
 
 from insatsportal.api.models import Scope
-from insatsportal.core.tests.matrix import statuses
+from insatsportal.core.tests.matrix import Write, office, statuses
 
 
 def _intervention_id(demo):
@@ -76,4 +76,13 @@ MATRIX = {
     "api_v1:openapi-view": (lambda demo: reverse("api_v1:openapi-view"), PUBLIC),
     "api_v1:api-root": (lambda demo: reverse("api_v1:api-root"), statuses(404, anonymous=404)),
     **{f"api_v1:{name}": (url_for, NO_SESSION) for name, (url_for, _s) in API_MATRIX.items()},
+}
+
+
+WRITES = {
+    # Without a name the form comes back with its errors; the token pages' own tests create.
+    "api:token_create": Write(lambda demo: reverse("api:token_create"), {}, office(200),
+                              writes=False),
+    "api:token_revoke": Write(lambda demo: reverse("api:token_revoke", args=[_token_id(demo)]),
+                              {}, office()),
 }

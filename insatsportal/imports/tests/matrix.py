@@ -29,4 +29,10 @@ WRITES = {
     "imports:review": Write(_document_url("imports:review"), {}, office(400)),
     # A confirmed seed cannot be discarded: the office is sent back with the reason.
     "imports:discard": Write(_document_url("imports:discard"), {}, office(), writes=False),
+    "imports:read_as": Write(_document_url("imports:read_as"), {"kind": "decision"}, office(),
+                             writes=False),
+    "imports:terms": Write(lambda demo: reverse("imports:terms"), {}, office(200),
+                           writes=False),
+    "imports:term_remove": Write(lambda demo: reverse("imports:term_remove", args=[1]), {},
+                                 office(404), writes=False),
 }

@@ -60,4 +60,8 @@ WRITES = {
         {"decision": "approve"}, office(404)),
     "interventions:close": Write(_close_url, {"end_date": "2025-01-31", "reason": "Avslutad"},
                                  office()),
+    "interventions:national_facts": Write(
+        lambda demo: reverse("interventions:national_facts",
+                             args=[Intervention.objects.order_by("pk").first().pk]),
+        {}, office(200), writes=False),
 }

@@ -78,7 +78,7 @@ WRITES = {
     "participants:register_anonymous": _page("participants:register_anonymous",
                                              _intervention_url),
     "participants:edit": Write(_participant_url("participants:edit"),
-                               FromPage("deltagaransvarig"), WRITE),
+                               FromPage("deltagaransvarig", name="Matris Omdöpt"), WRITE),
     "participants:consent_withdraw": _page("participants:consent_withdraw"),
     "participants:protect": _page("participants:protect"),
     "participants:enrolment": _page("participants:enrolment"),
