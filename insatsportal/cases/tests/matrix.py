@@ -131,7 +131,8 @@ WRITES = {
                                      {"minutes": "Styrelsen beslutar enligt förslaget."},
                                      OFFICE_WRITE, writes=False),
     "cases:minutes_approve": Write(_open_meeting_url("cases:minutes_approve"),
-                                   {"approved_on": "2026-01-15"}, OFFICE_WRITE),
+                                   {"approved_on": "2026-01-15"}, OFFICE_WRITE,
+                                   writes=False),  # refused until a justerare is named
     "cases:meeting_edit": Write(_open_meeting_url("cases:meeting_edit"), {}, office(200),
                                 writes=False),
     "cases:agenda_correction": Write(_open_meeting_url("cases:agenda_correction"), {},

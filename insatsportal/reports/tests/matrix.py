@@ -97,7 +97,7 @@ WRITES = {
         statuses(403, kansli=302, insatsansvarig=302)),
     "reports:requisitions": Write(_url("reports:requisitions"), lambda demo: {
         **form_token(), "year": "2024", "quarter": "1", "amount_salary": "1000"},
-        OWNER_STAFF),
+        {**OWNER_STAFF, "insatsansvarig": 200}, writes=False),  # the claim rules refuse it
     "reports:requisition_decide": Write(_submitted_requisition_url("reports:requisition_decide"),
                                         {"decision": "approve"}, office()),
     "reports:deviations": Write(_url("reports:deviations"), lambda demo: {
