@@ -232,8 +232,8 @@ class NationalRowOut(Schema):
     intervention: str
     lead_owner: str
     orientation: str
-    budget: int
-    outcome: int
-    planned_participants: int
+    budget: int | None
+    outcome: int | None
+    planned_participants: int | None
     participants: BySex
     total: int | None

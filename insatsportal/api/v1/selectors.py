@@ -51,8 +51,16 @@ def interventions(*, token, year: int | None = None, status: str | None = None):
     if year is not None:
         rows = rows.filter(_overlapping(year, "start_date", "end_date"))
     if status:
-        rows = rows.filter(status=status)
+        rows = rows.filter(_status_q(status, timezone.localdate()))
     return rows
+
+
+def _status_q(status: str, day) -> Q:
+    """Intervention.status_on as a filter: ended after its end, planned before its start."""
+    ended = Q(end_date__lt=day)
+    planned = ~ended & (Q(start_date__isnull=True) | Q(start_date__gt=day))
+    return {Intervention.Status.ENDED: ended, Intervention.Status.PLANNED: planned}.get(
+        status, ~ended & ~planned)
 
 
 def intervention_get(*, token, pk: int) -> Intervention | None:
@@ -161,6 +169,11 @@ def quarter(*, intervention, year: int, quarter_no: int) -> dict:
     }
 
 
+def _whole(amount) -> int | None:
+    """Missing is not zero: None stays None."""
+    return None if amount is None else int(amount)
+
+
 def national_rows(*, token, year: int, intervention=None) -> list[dict]:
     """The national report's rows (reports.national) of the token's interventions."""
     allowed = set(interventions(token=token).values_list("pk", flat=True))
@@ -169,14 +182,16 @@ def national_rows(*, token, year: int, intervention=None) -> list[dict]:
         pk = row["intervention"].pk
         if pk not in allowed or (intervention is not None and pk != intervention):
             continue
+        # A suppressed group ("<5" in the export) is null here, as everywhere in the API.
+        counts = [cell if isinstance(cell, int) else None for cell in row["participants"]]
         rows.append({
             "year": year, "intervention_id": pk, "intervention": row["intervention"].name,
             "lead_owner": row["intervention"].owner.name,
             "orientation": row["intervention"].orientation,
-            "budget": int(row["budget"]), "outcome": int(row["outcome"]),
-            "planned_participants": int(row["planned"]),
-            "participants": dict(zip(SEXES, row["participants"], strict=True)),
-            "total": row["total"],
+            "budget": _whole(row["budget"]), "outcome": _whole(row["outcome"]),
+            "planned_participants": _whole(row["planned"]),
+            "participants": dict(zip(SEXES, counts, strict=True)),
+            "total": row["participants_total"],
         })
     return rows
 

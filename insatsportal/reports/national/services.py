@@ -107,6 +107,9 @@ def national_rows(year: int) -> list[dict]:
                for key in ("new", "ongoing", "ended")},
         }
         row["participants"] = row["ongoing"]
+        ongoing = [people["ongoing"][intervention.pk][s] for s in SEXES]
+        ongoing_total = suppress_row("", ongoing).total
+        row["participants_total"] = None if ongoing_total is HIDDEN else ongoing_total
         row["missing"] = _missing(row, structural)
         rows.append(row)
     return rows
