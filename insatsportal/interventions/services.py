@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.core.audit import log_action
+from insatsportal.core.changes import unchanged
 from insatsportal.interventions.models import Intervention, StructuralReach
 
 
@@ -78,6 +79,11 @@ def intervention_national_facts_save(*, intervention, orientation: str,
                                      people_reached: int | None, actor):
     """The facts Uppföljning Finsam asks that no application holds, and a structural
     intervention's reach for a year (blank clears it: missing, not zero)."""
+    values = {"orientation": orientation, "specified_orientation": specified_orientation.strip(),
+              "follow_up_method": follow_up_method.strip(), "esf_financed": esf_financed}
+    reach = StructuralReach.objects.filter(intervention=intervention, year=year).first()
+    if unchanged(intervention, values) and (reach.people if reach else None) == people_reached:
+        return intervention
     intervention.orientation = orientation
     intervention.specified_orientation = specified_orientation.strip()
     intervention.follow_up_method = follow_up_method.strip()

@@ -20,6 +20,8 @@ def cost_parameter_save(*, actor, parameter: CostParameter) -> CostParameter:
     if parameter.pk:
         old = _values(CostParameter.objects.select_for_update().get(pk=parameter.pk))
     parameter.full_clean()
+    if old == _values(parameter):
+        return parameter  # saved unchanged: nothing to write or log
     parameter.save()
     log_action(actor=actor, obj=parameter,
                action="cost_parameter.changed" if old else "cost_parameter.created",
@@ -48,6 +50,12 @@ def cost_parameters_load_defaults(*, actor) -> int:
 
 @transaction.atomic
 def estimate_settings_save(*, actor, settings_row: EstimateSettings) -> EstimateSettings:
+    fields = ("horizon_months", "uncertainty_percent", "unknown_persistence_percent")
+    stored = EstimateSettings.objects.filter(association=settings_row.association).first()
+    default = EstimateSettings(association=settings_row.association)
+    before = stored or default
+    if all(getattr(before, f) == getattr(settings_row, f) for f in fields):
+        return settings_row  # unchanged (or the defaults): nothing to store or log
     settings_row.full_clean()
     settings_row.save()
     log_action(actor=actor, obj=settings_row, action="estimate_settings.changed",
