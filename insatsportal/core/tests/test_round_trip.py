@@ -87,7 +87,8 @@ EDIT_FORMS = {
     "participants:discharge", "participants:follow_up", "participants:follow_up_policy",
     "reports:quarterly", "reports:national",
     "economy:settings", "economy:fiscal_year", "economy:contributions",
-    "cases:meeting_edit", "interventions:national_facts", "socioeconomics:parameter_edit", "socioeconomics:settings",
+    "cases:meeting_edit", "interventions:national_facts", "socioeconomics:parameter_edit",
+    "socioeconomics:settings",
 }
 
 
