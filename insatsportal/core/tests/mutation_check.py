@@ -88,9 +88,14 @@ def _rows():
     for name in sorted(matrix_tests.MATRIX):
         for role in STAFF_ROLES:
             yield "GET", name, role
+    for name in matrix_tests.SIGNED_IN_PAGES:
+        yield "GET", name, None  # signed in, without a role
 
 
 def _get(role, name, *, login, demo):
+    if role is None:
+        matrix_tests.check_without_role(name, login=login, demo=demo)
+        return
     url_for, expected = matrix_tests.MATRIX[name]
     response = login(role).get(url_for(demo))
     assert response.status_code == expected[role], (

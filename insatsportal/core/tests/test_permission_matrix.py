@@ -1,7 +1,8 @@
 import pytest
 
+from insatsportal.accounts.models import User
 from insatsportal.core.tests.fingerprint import changed_tables, database_fingerprint
-from insatsportal.core.tests.matrix import REFUSED, ROLES
+from insatsportal.core.tests.matrix import LOGIN_REDIRECT, REFUSED, ROLES
 from insatsportal.core.tests.urlwalk import collect_matrix, named_patterns, write_patterns
 
 MATRIX = collect_matrix()
@@ -26,6 +27,29 @@ def test_it_answers_each_role_as_expected(name, role, login, demo):
     assert response.status_code == expected[role], (
         f"{name} as {role}: {response.status_code}, expected {expected[role]}"
     )
+
+
+# A signed-in user whose roles were all withdrawn keeps their own account pages and the
+# start page (which says they have no role), and is refused every other page.
+OWN_PAGES = ("accounts:", "core:start")
+SIGNED_IN_PAGES = sorted(name for name, (_url, expected) in MATRIX.items()
+                         if expected["anonymous"] == LOGIN_REDIRECT)
+
+
+def check_without_role(name, *, login, demo):
+    url_for, expected = MATRIX[name]
+    user = User.objects.create_user("utan_roll", password="utan-roll-losen")
+    response = login(user).get(url_for(demo))
+    # 405 (a POST-only address) is answered before any role is asked.
+    own = name.startswith(OWN_PAGES) or expected["rapportlasare"] == 405
+    wanted = expected["rapportlasare"] if own else 403
+    assert response.status_code == wanted, (
+        f"{name} without a role: {response.status_code}, expected {wanted}")
+
+
+@pytest.mark.parametrize("name", SIGNED_IN_PAGES)
+def test_a_user_without_a_role_is_refused_all_but_their_own_account(name, login, demo):
+    check_without_role(name, login=login, demo=demo)
 
 
 WRITES = collect_matrix("WRITES")
