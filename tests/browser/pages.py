@@ -1,0 +1,42 @@
+"""The demo's pages by name, for the scripts that look at them in a browser
+(bench/reflow.py, tests/browser/screenshots.py) against a running demo server."""
+
+SCREENSHOTS = [
+    # (file stem, role, URL name of the permission matrix)
+    ("start-kansli", "kansli", "core:start"),
+    ("start-insatsansvarig", "insatsansvarig", "core:start"),
+    ("start-deltagaransvarig", "deltagaransvarig", "core:start"),
+    ("application-form", "insatsansvarig", "applications:edit"),
+    ("budget", "insatsansvarig", "applications:budget"),
+    ("participant", "deltagaransvarig", "participants:detail"),
+    ("dashboard", "kansli", "reports:index"),
+    ("goals", "kansli", "reports:goals"),
+]
+
+
+def demo_urls() -> dict[str, str]:
+    """{"app:name": URL} for every page of the permission matrix, built from the demo data
+    (before Playwright starts: the ORM must not run inside its event loop)."""
+    from django.db import transaction
+
+    from insatsportal.core.tests.urlwalk import collect_matrix
+    from insatsportal.organisations.models import Association
+
+    demo = Association.objects.order_by("pk").first()
+    urls = {}
+    for name, (url_for, _expected) in sorted(collect_matrix().items()):
+        try:
+            with transaction.atomic():
+                urls[name] = url_for(demo)
+        except Exception as error:  # noqa: BLE001 - a survey reports and goes on
+            print(f"{name}: no URL ({error.__class__.__name__}: {error})")
+    return urls
+
+
+def demo_sign_in(page, role: str) -> None:
+    """Sign in as a demo persona on a DEMO_MODE server (demo users skip the second factor)."""
+    page.goto("/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill(role)
+    page.get_by_label("Lösenord").fill("insatsportal-demo")
+    page.get_by_role("button", name="Logga in").click()
+    page.wait_for_load_state()
