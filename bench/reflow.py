@@ -79,6 +79,8 @@ def main() -> int:
                 if response is None or "text/html" not in response.headers.get("content-type",
                                                                                  ""):
                     continue
+                if not page.locator("main").count():  # an htmx fragment, not a page
+                    continue
                 total += 1
                 width = page.evaluate("document.documentElement.scrollWidth")
                 if width > options.width:
