@@ -86,13 +86,15 @@
     Array.prototype.forEach.call(regions, function (region) {
       var scrolls = region.scrollWidth > region.clientWidth + 1;
       region.classList.toggle("scrolls", scrolls);
-      if (!region.hasAttribute("data-auto")) return;
+      var auto = region.hasAttribute("data-auto");
       if (scrolls) {
-        region.tabIndex = 0;
-        region.setAttribute("role", "region");
+        if (!region.hasAttribute("tabindex")) region.tabIndex = 0;
+        if (!region.hasAttribute("role")) region.setAttribute("role", "region");
         var table = region.querySelector("table");
-        if (table) region.setAttribute("aria-label", labelFor(table));
-      } else {
+        if (table && !region.hasAttribute("aria-label") && !region.hasAttribute("aria-labelledby")) {
+          region.setAttribute("aria-label", labelFor(table));
+        }
+      } else if (auto) {
         region.removeAttribute("tabindex");
         region.removeAttribute("role");
         region.removeAttribute("aria-label");
