@@ -108,8 +108,20 @@
     pending = window.setTimeout(markScrolling, 100);
   }
 
+  // A link to a part of a folded section (a step of the form, an error) opens the section.
+  function openTarget() {
+    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    var section = target && target.closest("details");
+    while (section) {
+      section.open = true;
+      section = section.parentElement.closest("details");
+    }
+  }
+
   function start() {
     setUpMenu();
+    openTarget();
+    window.addEventListener("hashchange", openTarget);
     wrapTables(document);
     markScrolling();
     window.addEventListener("resize", later);
