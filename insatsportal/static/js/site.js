@@ -7,15 +7,17 @@
   var root = document.documentElement;
   root.classList.add("js");
   var compact = false;
+  var narrow = window.matchMedia("(max-width: 64em)");
 
-  // Compact when the brand, the links and the user menu do not fit on one row.
+  // Compact when the brand, the links and the user menu do not fit on one row of a narrow
+  // window; a wide window lets them wrap (a menu button hides too much on a desktop).
   function fitHeader(header, panel, toggle, show) {
     header.classList.remove("compact");
     panel.hidden = false;
     var brand = header.querySelector(".brand");
     var items = header.querySelectorAll(".header-panel nav li, .user-menu");
     var top = brand.getBoundingClientRect().top;
-    compact = Array.prototype.some.call(items, function (item) {
+    compact = narrow.matches && Array.prototype.some.call(items, function (item) {
       return item.getBoundingClientRect().top > top + brand.offsetHeight / 2;
     });
     header.classList.toggle("compact", compact);
