@@ -40,3 +40,24 @@ def demo_sign_in(page, role: str) -> None:
     page.get_by_label("Lösenord").fill("insatsportal-demo")
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_load_state()
+
+
+DRAFT_NAME = "En väg in – steget vidare, förlängning"
+
+
+def demo_draft():
+    """A filled-in draft of Knivsta kommun, copied once from its seed application, so that the
+    application form and the budget show real content."""
+    from insatsportal.accounts.models import User
+    from insatsportal.applications.models import Application
+    from insatsportal.applications.serialize import application_to_dict
+    from insatsportal.applications.services import application_create_from_data
+
+    draft = Application.objects.filter(name=DRAFT_NAME,
+                                       status=Application.Status.DRAFT).first()
+    if draft is None:
+        source = Application.objects.get(name="En väg in – steget vidare")
+        draft = application_create_from_data(
+            actor=User.objects.get(username="insatsansvarig"),
+            data={**application_to_dict(source), "name": DRAFT_NAME})
+    return draft

@@ -35,9 +35,14 @@ def main() -> int:
     setup_django()
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.pages import SCREENSHOTS, demo_sign_in, demo_urls
+    from django.urls import reverse
+
+    from tests.browser.pages import SCREENSHOTS, demo_draft, demo_sign_in, demo_urls
 
     urls = demo_urls()
+    draft = demo_draft()  # the form and the budget with content, not an empty draft
+    urls["applications:edit"] = reverse("applications:edit", args=[draft.pk])
+    urls["applications:budget"] = reverse("applications:budget", args=[draft.pk])
     chromium = shutil.which("chromium")
     if not chromium:
         sys.exit("Debian's chromium is not installed.")
