@@ -50,14 +50,16 @@ def demo_draft():
     application form and the budget show real content."""
     from insatsportal.accounts.models import User
     from insatsportal.applications.models import Application
+    from insatsportal.applications.selectors import budget_data
     from insatsportal.applications.serialize import application_to_dict
-    from insatsportal.applications.services import application_create_from_data
+    from insatsportal.applications.services import application_create_from_data, budget_save
 
     draft = Application.objects.filter(name=DRAFT_NAME,
                                        status=Application.Status.DRAFT).first()
     if draft is None:
         source = Application.objects.get(name="En väg in – steget vidare")
+        owner_user = User.objects.get(username="insatsansvarig")
         draft = application_create_from_data(
-            actor=User.objects.get(username="insatsansvarig"),
-            data={**application_to_dict(source), "name": DRAFT_NAME})
+            actor=owner_user, data={**application_to_dict(source), "name": DRAFT_NAME})
+        budget_save(actor=owner_user, application=draft, budget=budget_data(source))
     return draft

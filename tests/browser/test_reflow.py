@@ -1,7 +1,8 @@
 """Reflow (WCAG 2.1, 1.4.10): in a window 320 CSS pixels wide no main page of any role
 scrolls sideways. A table wider than that scrolls inside its own region, which takes
 keyboard focus and has a name. The header fits one row at 1 366 px and is a menu button
-at 320 px. (bench/reflow.py surveys every page of the permission matrix the same way.)"""
+at 320 px; the budget form fits 1 366 px with every owner column and adds up as the owner
+types. (bench/reflow.py surveys every page of the permission matrix the same way.)"""
 
 from importlib import import_module
 
@@ -115,3 +116,26 @@ def test_the_header_is_one_row_wide_and_a_menu_button_narrow(page, sign_in, demo
     links.get_by_role("link", name="Rapporter").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Rapporter"
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_budget_form_fits_1366_px_and_adds_up_as_the_owner_types(page, sign_in, demo):
+    from django.urls import reverse
+
+    from tests.browser.pages import demo_draft
+
+    url = reverse("applications:budget", args=[demo_draft().pk])
+    page.set_viewport_size({"width": 1366, "height": 768})
+    sign_in("insatsansvarig")
+    page.goto(url)
+    # Every column of the budget, the co-owners' included, without sideways scrolling.
+    assert page.evaluate("""[...document.querySelectorAll('.table-scroll')]
+        .every(r => r.scrollWidth <= r.clientWidth)""")
+    totals = page.locator("[data-live-totals]")
+    # The same figures, in the same format (no-break spaces), as the server's totals.
+    assert "3\xa0930\xa0000\xa0kr" in totals.inner_text()
+    rent = page.get_by_label("Lokalhyra, Huvudinsatsägare").first
+    rent.fill("1 000 000")
+    rent.blur()
+    assert totals.locator('[data-total="association"]').inner_text() == "4\xa0930\xa0000\xa0kr"
+    assert totals.locator('[data-total="all"]').inner_text() == "5\xa0240\xa0000\xa0kr"
