@@ -33,9 +33,8 @@ def main() -> int:
     from common import setup_django
 
     setup_django()
-    from playwright.sync_api import sync_playwright
-
     from django.urls import reverse
+    from playwright.sync_api import sync_playwright
 
     from tests.browser.pages import SCREENSHOTS, demo_draft, demo_sign_in, demo_urls
 
