@@ -54,8 +54,8 @@ def demo_draft():
     from insatsportal.applications.serialize import application_to_dict
     from insatsportal.applications.services import application_create_from_data, budget_save
 
-    draft = Application.objects.filter(name=DRAFT_NAME,
-                                       status=Application.Status.DRAFT).first()
+    draft = Application.objects.filter(Application.in_status(Application.Status.DRAFT),
+                                       name=DRAFT_NAME).first()
     if draft is None:
         source = Application.objects.get(name="En väg in – steget vidare")
         owner_user = User.objects.get(username="insatsansvarig")
