@@ -38,7 +38,7 @@ def main() -> int:
 
     from tests.browser.pages import SCREENSHOTS, demo_draft, demo_sign_in, demo_urls
 
-    urls = demo_urls()
+    urls = demo_urls({name for _stem, _role, name in SCREENSHOTS})
     draft = demo_draft()  # the form and the budget with content, not an empty draft
     urls["applications:edit"] = reverse("applications:edit", args=[draft.pk])
     urls["applications:budget"] = reverse("applications:budget", args=[draft.pk])
