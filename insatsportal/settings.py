@@ -366,6 +366,10 @@ QUARTERLY_REPORT_DAYS = env_int("QUARTERLY_REPORT_DAYS", 30)
 # assessment: dotted paths to functions of the application returning Swedish text (or "").
 # A setting rather than an import, so that cases does not depend on the reports built on it.
 PROPOSAL_PARAGRAPHS = ["insatsportal.socioeconomics.proposal.extension_paragraph"]
+# Sections that apps built on the reports add to the förbund's dashboard, for the same reason:
+# functions taking `interventions` (those the user may see) and returning a template's
+# name and context ({"template": ..., ...}).
+DASHBOARD_SECTIONS = ["insatsportal.socioeconomics.dashboard.estimates_section"]
 # The module that answers a case's questions about the förbund's money (room for the grant,
 # years whose contributions are decided). Economy reads the cases' grants, so it is named
 # here rather than imported: the dependency points one way (economy → cases).

@@ -9,6 +9,7 @@ from django.urls import reverse
 from stdnum import luhn
 
 from insatsportal.core.models import AuditEntry
+from insatsportal.core.money import group_thousands
 from insatsportal.participants.tests import factories as f
 from insatsportal.socioeconomics import selectors
 from insatsportal.socioeconomics.models import CostParameter
@@ -85,6 +86,18 @@ def test_the_overview_puts_every_intervention_side_by_side(demo, login):
     html = login("rapportlasare").get(reverse("socioeconomics:overview")).content.decode()
     assert f.INTERVENTION in html
     assert "Per insats och period" in html
+
+
+def test_the_dashboard_embeds_the_same_side_by_side_table(demo, login):
+    register(5)
+    estimate = current(f.intervention())
+    for role in ("kansli", "styrelse"):
+        html = login(role).get(reverse("reports:index")).content.decode()
+        table = html[html.index('id="estimates-heading"'):]
+        assert "Per insats och period" in table and "Metod, antaganden" in table
+        row = table[table.index("2023-01-01 – 2024-12-31"):]
+        row = row[:row.index("</tr>")]
+        assert group_thousands(estimate.projected) in row
 
 
 def test_the_office_changes_a_parameter_and_the_audit_log_keeps_the_old_value(demo, login):
