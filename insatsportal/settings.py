@@ -342,6 +342,9 @@ FOLLOW_UP_WINDOW_MONTHS = env_int("FOLLOW_UP_WINDOW_MONTHS", 1)
 RATING_INTERVAL_MONTHS = env_int("RATING_INTERVAL_MONTHS", 3)
 # Aggregates hide groups smaller than this.
 AGGREGATE_MIN_GROUP = env_int("AGGREGATE_MIN_GROUP", 5)
+# Age bands of the national report's new participants: (from, to) years of age reached in the
+# year; the first band takes every younger age and the last every older one.
+NATIONAL_AGE_BANDS = [(16, 19), (20, 24), (25, 29), (30, 39), (40, 49), (50, 64)]
 # The open API (/api/v1/): requests per token and minute, and the longest life of a token.
 API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 120)
 API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 730)
