@@ -160,5 +160,15 @@ def test_the_estimate_reads_a_constant_number_of_queries(demo, django_assert_max
     register(5)
     intervention = f.intervention()
     association = association_current()
-    with django_assert_max_num_queries(10):
+    # settings, parameters, discharged, known per year, four code counts, follow-ups (counts
+    # and two code lists), requisitions, grants: the same for any number of people
+    with django_assert_max_num_queries(13):
+        selectors.period_estimates(interventions=[intervention], association=association)
+    for person in f.intervention().participants.all():
+        f.follow_up(person)
+    from insatsportal.socioeconomics.tests.test_tally import _person
+
+    for serial in range(40, 46):
+        _person(serial, follow_up=("forsorjningsstod",))
+    with django_assert_max_num_queries(13):
         selectors.period_estimates(interventions=[intervention], association=association)
