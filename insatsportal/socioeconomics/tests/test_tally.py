@@ -54,12 +54,13 @@ def _codes_by(through, owner_field, owner_ids):
     return {owner_id: frozenset(codes) for owner_id, codes in found.items()}
 
 
-def _people_one_by_one(intervention):
-    """[(discharged_on, Person)]: every discharge but wrong registrations, read per person."""
-    discharges = list(Discharge.objects.filter(participant__intervention=intervention)
+def people_one_by_one(intervention_ids) -> dict[int, list]:
+    """{intervention id: [(discharged_on, Person)]}: every discharge but wrong registrations,
+    each person's codes read into Python (how the selectors read before grouping in SQL)."""
+    discharges = list(Discharge.objects.filter(participant__intervention_id__in=intervention_ids)
                       .exclude(end_type=Discharge.EndType.WRONG_REGISTRATION)
-                      .values_list("pk", "participant_id", "discharged_on",
-                                   "occupation_after__code"))
+                      .values_list("pk", "participant_id", "participant__intervention_id",
+                                   "discharged_on", "occupation_after__code"))
     ids = [row[1] for row in discharges]
     enrolments = {row[0]: row for row in Enrolment.objects.filter(participant_id__in=ids)
                   .values_list("participant_id", "pk", "occupation_before__code")}
@@ -70,10 +71,10 @@ def _people_one_by_one(intervention):
     before = _codes_by(Enrolment.income_before.through, "enrolment_id",
                        [r[1] for r in enrolments.values()])
     then = _codes_by(FollowUp.income.through, "followup_id", [r[1] for r in follow_ups.values()])
-    people = []
-    for discharge_id, participant_id, day, occupation in discharges:
+    people = defaultdict(list)
+    for discharge_id, participant_id, intervention_id, day, occupation in discharges:
         enrolment, follow_up = enrolments.get(participant_id), follow_ups.get(participant_id)
-        people.append((day, rules.Person(
+        people[intervention_id].append((day, rules.Person(
             discharge_year=day.year,
             before=enrolment and rules.State(before.get(enrolment[1], frozenset()), enrolment[2]),
             after=rules.State(after.get(discharge_id, frozenset()), occupation),
@@ -102,7 +103,7 @@ def test_the_grouped_counts_agree_with_the_people_read_one_by_one(demo):
     tallies = selectors._tallies([intervention.pk], prices)
     grants = list(intervention.grants.all())
     assert len(grants) == 2
-    people = _people_one_by_one(intervention)
+    people = people_one_by_one([intervention.pk])[intervention.pk]
     for grant in grants:
         within = [p for day, p in people if grant.period_start <= day <= grant.period_end]
         expected = rules.tally(within, prices)
