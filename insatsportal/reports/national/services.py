@@ -176,14 +176,15 @@ class NationalExport(Exporter):
                 *breakdowns.age_headers(), *breakdowns.headers(),
                 _("People reached (structural)"), _("Missing")]
 
-    def _ended_cells(self, row):
-        if not hasattr(self, "_widths"):
-            self._widths = {key: len(cols) for key, cols in breakdowns.columns().items()}
+    @staticmethod
+    def _ended_cells(row, widths):
+        """The ended participants' counts per code; a missing fact is a run of blanks."""
         for fact in breakdowns.FACTS:
             cells = row["ended_facts"][fact.key]
-            yield from ([None] * self._widths[fact.key] if cells is None else cells)
+            yield from ([None] * widths[fact.key] if cells is None else cells)
 
     def rows(self):
+        widths = {key: len(cols) for key, cols in breakdowns.columns().items()}
         for row in national_rows(self.year):
             intervention = row["intervention"]
             yield [self.year, intervention.name, intervention.owner.name,
@@ -193,7 +194,7 @@ class NationalExport(Exporter):
                    intervention.end_date.isoformat() if intervention.end_date else None,
                    row["budget"], row["basis"], row["outcome"], row["planned"],
                    *row["new"], *row["ongoing"], *row["ended"], *row["ages"],
-                   *self._ended_cells(row), row["reach"],
+                   *self._ended_cells(row, widths), row["reach"],
                    "; ".join(str(m) for m in row["missing"]) or None]
         cost = AdministrativeCost.objects.filter(year=self.year).first()
         width = len(self.headers())
