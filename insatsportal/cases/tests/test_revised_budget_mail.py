@@ -9,7 +9,6 @@ from django.urls import reverse
 
 from insatsportal.accounts.models import RoleAssignment, User
 from insatsportal.applications import services as application_services
-from insatsportal.applications.models import Application
 from insatsportal.cases import services
 from insatsportal.cases.models import Case, Decision
 from insatsportal.interventions.tests.factories import application_data
@@ -21,8 +20,6 @@ def _case(name):
     owner = User.objects.get(username="insatsansvarig")
     application = application_services.application_create_from_data(
         actor=owner, data=application_data(name=name))
-    Application.objects.filter(pk=application.pk).update(
-        status=Application.Status.UNDER_PREPARATION)
     return Case.objects.create(number=f"M-{name}", year=2024, title=name, application=application)
 
 
