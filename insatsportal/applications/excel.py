@@ -9,11 +9,13 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
 from insatsportal.applications import budget as b
+from insatsportal.core import uploads
 from insatsportal.organisations.models import Member
 from insatsportal.organisations.selectors import member_resolve
 
@@ -303,6 +305,10 @@ class _Reader:
 
 def budget_from_xlsx(file) -> b.BudgetData:
     """Read a filled-in template; raises BudgetFileError listing every unreadable cell."""
+    try:
+        uploads.xlsx_check(file)
+    except ValidationError as exc:
+        raise BudgetFileError(exc.messages) from exc
     try:
         workbook = load_workbook(file, data_only=False, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
