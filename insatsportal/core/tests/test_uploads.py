@@ -135,3 +135,19 @@ def test_a_script_hidden_in_a_page_action_is_found():
 def test_a_long_text_file_is_refused_for_import():
     assert uploads.document_check(b"Ansokan\n" * 1000) == ".txt"
     assert "högst 2 MB" in _refusal(uploads.document_check, b"x" * (2 * 1024 * 1024 + 1))
+
+
+def test_every_upload_field_in_the_code_passes_the_guard():
+    """A new file field must call core/uploads.py: the sweep finds every form that takes a
+    file (forms.FileField or a subclass) and the guard call in the same module."""
+    import re
+    from pathlib import Path
+
+    root = Path(uploads.__file__).resolve().parents[1]
+    modules = [path for path in root.rglob("*.py")
+               if "tests" not in path.parts and "migrations" not in path.parts
+               and re.search(r"forms\.(File|Image)Field\b", path.read_text("utf-8"))]
+    assert {p.relative_to(root).as_posix() for p in modules} == {
+        "applications/forms.py", "imports/forms.py", "participants/forms.py"}
+    for path in modules:
+        assert re.search(r"uploads\.\w+_check\(", path.read_text("utf-8")), path
