@@ -171,7 +171,10 @@ def main():
         unpacked = sum(m.file_size for m in zipfile.ZipFile(io.BytesIO(content)).infolist())
         print(f"The .{kind} bomb: {len(content) / 1024:.0f} kB, unpacks to "
               f"{unpacked / 1024 / 1024:.0f} MB.")
-    guard_alone({"docx": (docx, uploads.docx_check), "xlsx": (xlsx, uploads.xlsx_check)})
+    pdf = bombs.pdf_bomb(BOMB_MB)
+    print(f"The .pdf bomb: {len(pdf) / 1024:.0f} kB, its page unpacks to {BOMB_MB} MB.")
+    guard_alone({"docx": (docx, uploads.docx_check), "xlsx": (xlsx, uploads.xlsx_check),
+                 "pdf": (pdf, uploads.pdf_check)})
     through_the_pages(docx, xlsx)
     another_user(docx)
 

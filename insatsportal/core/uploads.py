@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -275,8 +276,9 @@ def _page_side(page) -> float:
     return max(abs(float(box.width)), abs(float(box.height))) * unit
 
 
-def pdf_check(upload, *, limits: PdfLimits = IMPORT_PDF, reader=None) -> None:
-    """A PDF whose page tree is readable and whose pages are few and of paper size."""
+def pdf_check(upload, *, limits: PdfLimits = IMPORT_PDF, reader=None) -> bool:
+    """A PDF whose pages are few and of paper size, whose streams unpack to a bounded size
+    and whose images can be rendered; returns whether it holds JavaScript."""
     if reader is None:
         data = _bytes(upload, limits.max_bytes)
         if not _is_pdf(data):
@@ -298,16 +300,24 @@ def pdf_check(upload, *, limits: PdfLimits = IMPORT_PDF, reader=None) -> None:
     if too_large:
         raise ValidationError(_("A page of the PDF is larger than A0 paper."),
                               code="page_too_large")
+    try:
+        return _pdf_content_check(reader)
+    except ValidationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
+        raise _damaged() from exc
 
 
 _ACTIVE = {"/JavaScript", "/Launch"}
 _MAX_OBJECTS = 200_000
+_IMAGE_CODECS = {"/DCTDecode", "/JPXDecode", "/CCITTFaxDecode", "/JBIG2Decode"}
+MAX_PDF_STREAMS = 50 * MB  # text, drawing and fonts unpacked; images are not counted
+MAX_PDF_IMAGE_PIXELS = 100_000_000  # each image; a 600 dpi A3 scan is 70 million
 
 
-def _has_script(reader) -> bool:
-    """Whether any object reachable from the trailer holds JavaScript or a launch action:
-    an OpenAction, a page's or field's additional action, the document's named scripts.
-    Object streams are resolved by pypdf, and names arrive with #xx escapes decoded."""
+def _pdf_objects(reader):
+    """Every dictionary reachable from the trailer, once each. Object streams are resolved
+    by pypdf, and names arrive with their #xx escapes decoded."""
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
     seen: set[tuple[int, int]] = set()
@@ -320,15 +330,54 @@ def _has_script(reader) -> bool:
                 continue
             seen.add(key)
             if len(seen) > _MAX_OBJECTS:
-                return True  # no consent scan has that many objects: treat as hostile
+                raise ValidationError(_("The PDF is built of more than %(count)s objects and "
+                                        "is not read.") % {"count": _MAX_OBJECTS},
+                                      code="too_many_objects")
             item = item.get_object()
         if isinstance(item, DictionaryObject):
-            if "/JS" in item or item.get("/S") in _ACTIVE or "/JavaScript" in item:
-                return True
+            yield item
             stack.extend(item.values())
         elif isinstance(item, ArrayObject):
             stack.extend(item)
-    return False
+
+
+def _unpacked_size(stream, budget: int) -> int:
+    """A stream's size unpacked, inflating at most budget + 1 bytes of it."""
+    filters = stream.get("/Filter")
+    first = filters[0] if isinstance(filters, list) and filters else filters
+    raw = stream._data  # noqa: SLF001 - pypdf keeps the encoded bytes there
+    if first == "/FlateDecode":
+        try:
+            return len(zlib.decompressobj().decompress(raw, budget + 1))
+        except zlib.error:
+            return len(raw)
+    return len(raw)
+
+
+def _pdf_content_check(reader) -> bool:
+    """Refuse a PDF whose streams unpack past the budget (a PDF zip bomb) or that holds an
+    image too large to render for OCR; returns whether it holds JavaScript or a launch
+    action (an OpenAction, a page's or a field's action, the named scripts)."""
+    from pypdf.generic import StreamObject
+
+    left, script = MAX_PDF_STREAMS, False
+    for item in _pdf_objects(reader):
+        script = script or "/JS" in item or item.get("/S") in _ACTIVE or "/JavaScript" in item
+        if not isinstance(item, StreamObject):
+            continue
+        if item.get("/Subtype") == "/Image":
+            pixels = int(item.get("/Width", 0) or 0) * int(item.get("/Height", 0) or 0)
+            if pixels > MAX_PDF_IMAGE_PIXELS:
+                raise ValidationError(_(
+                    "The PDF holds an image larger than %(count)s megapixels.") % {
+                    "count": MAX_PDF_IMAGE_PIXELS // 1_000_000}, code="image_too_large")
+            continue
+        left -= _unpacked_size(item, left)
+        if left < 0:
+            raise ValidationError(_(
+                "The PDF unpacks to far more than it weighs and is not read."),
+                code="pdf_bomb")
+    return script
 
 
 # --- Consent scans -----------------------------------------------------------------
@@ -379,13 +428,7 @@ def scan_check(upload, *, max_bytes: int, name: str | None = None) -> str:
         raise ValidationError(_("The file's content does not match its name (%(suffix)s).")
                               % {"suffix": suffix}, code="mismatch")
     if content_type == "application/pdf":
-        reader = _pdf_reader(data)
-        pdf_check(upload, limits=SCAN_PDF, reader=reader)
-        try:
-            script = _has_script(reader)
-        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a damaged file
-            raise _damaged() from exc
-        if script:
+        if pdf_check(upload, limits=SCAN_PDF, reader=_pdf_reader(data)):
             raise ValidationError(_(
                 "The PDF contains JavaScript or an action that starts a program, and is not "
                 "accepted; scan the paper copy or print it to a new PDF."), code="pdf_script")

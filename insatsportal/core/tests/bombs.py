@@ -99,6 +99,41 @@ def pdf(pages: int = 1, *, script: str | None = None, size=(595, 842)) -> bytes:
     return buffer.getvalue()
 
 
+def pdf_bomb(megabytes: int = 60) -> bytes:
+    """A one-page PDF whose content stream inflates to `megabytes` MB of spaces."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    content = DecodedStreamObject()
+    content.set_data(b" " * (megabytes * 1024 * 1024))
+    page[NameObject("/Contents")] = writer._add_object(  # noqa: SLF001 - a raw stream
+        content.flate_encode())
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def pdf_image(width: int, height: int) -> bytes:
+    """A one-page PDF naming an image of width × height (its data left out)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, NameObject, NumberObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    image = StreamObject()
+    image.update({NameObject("/Type"): NameObject("/XObject"),
+                  NameObject("/Subtype"): NameObject("/Image"),
+                  NameObject("/Width"): NumberObject(width),
+                  NameObject("/Height"): NumberObject(height)})
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): DictionaryObject(
+        {NameObject("/Im1"): writer._add_object(image)})})  # noqa: SLF001 - a raw stream
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def image(fmt: str = "PNG", size=(200, 300)) -> bytes:
     from PIL import Image
 

@@ -86,6 +86,19 @@ def test_pdf_pages_and_page_size_are_limited():
     assert "skadad" in _refusal(uploads.pdf_check, b"%PDF-1.7\ntrasig")
 
 
+def test_a_pdf_whose_streams_unpack_past_the_budget_is_refused():
+    bomb = bombs.pdf_bomb(60)
+    assert len(bomb) < 200_000
+    assert "packas upp till långt mer" in _refusal(uploads.pdf_check, bomb)
+    uploads.pdf_check(bombs.pdf_bomb(5))
+
+
+def test_a_pdf_image_too_large_to_render_is_refused():
+    uploads.pdf_check(bombs.pdf_image(5000, 7000))
+    assert "större än 100 megapixlar" in _refusal(uploads.pdf_check,
+                                                  bombs.pdf_image(100_000, 100_000))
+
+
 def test_a_password_protected_pdf_is_refused():
     from pypdf import PdfReader, PdfWriter
 

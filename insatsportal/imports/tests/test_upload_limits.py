@@ -27,6 +27,7 @@ def _counts():
                                     bombs.LAUGHS + b"<a>&lol2;</a>"), "XML-entiteter"),
     ("skannad.pdf", bombs.pdf(101), "PDF-filen har fler än 100 sidor"),
     ("affisch.pdf", bombs.pdf(1, size=(14400, 14400)), "större än A0-papper"),
+    ("packad.pdf", bombs.pdf_bomb(60), "PDF-filen packas upp till långt mer än den väger"),
     ("lang.txt", b"Ans\xc3\xb6kan " * 300_000, "En textfil får vara högst 2 MB."),
 ])
 def test_a_hostile_upload_is_refused_with_its_name_and_nothing_is_kept(
