@@ -146,13 +146,13 @@ def _xml_members(members):
 
 
 def _xml_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo):
-    """A member's bytes in chunks, each starting with the end of the one before so a mark
-    split between two chunks is still found."""
+    """A member's bytes in chunks: (the chunk after the end of the one before, so a mark
+    split between two chunks is still found; the chunk alone)."""
     tail = b""
     try:
         with archive.open(member) as handle:
             while chunk := handle.read(_CHUNK):
-                yield tail + chunk
+                yield tail + chunk, chunk
                 tail = chunk[-_OVERLAP:]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError,
             OSError, EOFError, RuntimeError) as exc:
@@ -173,7 +173,7 @@ def docx_check(upload, *, limits: ZipLimits = DOCX) -> None:
                                  _("The file is not a Word document (.docx)."))
     with archive:
         for member in _xml_members(members):
-            for chunk in _xml_chunks(archive, member):
+            for chunk, _new in _xml_chunks(archive, member):
                 _refuse_dtd(chunk)
 
 
@@ -231,6 +231,36 @@ class _SheetCount:
                 "count": limits.max_sheets}, code="too_many_sheets")
 
 
+class _DepthCheck:
+    """Nesting depth by expat, fed the member's bytes as they are unpacked. python-docx's
+    lxml parser stops at 256 levels by itself; openpyxl's parser has no such limit."""
+
+    MAX_DEPTH = 64  # a sheet nests about 6 deep
+
+    def __init__(self):
+        from xml.parsers import expat
+
+        self.depth, self.error = 0, expat.ExpatError
+        self.parser = expat.ParserCreate()
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+
+    def _start(self, name, attributes):
+        self.depth += 1
+        if self.depth > self.MAX_DEPTH:
+            raise ValidationError(_("The file nests its XML deeper than Excel ever does; it "
+                                    "is not read."), code="xml_depth")
+
+    def _end(self, name):
+        self.depth -= 1
+
+    def feed(self, chunk: bytes, *, final: bool = False) -> None:
+        try:
+            self.parser.Parse(chunk, final)
+        except self.error as exc:
+            raise _damaged() from exc
+
+
 def xlsx_check(upload, *, limits: ZipLimits = XLSX,
                sheet_limits: SheetLimits = BUDGET_SHEET) -> None:
     """A workbook that openpyxl may load in full: bounded zip, no DTD, and rows, columns,
@@ -242,9 +272,16 @@ def xlsx_check(upload, *, limits: ZipLimits = XLSX,
     with archive:
         for member in _xml_members(members):
             workbook = member.filename.lower().endswith("workbook.xml")
-            for chunk in _xml_chunks(archive, member):
+            # Excel's VML drawings (note boxes) are not well-formed XML; openpyxl keeps
+            # them as bytes.
+            depth = None if member.filename.lower().endswith(".vml") else _DepthCheck()
+            for chunk, new in _xml_chunks(archive, member):
                 _refuse_dtd(chunk)
                 count.chunk(chunk, workbook=workbook)
+                if depth:
+                    depth.feed(new)
+            if depth:
+                depth.feed(b"", final=True)
 
 
 # --- PDF ---------------------------------------------------------------------------

@@ -64,6 +64,30 @@ def test_a_sheet_with_too_many_rows_columns_or_cells_is_refused(body):
     assert "Arbetsboken har fler än" in _refusal(uploads.xlsx_check, bombs.sheet(body))
 
 
+def test_a_workbook_with_notes_styles_and_several_sheets_passes():
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet["A1"], sheet["A1"].font = "Lön", Font(bold=True)
+    sheet["E80"] = 1200000
+    sheet["A2"].comment = Comment("Heltid hela perioden", "Insatsägare")
+    sheet.merge_cells("A3:J3")
+    workbook.create_sheet("Anteckningar")["B2"] = "=SUM(Budget!E1:E80)"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    uploads.xlsx_check(buffer.getvalue())
+
+
+def test_xml_nested_deeper_than_excel_writes_is_refused():
+    deep = b"<sheetData><row><c><is>" + b"<t>" * 1000 + b"</t>" * 1000 + b"</is></c></row>"
+    assert "djupare än Excel" in _refusal(uploads.xlsx_check, bombs.sheet(deep + b"</sheetData>"))
+    broken = bombs.sheet(b"<sheetData><row></sheetData>")
+    assert "skadad" in _refusal(uploads.xlsx_check, broken)
+
+
 def test_what_is_not_a_zip_is_named_for_what_was_expected():
     assert _refusal(uploads.xlsx_check, b"hej") == "Filen är inte en Excelfil (.xlsx)."
     assert _refusal(uploads.docx_check, b"hej") == "Filen är inte ett Word-dokument (.docx)."
