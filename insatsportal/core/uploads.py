@@ -44,20 +44,20 @@ class SheetLimits:
 
 @dataclass(frozen=True)
 class PdfLimits:
-    max_bytes: int
     max_pages: int
     max_side_points: int  # a page side; 3370 pt is A0, which OCR renders at 200 dpi
 
 
+MAX_DOCUMENT_BYTES = 10 * MB  # a document to import, as sent
 # A Word application of 40 pages unpacks to about 1 MB; the limits leave room for photos.
-DOCX = ZipLimits(max_bytes=10 * MB, max_parts=1000, max_unpacked=60 * MB, max_part=20 * MB,
-                 max_ratio=100)
+DOCX = ZipLimits(max_bytes=MAX_DOCUMENT_BYTES, max_parts=1000, max_unpacked=60 * MB,
+                 max_part=20 * MB, max_ratio=100)
 # The budget template unpacks to about 60 kB.
 XLSX = ZipLimits(max_bytes=5 * MB, max_parts=300, max_unpacked=20 * MB, max_part=10 * MB,
                  max_ratio=100)
 BUDGET_SHEET = SheetLimits(max_sheets=30, max_rows=5000, max_columns=100, max_cells=100_000)
-IMPORT_PDF = PdfLimits(max_bytes=10 * MB, max_pages=100, max_side_points=3370)
-SCAN_PDF = PdfLimits(max_bytes=5 * MB, max_pages=20, max_side_points=3370)
+IMPORT_PDF = PdfLimits(max_pages=100, max_side_points=3370)
+SCAN_PDF = PdfLimits(max_pages=20, max_side_points=3370)  # bytes: CONSENT_SCAN_MAX_BYTES
 MAX_TEXT_BYTES = 2 * MB
 MAX_IMAGE_PIXELS = 60_000_000  # a 600 dpi A4 scan is 35 million
 _RATIO_FROM = MB  # small files may compress as well as they like
@@ -317,7 +317,7 @@ def pdf_check(upload, *, limits: PdfLimits = IMPORT_PDF, reader=None) -> bool:
     """A PDF whose pages are few and of paper size, whose streams unpack to a bounded size
     and whose images can be rendered; returns whether it holds JavaScript."""
     if reader is None:
-        data = _bytes(upload, limits.max_bytes)
+        data = _bytes(upload, MAX_DOCUMENT_BYTES)
         if not _is_pdf(data):
             raise ValidationError(_("The file is not a PDF."), code="not_pdf")
         reader = _pdf_reader(data)
@@ -479,7 +479,7 @@ def scan_check(upload, *, max_bytes: int, name: str | None = None) -> str:
 def document_check(upload, *, name: str | None = None) -> str:
     """Limits for a document to import, by what it is rather than what it is called:
     ".pdf", ".docx" or ".txt" (text and HTML fragments)."""
-    data = _bytes(upload, max(DOCX.max_bytes, IMPORT_PDF.max_bytes))
+    data = _bytes(upload, MAX_DOCUMENT_BYTES)
     if data.startswith(b"%PDF"):  # as the reader (imports/parsing/formats.py) decides
         pdf_check(data, limits=IMPORT_PDF)
         return ".pdf"
