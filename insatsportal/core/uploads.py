@@ -140,9 +140,16 @@ def _zip_open(data: bytes, limits: ZipLimits, not_this: str):
     return archive, members
 
 
+# Pictures, fonts and embedded objects: kept as bytes by python-docx and openpyxl (an SVG
+# may rightly carry a DOCTYPE). Every other member is searched, whatever its name, since
+# a package may point at XML under any name.
+_BINARY = (".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".bmp", ".tif", ".tiff", ".ico",
+           ".webp", ".emf", ".wmf", ".emz", ".wmz", ".svg", ".wdp", ".hdp", ".bin", ".odttf",
+           ".ttf", ".fntdata", ".wav", ".mp3", ".mp4")
+
+
 def _xml_members(members):
-    return [m for m in members if m.filename.lower().endswith((".xml", ".rels", ".vml"))
-            or m.filename == "[Content_Types].xml"]
+    return [m for m in members if not m.is_dir() and not m.filename.lower().endswith(_BINARY)]
 
 
 def _xml_chunks(archive: zipfile.ZipFile, member: zipfile.ZipInfo):
@@ -237,10 +244,10 @@ class _DepthCheck:
 
     MAX_DEPTH = 64  # a sheet nests about 6 deep
 
-    def __init__(self):
+    def __init__(self, *, tolerant: bool = False):
         from xml.parsers import expat
 
-        self.depth, self.error = 0, expat.ExpatError
+        self.depth, self.error, self.tolerant, self.stopped = 0, expat.ExpatError, tolerant, False
         self.parser = expat.ParserCreate()
         self.parser.StartElementHandler = self._start
         self.parser.EndElementHandler = self._end
@@ -255,10 +262,14 @@ class _DepthCheck:
         self.depth -= 1
 
     def feed(self, chunk: bytes, *, final: bool = False) -> None:
+        if self.stopped:
+            return
         try:
             self.parser.Parse(chunk, final)
         except self.error as exc:
-            raise _damaged() from exc
+            if not self.tolerant:
+                raise _damaged() from exc
+            self.stopped = True  # depth is checked up to where expat (and openpyxl) stop
 
 
 def xlsx_check(upload, *, limits: ZipLimits = XLSX,
@@ -272,16 +283,13 @@ def xlsx_check(upload, *, limits: ZipLimits = XLSX,
     with archive:
         for member in _xml_members(members):
             workbook = member.filename.lower().endswith("workbook.xml")
-            # Excel's VML drawings (note boxes) are not well-formed XML; openpyxl keeps
-            # them as bytes.
-            depth = None if member.filename.lower().endswith(".vml") else _DepthCheck()
+            # Excel's VML drawings (note boxes) are not well-formed XML.
+            depth = _DepthCheck(tolerant=member.filename.lower().endswith(".vml"))
             for chunk, new in _xml_chunks(archive, member):
                 _refuse_dtd(chunk)
                 count.chunk(chunk, workbook=workbook)
-                if depth:
-                    depth.feed(new)
-            if depth:
-                depth.feed(b"", final=True)
+                depth.feed(new)
+            depth.feed(b"", final=True)
 
 
 # --- PDF ---------------------------------------------------------------------------

@@ -88,6 +88,15 @@ def test_xml_nested_deeper_than_excel_writes_is_refused():
     assert "skadad" in _refusal(uploads.xlsx_check, broken)
 
 
+def test_a_sheet_under_another_name_is_checked_and_pictures_are_not_parsed():
+    sparse = b'<worksheet><sheetData><row r="1048576"/></sheetData></worksheet>'
+    hidden = bombs.replaced("xlsx", "xl/worksheets/sheet1.xml", b"<worksheet/>",
+                            extra={"xl/worksheets/blad.dat": sparse})
+    assert "Arbetsboken har fler än" in _refusal(uploads.xlsx_check, hidden)
+    svg = b'<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x"><svg/>'
+    uploads.docx_check(bombs.replaced("docx", "word/media/image1.svg", svg))
+
+
 def test_what_is_not_a_zip_is_named_for_what_was_expected():
     assert _refusal(uploads.xlsx_check, b"hej") == "Filen är inte en Excelfil (.xlsx)."
     assert _refusal(uploads.docx_check, b"hej") == "Filen är inte ett Word-dokument (.docx)."
