@@ -7,7 +7,8 @@ the budget upload, and what another signed-in user notices meanwhile.
 Builds the bombs in memory (about 500 kB each, unpacking to about 150 MB, like the files
 measured on the unguarded service: a 568 kB .xlsx of 192 MB ran for over 3 minutes and
 1 GB, a 492 kB .docx timed out after 150 s). Prints:
-  1. the guard alone (core/uploads.py), median and max of BENCH_RUNS refusals;
+  1. the guard alone (core/uploads.py), median and max of BENCH_RUNS refusals, and what it
+     adds to an honest Word application and budget workbook;
   2. the whole request through Django's test client on PostgreSQL (the demo loaded),
      with the check that nothing was saved;
   3. another user's page loads before and while bombs are posted in a second thread.
@@ -67,6 +68,33 @@ def signed_in_client(username: str):
     client.force_login(user)
     verify_second_factor(client, user)
     return client
+
+
+def guard_cost() -> None:
+    """What the guard adds to an honest upload: a Word application with tables and the
+    budget workbook as the system writes it."""
+    from pathlib import Path
+
+    from insatsportal.applications import selectors
+    from insatsportal.applications.excel import budget_to_xlsx
+    from insatsportal.core import uploads
+
+    fixture = (Path(__file__).resolve().parents[1] / "insatsportal" / "imports" / "parsing"
+               / "tests" / "fixtures" / "ansokan_tabellbudget.docx").read_bytes()
+    draft = _draft()
+    budget = budget_to_xlsx(name=draft.name, planned_start=draft.planned_start,
+                            planned_end=draft.planned_end, data=selectors.budget_data(draft))
+    print("   What the guard adds to an honest file:")
+    for label, content, check in ((f"Word application ({len(fixture) // 1024} kB)", fixture,
+                                   uploads.docx_check),
+                                  (f"budget workbook ({len(budget) // 1024} kB)", budget,
+                                   uploads.xlsx_check)):
+        times = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            check(content)
+            times.append(time.perf_counter() - started)
+        _line(label + " passed", times)
 
 
 def _counts():
@@ -175,6 +203,7 @@ def main():
     print(f"The .pdf bomb: {len(pdf) / 1024:.0f} kB, its page unpacks to {BOMB_MB} MB.")
     guard_alone({"docx": (docx, uploads.docx_check), "xlsx": (xlsx, uploads.xlsx_check),
                  "pdf": (pdf, uploads.pdf_check)})
+    guard_cost()
     through_the_pages(docx, xlsx)
     another_user(docx)
 
