@@ -1,9 +1,10 @@
 """The guard every uploaded file passes before anything parses it.
 
 Pure functions: a file (an UploadedFile, a file object or bytes) in, a Swedish
-ValidationError out. They read only what is cheap to read (a zip's directory, a PDF's page
-tree, an image's header) and refuse on declared sizes, so a zip bomb is refused in
-milliseconds, whether the upload is handled in a request or in a background task.
+ValidationError out, the same in a request or in a background task. They refuse on what
+is cheap to read first (a zip's directory, a PDF's page tree, an image's header), so a zip
+bomb is refused in milliseconds; only then do they stream the XML parts, now bounded, for
+entity declarations, depth and cells, and inflate a PDF's streams against a budget.
 
 The zip reader is bounded by the sizes the directory declares: Python's zipfile never
 inflates a member past its declared file_size (and fails its CRC if that was a lie), so
