@@ -7,7 +7,7 @@ the budget upload, and what another signed-in user notices meanwhile.
 Builds the bombs in memory (about 500 kB each, unpacking to about 150 MB, like the files
 measured on the unguarded service: a 568 kB .xlsx of 192 MB ran for over 3 minutes and
 1 GB, a 492 kB .docx timed out after 150 s). Prints:
-  1. the guard alone (core/uploads.py), median and max of BENCH_RUNS refusals, and what it
+  1. the guard alone (core/uploads/), median and max of BENCH_RUNS refusals, and what it
      adds to an honest Word application and budget workbook;
   2. the whole request through Django's test client on PostgreSQL (the demo loaded),
      with the check that nothing was saved;

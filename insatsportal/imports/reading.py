@@ -79,7 +79,7 @@ def document_read(content: bytes, filename: str, *, source: str | None = None,
     The upload limits are checked here too, so a reading in a command or a background task
     is as safe as one behind the upload form."""
     try:
-        uploads.document_check(content, name=filename)
+        uploads.document_check(content)
     except ValidationError as error:
         raise ImportReadError(" ".join(error.messages)) from error
     result = read_document(content, filename=filename,
