@@ -67,8 +67,10 @@ class ParticipantForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Case workers of the named partners may see this participant."),
     )
-    consent_scan = forms.FileField(label=_("Scanned copy of the consent"), required=False,
-                                   help_text=_("PDF, JPEG or PNG. Stored encrypted."))
+    consent_scan = forms.FileField(
+        label=_("Scanned copy of the consent"), required=False,
+        help_text=_("PDF, JPEG or PNG. Stored encrypted."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
 
     def __init__(self, *args, intervention, **kwargs):
         super().__init__(*args, **kwargs)
