@@ -171,7 +171,7 @@ class DecisionReviewForm(forms.Form):
     intervention_name = forms.CharField(label=_("Intervention"), max_length=300)
     application = forms.ModelChoiceField(
         label=_("Application it answers"), required=False,
-        queryset=Application.objects.exclude(status=Application.Status.DECIDED)
+        queryset=Application.objects.exclude(Application.in_status(Application.Status.DECIDED))
         .select_related("owner").order_by("name"),
         help_text=_("Found by name, owner and period. Leave empty for a historic decision "
                     "whose application is not on file."))
