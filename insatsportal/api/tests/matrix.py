@@ -63,6 +63,7 @@ API_MATRIX = {
     "payments": (_api("payments"), Scope.REQUISITIONS),
     "national_report": (lambda demo: reverse("api_v1:national_report") + "?year=2024",
                         Scope.NATIONAL),
+    "estimates": (_api("estimates"), Scope.ESTIMATES),
 }
 
 MATRIX = {
@@ -84,5 +85,5 @@ WRITES = {
     "api:token_create": Write(lambda demo: reverse("api:token_create"), {}, office(400),
                               writes=False),
     "api:token_revoke": Write(lambda demo: reverse("api:token_revoke", args=[_token_id(demo)]),
-                              {}, office(), writes=False),
+                              {"confirm": "on"}, office()),
 }
