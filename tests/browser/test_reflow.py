@@ -2,7 +2,8 @@
 scrolls sideways. A table wider than that scrolls inside its own region, which takes
 keyboard focus and has a name. The header fits one row at 1 366 px and is a menu button
 at 320 px; the budget form fits 1 366 px with every owner column and adds up as the owner
-types. (bench/reflow.py surveys every page of the permission matrix the same way.)"""
+types; a focused date field has a ring of at least 3:1. (bench/reflow.py surveys every
+page of the permission matrix the same way.)"""
 
 from importlib import import_module
 
@@ -139,3 +140,22 @@ def test_the_budget_form_fits_1366_px_and_adds_up_as_the_owner_types(page, sign_
     rent.blur()
     assert totals.locator('[data-total="association"]').inner_text() == "4\xa0930\xa0000\xa0kr"
     assert totals.locator('[data-total="all"]').inner_text() == "5\xa0240\xa0000\xa0kr"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_focused_date_field_has_a_ring_of_at_least_3_to_1(page, sign_in, demo):
+    from django.urls import reverse
+
+    from tests.browser.pages import demo_draft
+
+    url = reverse("applications:edit", args=[demo_draft().pk])
+    sign_in("insatsansvarig")
+    page.goto(url)
+    page.locator("#s-period > summary").click()
+    page.get_by_label("Planerat startdatum").focus()
+    ring = page.evaluate("""() => {
+        const style = getComputedStyle(document.activeElement);
+        return [style.outlineStyle, style.outlineWidth, style.outlineColor];
+    }""")
+    # #1b1f24 on the white page: 16:1.
+    assert ring == ["solid", "3px", "rgb(27, 31, 36)"]
