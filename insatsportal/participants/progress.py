@@ -1,11 +1,12 @@
 """Reads of progress ratings: one person's series, and an intervention's average change."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connection
+
 from insatsportal.participants.aggregates import suppress_value
-from insatsportal.participants.models import Answer, Instrument, Rating
+from insatsportal.participants.models import Answer, Instrument, Participant, Rating
 
 
 @dataclass
@@ -50,45 +51,56 @@ class ItemChange:
     people: int
 
 
-def _first_and_latest(ratings) -> dict:
-    """{(participant, instrument): (first rating id, latest rating id)} for people rated twice."""
-    spans = {}
-    for participant_id, instrument_id, rating_id in ratings:
-        key = (participant_id, instrument_id)
-        first, _ = spans.get(key, (rating_id, rating_id))
-        spans[key] = (first, rating_id)
-    return {key: span for key, span in spans.items() if span[0] != span[1]}
+# Per item, the sum and number of (latest - first) answer over the people rated at least
+# twice with an instrument: the first and latest rating of each (person, instrument) found
+# by a window over the ratings, the answers joined only for those two. Grouped in the
+# database; runs on PostgreSQL and SQLite alike.
+CHANGE_SQL = """
+WITH ranked AS (
+    SELECT r.id, r.participant_id, r.instrument_id,
+           ROW_NUMBER() OVER (PARTITION BY r.participant_id, r.instrument_id
+                              ORDER BY r.rated_on, r.id) AS from_first,
+           ROW_NUMBER() OVER (PARTITION BY r.participant_id, r.instrument_id
+                              ORDER BY r.rated_on DESC, r.id DESC) AS from_latest
+    FROM {rating} r JOIN {participant} p ON p.id = r.participant_id
+    WHERE p.intervention_id = %s
+), spans AS (
+    SELECT f.instrument_id, f.id AS first_id, l.id AS latest_id
+    FROM ranked f JOIN ranked l ON l.participant_id = f.participant_id
+         AND l.instrument_id = f.instrument_id AND l.from_latest = 1
+    WHERE f.from_first = 1 AND l.from_first > 1
+)
+SELECT s.instrument_id, a.item_id, SUM(b.value - a.value), COUNT(*)
+FROM spans s
+JOIN {answer} a ON a.rating_id = s.first_id
+JOIN {answer} b ON b.rating_id = s.latest_id AND b.item_id = a.item_id
+GROUP BY s.instrument_id, a.item_id
+"""
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def intervention_change(intervention_id) -> list[tuple[Instrument, list[ItemChange]]]:
-    """Average change from the first to the latest rating per item, small groups hidden."""
-    rows = (
-        Rating.objects.filter(participant__intervention_id=intervention_id)
-        .order_by("participant_id", "instrument_id", "rated_on", "pk")
-        .values_list("participant_id", "instrument_id", "pk")
-    )
-    spans = _first_and_latest(rows)
-    if not spans:
+    """Average change from the first to the latest rating per item, small groups hidden
+    (two queries, the rows grouped in the database)."""
+    sql = CHANGE_SQL.format(rating=_table(Rating), participant=_table(Participant),
+                            answer=_table(Answer))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [intervention_id])  # nosec B608: only table names formatted
+        sums = {(instrument_id, item_id): (total, n)
+                for instrument_id, item_id, total, n in cursor.fetchall()}
+    if not sums:
         return []
-    wanted = {rid for span in spans.values() for rid in span}
-    values = {
-        (rating_id, item_id): value
-        for rating_id, item_id, value in Answer.objects.filter(rating_id__in=wanted)
-        .values_list("rating_id", "item_id", "value")
-    }
-    per_instrument = defaultdict(list)
-    for (_participant, instrument_id), span in spans.items():
-        per_instrument[instrument_id].append(span)
+    instruments = {instrument_id for instrument_id, _item in sums}
     result = []
-    for instrument in Instrument.objects.filter(pk__in=per_instrument).prefetch_related("items"):
+    for instrument in Instrument.objects.filter(pk__in=instruments).prefetch_related("items"):
         changes = []
         for item in instrument.items.all():
-            deltas = [values[(last, item.pk)] - values[(first, item.pk)]
-                      for first, last in per_instrument[instrument.pk]
-                      if (first, item.pk) in values and (last, item.pk) in values]
-            average = (Decimal(sum(deltas)) / len(deltas)).quantize(
-                Decimal("0.1"), rounding=ROUND_HALF_UP) if deltas else None
-            changes.append(ItemChange(item.short_label, suppress_value(average, len(deltas)),
-                                      len(deltas)))
+            total, n = sums.get((instrument.pk, item.pk), (0, 0))
+            average = (Decimal(total) / n).quantize(
+                Decimal("0.1"), rounding=ROUND_HALF_UP) if n else None
+            changes.append(ItemChange(item.short_label, suppress_value(average, n), n))
         result.append((instrument, changes))
     return result
