@@ -180,7 +180,9 @@ class Consent(models.Model):
 
 
 class ReadLogEntry(models.Model):
-    """One read of identified participant data: who, which participant, what, when."""
+    """One display of identified participant data: who, whom, what, when. A list or search
+    page is one entry naming every person it showed (`participants`); a page about one
+    person also names them in `participant_id`, indexed."""
 
     class What(models.TextChoices):
         LIST = "list", _("List")
@@ -198,7 +200,8 @@ class ReadLogEntry(models.Model):
     )
     user_name = models.CharField(_("user name"), max_length=200)
     # Not foreign keys: the log outlives records removed by retention.
-    participant_id = models.UUIDField(_("participant"), db_index=True)
+    participant_id = models.UUIDField(_("participant"), null=True, db_index=True)
+    participants = models.JSONField(_("participants shown"), default=list)
     intervention_id = models.BigIntegerField(_("intervention"), null=True)
     what = models.CharField(_("what"), max_length=10, choices=What.choices)
 
@@ -209,4 +212,4 @@ class ReadLogEntry(models.Model):
         indexes = [models.Index(fields=["user", "at"], name="readlog_user_at")]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user_name} {self.what} {self.participant_id}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_name} {self.what} {len(self.participants)}"
