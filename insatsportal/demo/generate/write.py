@@ -29,6 +29,7 @@ from insatsportal.participants.models import (
     PlanRevision,
     Rating,
 )
+from insatsportal.participants.services.nametokens import name_tokens_write
 from insatsportal.participants.services.rating import rating_mean, rating_series
 
 BATCH = 2000
@@ -109,6 +110,7 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
             row.home_kommun_id = person.home_kommun
         rows.append(row)
     Participant.objects.bulk_create(rows, batch_size=BATCH)
+    name_tokens_write([row for row in rows if row.name_index], new=True, batch_size=BATCH)
     counts.add("participants", len(rows))
     identified = [p for p in people if not p.anonymous]
     _consents(identified, actor_id, counts)

@@ -5,6 +5,7 @@ from insatsportal.participants.models.enrolment import Enrolment
 from insatsportal.participants.models.followup import FollowUp, FollowUpPolicy, FollowUpSample
 from insatsportal.participants.models.participant import (
     Consent,
+    NameToken,
     Participant,
     ReadLogEntry,
     Sex,
@@ -14,6 +15,7 @@ from insatsportal.participants.models.rating import Answer, Instrument, Item, Ra
 
 __all__ = [
     "ActionPlan", "Activity", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment",
-    "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "Participant",
+    "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "NameToken",
+    "Participant",
     "PlanRevision", "Rating", "ReadLogEntry", "Sex",
 ]

@@ -179,6 +179,25 @@ class Consent(models.Model):
         return min(ends) if ends else None
 
 
+class NameToken(models.Model):
+    """The name search index: one row per keyed hash of a name-word prefix
+    (crypto.name_index), so that a search is an index lookup, never a scan or a
+    decryption. Kept by services.nametokens with the name."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="name_tokens", verbose_name=_("participant"))
+    token = models.CharField(_("token"), max_length=16)
+
+    class Meta:
+        verbose_name = _("name search token")
+        verbose_name_plural = _("name search tokens")
+        constraints = [models.UniqueConstraint(fields=["token", "participant"],
+                                               name="name_token_unique")]
+
+    def __str__(self):
+        return self.token
+
+
 class ReadLogEntry(models.Model):
     """One display of identified participant data: who, whom, what, when. A list or search
     page is one entry naming every person it showed (`participants`); a page about one

@@ -16,7 +16,7 @@ from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ReadLogEntry
 from insatsportal.participants.services import registration
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import page_of
+from insatsportal.participants.views.common import keyset_page, page_of
 
 SEARCH_SESSION_KEY = "participant_search"
 DUE_PAGE_SIZE = 50
@@ -45,7 +45,7 @@ def intervention_participants(request, pk):
     participants = selectors.participant_list(
         user=request.user, intervention=intervention, query=query
     ).select_related("discharge").defer("personnummer_encrypted", "name_index")
-    page = page_of(request, participants)
+    page = keyset_page(request, participants)
     read_log_record(user=request.user, participants=page,
                     what=ReadLogEntry.What.SEARCH if query else ReadLogEntry.What.LIST)
     week = this_week_counts([p.pk for p in page], today=timezone.localdate())
