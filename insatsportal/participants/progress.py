@@ -3,10 +3,11 @@
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import connection
+from django.db.models import Count, Sum
 
 from insatsportal.participants.aggregates import suppress_value
-from insatsportal.participants.models import Answer, Instrument, Participant, Rating
+from insatsportal.participants.models import Instrument, Rating
+from insatsportal.participants.models import ItemChange as PersonItemChange
 
 
 @dataclass
@@ -51,46 +52,13 @@ class ItemChange:
     people: int
 
 
-# Per item, the sum and number of (latest - first) answer over the people rated at least
-# twice with an instrument: the first and latest rating of each (person, instrument) found
-# by a window over the ratings, the answers joined only for those two. Grouped in the
-# database; runs on PostgreSQL and SQLite alike.
-CHANGE_SQL = """
-WITH ranked AS (
-    SELECT r.id, r.participant_id, r.instrument_id,
-           ROW_NUMBER() OVER (PARTITION BY r.participant_id, r.instrument_id
-                              ORDER BY r.rated_on, r.id) AS from_first,
-           ROW_NUMBER() OVER (PARTITION BY r.participant_id, r.instrument_id
-                              ORDER BY r.rated_on DESC, r.id DESC) AS from_latest
-    FROM {rating} r JOIN {participant} p ON p.id = r.participant_id
-    WHERE p.intervention_id = %s
-), spans AS (
-    SELECT f.instrument_id, f.id AS first_id, l.id AS latest_id
-    FROM ranked f JOIN ranked l ON l.participant_id = f.participant_id
-         AND l.instrument_id = f.instrument_id AND l.from_latest = 1
-    WHERE f.from_first = 1 AND l.from_first > 1
-)
-SELECT s.instrument_id, a.item_id, SUM(b.value - a.value), COUNT(*)
-FROM spans s
-JOIN {answer} a ON a.rating_id = s.first_id
-JOIN {answer} b ON b.rating_id = s.latest_id AND b.item_id = a.item_id
-GROUP BY s.instrument_id, a.item_id
-"""
-
-
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
 def intervention_change(intervention_id) -> list[tuple[Instrument, list[ItemChange]]]:
-    """Average change from the first to the latest rating per item, small groups hidden
-    (two queries, the rows grouped in the database)."""
-    sql = CHANGE_SQL.format(rating=_table(Rating), participant=_table(Participant),
-                            answer=_table(Answer))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [intervention_id])  # nosec B608: only table names formatted
-        sums = {(instrument_id, item_id): (total, n)
-                for instrument_id, item_id, total, n in cursor.fetchall()}
+    """Average change from the first to the latest rating per item, small groups hidden:
+    the people's ItemChange rows (services.rating) grouped in the database (three queries)."""
+    sums = {(row["item__instrument_id"], row["item_id"]): (row["total"], row["n"])
+            for row in PersonItemChange.objects.filter(intervention_id=intervention_id).order_by()
+            .values("item_id", "item__instrument_id")
+            .annotate(total=Sum("change"), n=Count("pk"))}
     if not sums:
         return []
     instruments = {instrument_id for instrument_id, _item in sums}

@@ -30,7 +30,11 @@ from insatsportal.participants.models import (
     Rating,
 )
 from insatsportal.participants.services.nametokens import name_tokens_write
-from insatsportal.participants.services.rating import rating_mean, rating_series
+from insatsportal.participants.services.rating import (
+    item_changes_write,
+    rating_mean,
+    rating_series,
+)
 
 BATCH = 2000
 
@@ -117,6 +121,7 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
     _enrolments(identified, actor_id, counts)
     _plans([p for p in identified if p.plan], actor_id, counts)
     _ratings([r for p in identified for r in ratings[p.pk]], identified, items, counts)
+    item_changes_write([p.pk for p in identified if len(ratings[p.pk]) > 1], new=True)
     _activities(people, actor_id, counts)
     _discharges([p for p in people if p.discharge], actor_id, counts)
     ct = ContentType.objects.get_for_model(Participant)

@@ -11,11 +11,11 @@ from insatsportal.participants.models.participant import (
     Sex,
 )
 from insatsportal.participants.models.plan import ActionPlan, PlanRevision
-from insatsportal.participants.models.rating import Answer, Instrument, Item, Rating
+from insatsportal.participants.models.rating import Answer, Instrument, Item, ItemChange, Rating
 
 __all__ = [
     "ActionPlan", "Activity", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment",
-    "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "NameToken",
+    "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "ItemChange", "NameToken",
     "Participant",
     "PlanRevision", "Rating", "ReadLogEntry", "Sex",
 ]
