@@ -175,16 +175,17 @@ def due_counts(intervention_ids, *, today: datetime.date) -> dict[int, DueCount]
 
 
 def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: int = 0,
-             size: int = 50) -> tuple[list[DueRow], int]:
+             size: int = 50, count: bool = True) -> tuple[list[DueRow], int | None]:
     """One page of the due list of an intervention, soonest first, and the number of rows
-    in all: each kind read in due order up to the page's end and merged."""
+    in all (None unless `count`): each kind read in due order up to the page's end and
+    merged."""
     policies = _follow_up_policies([intervention_id])
     months = policies[intervention_id][0]
     horizon = _horizon(today)
     total, streams = 0, []
     for k in _kinds_of(kind):
         due = k.base([intervention_id]).filter(k.due_by(horizon, policies))
-        total += due.count()
+        total += due.count() if count else 0
         rows = (due.select_related("intervention").annotate(stored=F(k.column))
                 .order_by(k.column, "number")[:offset + size])
         streams.append([
@@ -193,7 +194,7 @@ def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: i
             for due_on in [k.due_on(p.stored, months if k.key == "follow_up" else None)]])
     rows = sorted((row for stream in streams for row in stream),
                   key=lambda row: (row.due_on, row.participant.number))
-    return rows[offset:offset + size], total
+    return rows[offset:offset + size], total if count else None
 
 
 class DueList:
@@ -213,10 +214,9 @@ class DueList:
         return self._total
 
     def __getitem__(self, window: slice) -> list[DueRow]:
-        rows, self._total = due_page(self.intervention_id, today=self.today, kind=self.kind,
-                                     offset=window.start or 0,
-                                     size=window.stop - (window.start or 0))
-        return rows
+        return due_page(self.intervention_id, today=self.today, kind=self.kind,
+                        offset=window.start or 0, size=window.stop - (window.start or 0),
+                        count=False)[0]
 
 
 def _kinds_of(kind: str) -> list[Kind]:
