@@ -91,7 +91,7 @@ def main() -> None:
     host, port = BIND.split(":")
     env = {**os.environ, "GUNICORN_BIND": BIND, "WEB_CONCURRENCY":
            os.environ.get("WEB_CONCURRENCY", "3"), "GUNICORN_ACCESS_LOG": "/dev/null"}
-    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c",
+    server = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c",  # noqa: S603
                                str(HERE.parent / "gunicorn.conf.py")], env=env,
                               cwd=HERE.parent, stderr=subprocess.DEVNULL)
     try:

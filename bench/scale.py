@@ -65,7 +65,7 @@ def parent() -> None:
     medians: dict = {}
     for size in SIZES:
         env = {**os.environ, "DATABASE_URL": _url(base, size), "BENCH_SIZE": str(size)}
-        run = subprocess.run([sys.executable, str(HERE / "scale.py"), "--one"], env=env,
+        run = subprocess.run([sys.executable, str(HERE / "scale.py"), "--one"], env=env,  # noqa: S603
                              stdout=subprocess.PIPE, text=True, check=True)
         for line in run.stdout.splitlines():
             fields = line.split("\t")
@@ -159,9 +159,8 @@ def _prepare(size: int):
 def _floor(label, statements, params, size):
     import time
 
-    from django.db import connection
-
     from common import summary
+    from django.db import connection
 
     times = []
     with connection.cursor() as cursor:
