@@ -41,9 +41,8 @@ def latest_for(day: datetime.date, months: int) -> datetime.date:
     return candidate
 
 
-def _active(intervention_ids):
-    return Participant.objects.filter(
-        intervention_id__in=intervention_ids, is_anonymous=False, discharge__isnull=True)
+def _identified(intervention_ids):
+    return Participant.objects.filter(intervention_id__in=intervention_ids, is_anonymous=False)
 
 
 def _follow_up_policies(intervention_ids) -> dict:
@@ -84,21 +83,23 @@ class Kind:
             return latest_for(day, months)
         return day - datetime.timedelta(days=self.days)
 
-    def base(self, intervention_ids):
+    @property
+    def condition(self) -> Q:
+        """Which participants have a step of this kind at all."""
+        active = Q(discharge__isnull=True)
         if self.key == "revision":
-            return _active(intervention_ids).filter(plan__isnull=False)
+            return active & Q(plan__isnull=False)
         if self.key == "first_plan":
-            return _active(intervention_ids).filter(plan__isnull=True,
-                                                    enrolment__isnull=False)
+            return active & Q(plan__isnull=True, enrolment__isnull=False)
         if self.key == "rating":
-            return _active(intervention_ids).filter(latest_rated_on__isnull=False)
+            return active & Q(latest_rated_on__isnull=False)
         if self.key == "first_rating":
-            return _active(intervention_ids).filter(latest_rated_on__isnull=True,
-                                                    enrolment__isnull=False)
-        return (Participant.objects.filter(intervention_id__in=intervention_ids,
-                                           is_anonymous=False, follow_up__isnull=True,
-                                           discharge__isnull=False)
-                .exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION))
+            return active & Q(latest_rated_on__isnull=True, enrolment__isnull=False)
+        return (Q(follow_up__isnull=True, discharge__isnull=False)
+                & ~Q(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION))
+
+    def base(self, intervention_ids):
+        return _identified(intervention_ids).filter(self.condition)
 
     def due_by(self, day: datetime.date, policies=None) -> Q:
         """Due on or before `day` (follow-ups: each intervention's months and sample)."""
@@ -150,28 +151,41 @@ class DueCount:
 
 
 def due_counts(intervention_ids, *, today: datetime.date) -> dict[int, DueCount]:
-    """Due and overdue steps per intervention, counted in the database (two queries for the
-    follow-up policies, then one per kind)."""
+    """Due and overdue steps per intervention, every kind counted in one grouped query
+    (after two for the follow-up policies)."""
     intervention_ids = list(intervention_ids)
     policies = _follow_up_policies(intervention_ids)
     horizon, yesterday = _horizon(today), today - datetime.timedelta(days=1)
-    totals = {pk: [0, 0, None] for pk in intervention_ids}
-    for kind in _settings_kinds():
-        rows = (kind.base(intervention_ids).filter(kind.due_by(horizon, policies)).order_by()
-                .values("intervention_id")
-                .annotate(due=Count("pk"),
-                          overdue=Count("pk", filter=kind.due_by(yesterday, policies)),
-                          fallen=Max(kind.column, filter=kind.due_by(today, policies))))
-        for row in rows:
-            entry = totals[row["intervention_id"]]
-            entry[0] += row["due"]
-            entry[1] += row["overdue"]
-            if row["fallen"] is not None:
-                months = policies[row["intervention_id"]][0] if kind.key == "follow_up" \
-                    else None
-                fallen = kind.due_on(row["fallen"], months)
-                entry[2] = max(filter(None, [entry[2], fallen]))
-    return {pk: DueCount(pk, *entry) for pk, entry in totals.items() if entry[0]}
+    kinds = _settings_kinds()
+    aggregates = {}
+    for k in kinds:
+        aggregates[f"{k.key}_due"] = Count("pk", filter=k.condition & k.due_by(horizon, policies))
+        aggregates[f"{k.key}_over"] = Count("pk", filter=k.condition
+                                            & k.due_by(yesterday, policies))
+        aggregates[f"{k.key}_fallen"] = Max(k.column, filter=k.condition
+                                            & k.due_by(today, policies))
+    result = {}
+    for row in (_identified(intervention_ids).order_by().values("intervention_id")
+                .annotate(**aggregates)):
+        pk = row["intervention_id"]
+        fallen = [k.due_on(row[f"{k.key}_fallen"],
+                           policies[pk][0] if k.key == "follow_up" else None)
+                  for k in kinds if row[f"{k.key}_fallen"] is not None]
+        due = sum(row[f"{k.key}_due"] for k in kinds)
+        if due:
+            result[pk] = DueCount(pk, due, sum(row[f"{k.key}_over"] for k in kinds),
+                                  max(fallen, default=None))
+    return result
+
+
+def due_total(intervention_id, *, today: datetime.date, kind: str = "") -> int:
+    """How many steps of the kind (every kind: "") are due: one query after the policies."""
+    policies = _follow_up_policies([intervention_id])
+    horizon = _horizon(today)
+    counts = _identified([intervention_id]).aggregate(**{
+        k.key: Count("pk", filter=k.condition & k.due_by(horizon, policies))
+        for k in _kinds_of(kind)})
+    return sum(counts.values())
 
 
 def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: int = 0,
@@ -182,10 +196,9 @@ def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: i
     policies = _follow_up_policies([intervention_id])
     months = policies[intervention_id][0]
     horizon = _horizon(today)
-    total, streams = 0, []
+    streams = []
     for k in _kinds_of(kind):
         due = k.base([intervention_id]).filter(k.due_by(horizon, policies))
-        total += due.count() if count else 0
         rows = (due.select_related("intervention").annotate(stored=F(k.column))
                 .order_by(k.column, "number")[:offset + size])
         streams.append([
@@ -194,7 +207,8 @@ def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: i
             for due_on in [k.due_on(p.stored, months if k.key == "follow_up" else None)]])
     rows = sorted((row for stream in streams for row in stream),
                   key=lambda row: (row.due_on, row.participant.number))
-    return rows[offset:offset + size], total if count else None
+    total = due_total(intervention_id, today=today, kind=kind) if count else None
+    return rows[offset:offset + size], total
 
 
 class DueList:
@@ -207,10 +221,7 @@ class DueList:
 
     def count(self) -> int:
         if self._total is None:
-            self._total = sum(
-                k.base([self.intervention_id]).filter(k.due_by(_horizon(self.today), policies))
-                .count() for policies in [_follow_up_policies([self.intervention_id])]
-                for k in _kinds_of(self.kind))
+            self._total = due_total(self.intervention_id, today=self.today, kind=self.kind)
         return self._total
 
     def __getitem__(self, window: slice) -> list[DueRow]:
