@@ -78,7 +78,7 @@ def quarter_facts(intervention, year: int, quarter: int) -> dict:
         discharged=facts.discharged_between(first, last),
         to_work=facts.to_work_between(first, last))
     plan_per_year = sum(a.participants_per_year or 0 for a in Application.objects.filter(
-        intervention=intervention, status=Application.Status.DECIDED,
+        Application.in_status(Application.Status.DECIDED), intervention=intervention,
         planned_start__lte=last, planned_end__gte=first))
     goals = [
         {"application": item.application.name, "goal": r.goal.text,
