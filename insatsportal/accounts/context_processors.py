@@ -13,6 +13,9 @@ def site(request):
         "SSO_ENABLED": settings.SSO_ENABLED,
         "SSO_PROVIDER_NAME": settings.SSO_PROVIDER_NAME,
         "fully_signed_in": fully_signed_in,
+        # For the warning before the idle limit (accounts/session_warning.html).
+        "SESSION_IDLE_TIMEOUT": settings.SESSION_IDLE_TIMEOUT,
+        "SESSION_WARNING_SECONDS": settings.SESSION_WARNING_SECONDS,
         "otp_demo_skipped": demo_skipped(request),
         "nav": {} if not fully_signed_in else {
             "applications": policy.can_view_applications(user),
