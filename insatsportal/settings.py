@@ -211,6 +211,10 @@ LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 20)
 LOGIN_ACCOUNT_WINDOW = 24 * 3600
 LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 50)
 LOGIN_ADDRESS_WINDOW = 3600
+# Reset links asked for per e-mail address (sent) and per client address in the window.
+PASSWORD_RESET_ACCOUNT_MAX = env_int("PASSWORD_RESET_ACCOUNT_MAX", 3)
+PASSWORD_RESET_ADDRESS_MAX = env_int("PASSWORD_RESET_ADDRESS_MAX", 10)
+PASSWORD_RESET_WINDOW = 3600
 # Failed second-factor codes per user before verification stops for the window.
 OTP_MAX_FAILURES = env_int("OTP_MAX_FAILURES", 5)
 OTP_FAILURE_WINDOW = 15 * 60
