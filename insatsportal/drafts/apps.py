@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class DraftsConfig(AppConfig):
     name = "insatsportal.drafts"
     verbose_name = _("Drafts")
+
+    def ready(self):
+        from insatsportal.drafts import signals  # noqa: F401 - connects the receiver

@@ -7,6 +7,7 @@ from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from insatsportal.drafts import services
+from insatsportal.drafts.signals import SESSION_KEY, note_drafts
 
 # Posts that are not the user's work: signing in and out, the language, the drafts
 # themselves, the admin and the token API.
@@ -71,9 +72,11 @@ class DraftsMiddleware:
             request.method == "POST"
             and 300 <= response.status_code < 400
             and request.user.is_authenticated
+            and request.session.get(SESSION_KEY)
             and _users_work(request)
         ):
-            services.drafts_discard(
+            if services.drafts_discard(
                 user=request.user, paths={request.path, urlsplit(page_of(request)).path}
-            )
+            ):
+                note_drafts(request)
         return response

@@ -12,6 +12,10 @@ from insatsportal.drafts.models import Draft
 logger = logging.getLogger(__name__)
 
 
+def has_drafts(*, user) -> bool:
+    return Draft.objects.filter(user=user, expires_at__gt=timezone.now()).exists()
+
+
 def page_drafts(*, user, path: str) -> dict:
     """{"typing": {field: {"text", "at"}}, "kept": {"action", "data", "files", "at"} | None}
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from insatsportal.drafts import services
 from insatsportal.drafts.models import Draft
+from insatsportal.drafts.signals import SESSION_KEY, note_drafts
 
 
 class DraftForm(forms.Form):
@@ -34,6 +35,10 @@ def draft_save(request):
     data = form.cleaned_data
     services.draft_save(user=request.user, path=data["path"], field=data["field"],
                         text=data["text"])
+    if data["text"]:
+        request.session[SESSION_KEY] = True
+    else:
+        note_drafts(request)
     return _done(request, data["path"])
 
 
@@ -47,4 +52,5 @@ def draft_discard(request):
     services.drafts_discard(user=request.user, paths=[data["path"]],
                             kind=data["kind"] or Draft.Kind.TYPING,
                             field=data["field"] or None)
+    note_drafts(request)
     return _done(request, data["path"])

@@ -1,6 +1,7 @@
 from django import template
 
 from insatsportal.drafts import selectors
+from insatsportal.drafts.signals import SESSION_KEY
 
 register = template.Library()
 
@@ -11,4 +12,6 @@ def page_drafts(context):
     request = context.get("request")
     if request is None or not context.get("fully_signed_in"):
         return None
+    if not request.session.get(SESSION_KEY):
+        return {"typing": {}, "kept": None}
     return selectors.page_drafts(user=request.user, path=request.path)

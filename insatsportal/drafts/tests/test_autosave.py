@@ -1,5 +1,8 @@
 """Long texts are saved as drafts while the user writes, and given back on reload."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from insatsportal.applications import services as applications
 from insatsportal.core.tests.formdata import page_form_data
 from insatsportal.drafts.models import Draft
@@ -76,3 +79,17 @@ def test_a_signed_out_user_keeps_no_draft(client, demo):
     response = client.post("/utkast/spara/", {"path": "/", "field": "x", "text": "y"})
     assert response.status_code == 302
     assert not Draft.objects.exists()
+
+
+def test_pages_of_a_user_without_drafts_do_not_look_for_them(login, demo):
+    client = login("insatsansvarig")
+    url = _edit_url()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert not [q for q in queries if "drafts_draft" in q["sql"]]
+    _save(client, url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert [q for q in queries if "drafts_draft" in q["sql"]]
+    # Signing in again finds the drafts kept earlier.
+    assert page_drafts_of(login("insatsansvarig").get(url).content.decode())["typing"]
