@@ -48,8 +48,9 @@ class SessionLimitsMiddleware:
                 or now - last > settings.SESSION_IDLE_TIMEOUT
                 or now - started > settings.SESSION_ABSOLUTE_TIMEOUT
             ):
-                # A form sent now is kept, to be filled in again after signing in.
-                kept_on = keep_expired_post(request)
+                # A form sent now is kept, to be filled in again after signing in; only
+                # from a session past both factors, or a password alone could plant text.
+                kept_on = keep_expired_post(request) if second_factor_ok(request) else None
                 logout(request)
                 messages.info(request, _("Your session has ended. Please log in again."))
                 if kept_on:

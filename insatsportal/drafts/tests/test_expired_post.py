@@ -109,3 +109,14 @@ def test_signing_out_and_switching_language_are_not_kept(login, demo):
         traveller.shift(timedelta(hours=1))
         client.post("/i18n/setlang/", {"language": "en"})
     assert not Draft.objects.exists()
+
+
+def test_a_session_past_the_password_only_keeps_nothing(login_password_only, demo):
+    application = _application()
+    url = f"/ansokningar/{application.pk}/andra/"
+    with time_machine.travel(START, tick=False) as traveller:
+        client = login_password_only("insatsansvarig")
+        traveller.shift(timedelta(hours=1))
+        response = client.post(url, {"purpose": "Planterad text"})
+    assert response.status_code == 302
+    assert not Draft.objects.exists()
