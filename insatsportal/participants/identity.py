@@ -86,6 +86,7 @@ _CANDIDATES = [  # twelve digits, then ten: each tried from every start
     re.compile(rf"(?<![0-9])(?=({_D}(?:[ -]?{_D}){{{n - 1}}} ?[-+]{{0,2}} ?{_LAST_FOUR})(?![0-9]))")
     for n in (8, 6)
 ]
+_SEPARATORS = dict.fromkeys(map(ord, " -+"))
 # Hyphens and dashes that people (and word processors) put where "-" belongs.
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043"
                                  "\ufe58\ufe63\uff0d"), "-")
@@ -107,10 +108,14 @@ def contains_identity_number(text: str) -> bool:
     extra hyphen: free text must not become a way round the register.
     """
     text = _normalised(text or "")
+    seen = set()  # long runs of digits give the same candidate many times over
     for pattern in _CANDIDATES:
         for match in pattern.finditer(text):
-            candidate = re.sub("[^0-9]", "", match.group(1))
-            if luhn.is_valid(candidate[-10:]) and _plausible_date(candidate[-10:-4]):
+            candidate = match.group(1).translate(_SEPARATORS)[-10:]
+            if candidate in seen:
+                continue
+            seen.add(candidate)
+            if luhn.is_valid(candidate) and _plausible_date(candidate[:6]):
                 return True
     return False
 
