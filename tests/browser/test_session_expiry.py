@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from insatsportal.accounts.models import User
 from insatsportal.accounts.services import backup_codes_create
-from insatsportal.accounts.signals import SESSION_LAST_ACTIVITY
+from insatsportal.accounts.signals import SESSION_LAST_ACTIVITY, SESSION_STARTED
 
 pytestmark = pytest.mark.browser
 
@@ -24,12 +24,16 @@ def _draft_application():
         actor=None, owner=Member.objects.get(name="Knivsta kommun"), name="Skrivs länge")
 
 
+def _move_back(page, key: str, seconds: int):
+    session = SessionStore(next(c["value"] for c in page.context.cookies()
+                                if c["name"] == "sessionid"))
+    session[key] -= seconds
+    session.save()
+
+
 def _end_session_on_server(page):
     """As if the user had been away for 31 minutes (the server's idle limit is 30)."""
-    key = next(c["value"] for c in page.context.cookies() if c["name"] == "sessionid")
-    session = SessionStore(key)
-    session[SESSION_LAST_ACTIVITY] -= 31 * 60
-    session.save()
+    _move_back(page, SESSION_LAST_ACTIVITY, 31 * 60)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -47,6 +51,16 @@ def test_the_warning_comes_before_the_idle_limit_and_keeps_the_session(sign_in, 
     page.clock.fast_forward("31:00")
     expect(warning.get_by_text("Du har loggats ut")).to_be_visible()
     assert csp_violations == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_near_the_absolute_limit_the_warning_says_to_save_instead(sign_in, page):
+    sign_in("insatsansvarig")
+    _move_back(page, SESSION_STARTED, 12 * 3600 - 3 * 60)  # 3 minutes of the 12 hours left
+    page.reload()
+    warning = page.locator("#session-warning")
+    expect(warning.get_by_text("den längsta tid som tillåts")).to_be_visible()
+    expect(warning.get_by_role("button", name="Fortsätt vara inloggad")).to_be_hidden()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,6 +8,10 @@
   var KEY = "insatsportal.lastActivity";
   var idle = Number(box.dataset.idleSeconds) * 1000;
   var warnBefore = Number(box.dataset.warningSeconds) * 1000;
+  // The absolute limit ends the session however active it is; staying signed in cannot help.
+  var absoluteEnd = Date.now() + Number(box.dataset.secondsLeftInAll) * 1000;
+  var idleReason = box.querySelector('[data-reason="idle"]');
+  var absoluteReason = box.querySelector('[data-reason="absolute"]');
   var warning = box.querySelector('[data-state="warning"]');
   var ended = box.querySelector('[data-state="ended"]');
   var countdown = box.querySelector("[data-countdown]");
@@ -33,16 +37,22 @@
   }
 
   function render() {
-    var left = lastActivity() + idle - Date.now();
+    var idleEnd = lastActivity() + idle;
+    var absolute = absoluteEnd < idleEnd;
+    var left = Math.min(idleEnd, absoluteEnd) - Date.now();
     if (left <= 0) { showEnded(); return; }
     if (left > warnBefore) { box.hidden = true; return; }
     var appearing = box.hidden;
     box.hidden = false;
     warning.hidden = false;
     ended.hidden = true;
+    idleReason.hidden = absolute;
+    absoluteReason.hidden = !absolute;
+    form.hidden = absolute;
     countdown.textContent = clock(left);
     // Reach the button at once, unless the user is in the middle of a field.
-    if (appearing && (!document.activeElement || document.activeElement === document.body)) {
+    if (appearing && !absolute &&
+        (!document.activeElement || document.activeElement === document.body)) {
       form.querySelector("button").focus();
     }
   }
