@@ -17,7 +17,7 @@ START_PAGE_QUERIES = {
     "kansli": 17,
     "styrelse": 10,
     "insatsansvarig": 21,
-    "deltagaransvarig": 16,
+    "deltagaransvarig": 12,
     "handlaggare": 9,
     "rapportlasare": 9,
 }
