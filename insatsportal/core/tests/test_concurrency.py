@@ -1,0 +1,110 @@
+"""Two people edit the same form: the later save over a newer version is shown as a conflict.
+
+For each kind of edit form two clients read the page, both change the same field, the first
+saves; the second save is not applied but answered with the conflict (409) showing both texts,
+the second person's text still in the form; saving the merged text from there goes through.
+Where a form has several fields, changes to different fields are merged without a conflict.
+"""
+
+import html
+
+import pytest
+
+from insatsportal.core.tests import filled
+from insatsportal.core.tests.formparse import parse_forms
+from insatsportal.core.tests.roundtrip import action_name, browser_encoded
+
+ANNA = "Annas text: deltagarna kom i tid."
+BERTIL = "Bertils text: två nya remisser."
+MERGED = "Sammanfogad text: deltagarna kom i tid och två nya remisser."
+
+
+def _form(response, action, url):
+    """The page's POST form whose target is the URL named `action`."""
+    assert response.status_code in (200, 409), response.status_code
+    for form in parse_forms(response.content.decode()):
+        if form.method == "post" and action_name(form.action or url) == action:
+            return form
+    raise AssertionError(f"No form for {action} on {url}")
+
+
+def _with(form, **values):
+    data = browser_encoded(form)
+    for name, value in values.items():
+        assert name in data, f"{name} is not a field of the form: {sorted(data)}"
+        data[name] = [value]
+    return data
+
+
+def _value(client, url, action, field):
+    """The field's value as the form shows it now (what is saved)."""
+    form = _form(client.get(url), action, url)
+    return browser_encoded(form)[field][0].replace("\r\n", "\n")
+
+
+def _target(form, url):
+    return form.action or url
+
+
+# (page name in filled.PAGES or a url function, role, form's action, field, texts)
+KINDS = {
+    "quarterly narrative": ("reports:quarterly", "insatsansvarig", "reports:quarterly",
+                            "went_well", (ANNA, BERTIL, MERGED)),
+}
+
+
+@pytest.fixture
+def world(demo):
+    return filled.build()
+
+
+def _url(page, world):
+    return filled.PAGES[page](world) if isinstance(page, str) else page(world)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_it_shows_a_conflict_and_keeps_both_texts(kind, login, world):
+    page, role, action, field, (anna, bertil, merged) = KINDS[kind]
+    url = _url(page, world)
+    first, second = login(role), login(role)
+    read_first = _form(first.get(url), action, url)
+    read_second = _form(second.get(url), action, url)
+
+    saved = first.post(_target(read_first, url), _with(read_first, **{field: anna}))
+    assert saved.status_code == 302
+    conflict = second.post(_target(read_second, url), _with(read_second, **{field: bertil}))
+
+    # Not applied: the first person's text stays saved; both texts are on the conflict page.
+    assert conflict.status_code == 409
+    page_text = html.unescape(conflict.content.decode())
+    assert anna in page_text and bertil in page_text
+    assert _value(first, url, action, field) == anna
+    # The second person's text is kept in the form, ready to be merged and saved.
+    again = _form(conflict, action, url)
+    assert browser_encoded(again)[field][0].replace("\r\n", "\n") == bertil
+
+    done = second.post(_target(again, url), _with(again, **{field: merged}))
+    assert done.status_code == 302
+    assert _value(first, url, action, field) == merged
+
+
+# (page, role, action, (field, value) of the first person, (field, value) of the second)
+DIFFERENT_FIELDS = {
+    "quarterly narrative": ("reports:quarterly", "insatsansvarig", "reports:quarterly",
+                            ("went_well", ANNA), ("problems", BERTIL)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DIFFERENT_FIELDS))
+def test_it_merges_changes_to_different_fields(kind, login, world):
+    page, role, action, (field_a, anna), (field_b, bertil) = DIFFERENT_FIELDS[kind]
+    url = _url(page, world)
+    first, second = login(role), login(role)
+    read_first = _form(first.get(url), action, url)
+    read_second = _form(second.get(url), action, url)
+    assert first.post(_target(read_first, url),
+                      _with(read_first, **{field_a: anna})).status_code == 302
+    assert second.post(_target(read_second, url),
+                       _with(read_second, **{field_b: bertil})).status_code == 302
+    assert _value(first, url, action, field_a) == anna
+    assert _value(first, url, action, field_b) == bertil
