@@ -147,13 +147,15 @@ def reconcile(request, *, current: dict, mine: dict, labels: dict | None = None,
         return Edit(values=dict(mine), version=stamp(current))
     values, conflicts, merged, version = dict(mine), [], [], {}
     shown = shown or (lambda name, value: display(value))
-    for name, value in current.items():
-        now = digest(value)
-        version[name] = read.get(name, now)
-        if name not in mine or read.get(name) in (None, now):
+    empty = digest(None)
+    for name in sorted(current.keys() | mine.keys()):
+        value = current.get(name)  # a part missing on one side is empty there (no rows)
+        now, was = digest(value), read.get(name, empty)
+        version[name] = was
+        if was == now:
             continue
-        sent = digest(mine[name])
-        if sent == read[name]:
+        sent = digest(mine.get(name))
+        if sent == was:
             values[name] = value  # only the other person changed it: keep theirs
             merged.append(name)
         elif sent == now:
@@ -161,7 +163,8 @@ def reconcile(request, *, current: dict, mine: dict, labels: dict | None = None,
         else:
             version[name] = now
             conflicts.append(Conflict(label=str((labels or {}).get(name, name)),
-                                      theirs=shown(name, value), mine=shown(name, mine[name])))
+                                      theirs=shown(name, value),
+                                      mine=shown(name, mine.get(name))))
     edit = Edit(values=values, version=",".join(f"{k}:{v}" for k, v in sorted(version.items())),
                 conflicts=conflicts, merged=merged)
     if conflicts and obj is not None:

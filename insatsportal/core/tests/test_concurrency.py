@@ -36,10 +36,14 @@ def _with(form, **values):
     return data
 
 
+def _shown(form, field):
+    """A field's value as the form holds it (amounts without their digit grouping)."""
+    return browser_encoded(form)[field][0].replace("\r\n", "\n").replace("\xa0", "")
+
+
 def _value(client, url, action, field):
     """The field's value as the form shows it now (what is saved)."""
-    form = _form(client.get(url), action, url)
-    return browser_encoded(form)[field][0].replace("\r\n", "\n")
+    return _shown(_form(client.get(url), action, url), field)
 
 
 def _target(form, url):
@@ -48,6 +52,10 @@ def _target(form, url):
 
 # (page name in filled.PAGES or a url function, role, form's action, field, texts)
 KINDS = {
+    "application budget": ("applications:budget", "insatsansvarig", "applications:budget",
+                           "cat_a-0-amount_0", ("7100", "7200", "7300")),
+    "application section": ("applications:edit", "insatsansvarig", "applications:edit",
+                            "purpose", (ANNA, BERTIL, MERGED)),
     "quarterly narrative": ("reports:quarterly", "insatsansvarig", "reports:quarterly",
                             "went_well", (ANNA, BERTIL, MERGED)),
 }
@@ -81,7 +89,7 @@ def test_it_shows_a_conflict_and_keeps_both_texts(kind, login, world):
     assert _value(first, url, action, field) == anna
     # The second person's text is kept in the form, ready to be merged and saved.
     again = _form(conflict, action, url)
-    assert browser_encoded(again)[field][0].replace("\r\n", "\n") == bertil
+    assert _shown(again, field) == bertil
 
     done = second.post(_target(again, url), _with(again, **{field: merged}))
     assert done.status_code == 302
@@ -90,6 +98,10 @@ def test_it_shows_a_conflict_and_keeps_both_texts(kind, login, world):
 
 # (page, role, action, (field, value) of the first person, (field, value) of the second)
 DIFFERENT_FIELDS = {
+    "application budget": ("applications:budget", "insatsansvarig", "applications:budget",
+                           ("cat_a-0-amount_0", "7100"), ("cat_a-1-amount_0", "7200")),
+    "application sections": ("applications:edit", "insatsansvarig", "applications:edit",
+                             ("purpose", ANNA), ("background", BERTIL)),
     "quarterly narrative": ("reports:quarterly", "insatsansvarig", "reports:quarterly",
                             ("went_well", ANNA), ("problems", BERTIL)),
 }
