@@ -38,7 +38,9 @@ import json
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.forms import ModelChoiceField
+from django.db import models, transaction
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -118,6 +120,7 @@ class Edit:
     merged: list[str] = dataclasses.field(default_factory=list)  # parts kept as the other saved
     saved_by: str = ""
     saved_at: datetime.datetime | None = None
+    result: object = None
 
     @property
     def saved(self) -> bool:
@@ -219,12 +222,20 @@ def display(value) -> str:
 # --- Forms -------------------------------------------------------------------------------
 
 def form_values(form, *, cleaned: bool = False) -> dict:
-    """A form's parts: the initial values it shows, or (cleaned) what the user sent."""
+    """A form's parts: the saved values it shows, or (cleaned) what the user sent; both as
+    the form cleans them, so that a text shown as lines compares with the list it saves."""
     if cleaned:
         return {name: form.cleaned_data.get(name) for name in form.fields
                 if not form.fields[name].disabled}
-    return {name: form.get_initial_for_field(field, name) for name, field in form.fields.items()
-            if not field.disabled}
+    return {name: _comparable(form, name, form.get_initial_for_field(field, name))
+            for name, field in form.fields.items() if not field.disabled}
+
+
+def _comparable(form, name, initial):
+    # A chosen object compares by its key (normal); cleaning it would cost a query.
+    if isinstance(form.fields[name], ModelChoiceField):
+        return initial
+    return _cleaned(form, name, initial)
 
 
 def form_labels(form) -> dict:
@@ -264,17 +275,41 @@ def reconcile_form(request, form, current_form, *, obj=None, extra_current=None,
                      labels={**form_labels(form), **(extra_labels or {})},
                      shown=form_shown(form), obj=obj)
     for name in edit.merged:
-        if name in current_form.fields:
+        if isinstance(current_form.fields.get(name), ModelChoiceField):
             edit.values[name] = _cleaned(current_form, name, current[name])
     if edit.conflicts:
         form.edit = edit
     return edit
 
 
+def save_form(request, form, obj, *, current, save, audited=None) -> Edit:
+    """The usual edit: in one transaction lock `obj` (as saved now), reconcile the valid
+    `form` with `current(fresh)`, the same form unbound on it, and when nothing conflicts call
+    `save(fresh, values)`; its result is `edit.result`. `audited` is the object whose audit
+    entries record the saves (default `obj`)."""
+    with transaction.atomic():
+        fresh = locked(obj)
+        edit = reconcile_form(request, form, current(fresh), obj=audited or fresh)
+        if edit.saved:
+            edit.result = save(fresh, edit.values)
+    return edit
+
+
 def _cleaned(form, name, initial):
-    """A saved value as the form's field cleans it (a pk becomes its object)."""
+    """A saved value as the form cleans it: the field, then the form's clean_<name>."""
     field = form.fields[name]
+    had = form.__dict__.get("cleaned_data")
     try:
-        return field.clean(field.prepare_value(initial))
-    except Exception:  # noqa: BLE001 - a saved value the form would refuse stays as saved
+        value = field.clean(field.prepare_value(initial))
+        hook = getattr(form, f"clean_{name}", None)
+        if hook is not None:
+            form.cleaned_data = {name: value}
+            value = hook()
+    except (ValidationError, TypeError, ValueError, KeyError):  # refused now: as saved
         return initial
+    finally:
+        if had is None:
+            form.__dict__.pop("cleaned_data", None)
+        else:
+            form.cleaned_data = had
+    return value

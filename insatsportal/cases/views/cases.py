@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +13,7 @@ from insatsportal.cases import forms, selectors, services
 from insatsportal.cases.comparison import applied_vs_granted
 from insatsportal.cases.documents import proposal_document
 from insatsportal.cases.models import Case, Decision
+from insatsportal.core import concurrency
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_docx, render_pdf
@@ -137,23 +139,34 @@ def proposal_edit(request, pk):
     if request.method == "POST":
         form = forms.ProposalForm(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.proposal_save(case=case, draft=selectors.case_draft(case),
-                                       actor=request.user, **data)
+                with transaction.atomic():
+                    saved = concurrency.locked(proposal)
+                    edit = concurrency.reconcile_form(
+                        request, form, forms.ProposalForm(initial=_proposal_initial(saved)),
+                        obj=case)
+                    if edit.saved:
+                        services.proposal_save(case=case, draft=selectors.case_draft(case),
+                                               actor=request.user, **edit.values)
             except (services.CaseError, ApplicationError) as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _("The decision proposal is saved."))
-                return redirect("cases:detail", pk=case.pk)
+                if edit.saved:
+                    messages.success(request, _("The decision proposal is saved."))
+                    return redirect("cases:detail", pk=case.pk)
     else:
-        form = forms.ProposalForm(initial={
-            "proposer": proposal.proposer, "title": proposal.title, "amount": proposal.amount,
-            "period_start": proposal.period_start, "period_end": proposal.period_end,
-            "clauses": "\n".join(proposal.clauses), "matter": proposal.matter,
-            "assessment": proposal.assessment,
-        })
-    return render(request, "cases/proposal_form.html", {"case": case, "form": form})
+        form = forms.ProposalForm(initial=_proposal_initial(proposal))
+    return render(request, "cases/proposal_form.html", {"case": case, "form": form},
+                  status=concurrency.status(form))
+
+
+def _proposal_initial(proposal) -> dict:
+    return {
+        "proposer": proposal.proposer, "title": proposal.title, "amount": proposal.amount,
+        "period_start": proposal.period_start, "period_end": proposal.period_end,
+        "clauses": "\n".join(proposal.clauses), "matter": proposal.matter,
+        "assessment": proposal.assessment,
+    }
 
 
 @require_safe

@@ -19,15 +19,17 @@ def form_token(context):
 
 
 @register.inclusion_tag("core/_edit_version.html", takes_context=True)
-def edit_version(context, thing):
+def edit_version(context, thing=None, **parts):
     """The version an edit form was read at (core.concurrency), and a conflict if there is one.
 
-    `thing` is a form (its initial values are what the user reads) or a concurrency.Edit.
+    `thing` is a form (its initial values are what the user reads) or a concurrency.Edit; a
+    form written by hand names its parts instead: {% edit_version minutes=item.minutes %}.
     """
     request = context.get("request")
     edit = getattr(thing, "edit", thing)
     if not isinstance(edit, concurrency.Edit):
-        version = concurrency.posted_version(request) if thing.is_bound else None
+        version = None if thing is None else concurrency.posted_version(request) \
+            if thing.is_bound else None
         edit = concurrency.Edit(values={}, version=version or concurrency.stamp(
-            concurrency.form_values(thing)))
+            parts if thing is None else concurrency.form_values(thing)))
     return {"edit": edit, "field": concurrency.FIELD}

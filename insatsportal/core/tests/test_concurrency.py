@@ -9,6 +9,7 @@ Where a form has several fields, changes to different fields are merged without 
 import html
 
 import pytest
+from django.urls import reverse
 
 from insatsportal.core.tests import filled
 from insatsportal.core.tests.formparse import parse_forms
@@ -50,8 +51,18 @@ def _target(form, url):
     return form.action or url
 
 
+def _meeting_edit(world):
+    return reverse("cases:meeting_edit", args=[world.meeting.pk])
+
+
 # (page name in filled.PAGES or a url function, role, form's action, field, texts)
 KINDS = {
+    "decision proposal": ("cases:proposal_edit", "kansli", "cases:proposal_edit", "matter",
+                          (ANNA, BERTIL, MERGED)),
+    "paragraph minutes": ("cases:meeting", "kansli", "cases:paragraph_minutes", "minutes",
+                          (ANNA, BERTIL, MERGED)),
+    "meeting": (_meeting_edit, "kansli", "cases:meeting_edit", "present",
+                (ANNA, BERTIL, MERGED)),
     "application budget": ("applications:budget", "insatsansvarig", "applications:budget",
                            "cat_a-0-amount_0", ("7100", "7200", "7300")),
     "application section": ("applications:edit", "insatsansvarig", "applications:edit",
@@ -98,6 +109,10 @@ def test_it_shows_a_conflict_and_keeps_both_texts(kind, login, world):
 
 # (page, role, action, (field, value) of the first person, (field, value) of the second)
 DIFFERENT_FIELDS = {
+    "decision proposal": ("cases:proposal_edit", "kansli", "cases:proposal_edit",
+                          ("matter", ANNA), ("assessment", BERTIL)),
+    "meeting": (_meeting_edit, "kansli", "cases:meeting_edit", ("present", ANNA),
+                ("place", "Enköping")),
     "application budget": ("applications:budget", "insatsansvarig", "applications:budget",
                            ("cat_a-0-amount_0", "7100"), ("cat_a-1-amount_0", "7200")),
     "application sections": ("applications:edit", "insatsansvarig", "applications:edit",
