@@ -39,8 +39,8 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.forms import ModelChoiceField
 from django.db import models, transaction
+from django.forms import ModelChoiceField
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -61,7 +61,8 @@ def normal(value):
         return {str(key): normal(item) for key, item in value.items()}
     if isinstance(value, list | tuple | set):
         items = [normal(item) for item in value]
-        if value and all(isinstance(item, models.Model) for item in value) or isinstance(value, set):
+        chosen = value and all(isinstance(item, models.Model) for item in value)
+        if chosen or isinstance(value, set):  # a choice of objects has no order
             return sorted(items, key=str)
         return items
     if value is None:

@@ -104,12 +104,14 @@ def _reconcile(request, application, mine: b.BudgetData):
 def _shown(name, value):
     if not name.startswith("lines."):
         return concurrency.display(value)
-    return "\n".join(
-        " · ".join(filter(None, [line.label, concurrency.display(line.percent) if line.percent
-                                 else "", *[f"{kolumn}: {concurrency.display(amount)}"
-                                            for kolumn, amount in zip(b.OWNER_LABELS, line.amounts)
-                                            if amount]]))
-        for line in value or ()) or "–"
+    return "\n".join(_line_text(line) for line in value or ()) or "–"
+
+
+def _line_text(line) -> str:
+    amounts = [f"{owner}: {concurrency.display(amount)}"
+               for owner, amount in zip(b.OWNER_LABELS, line.amounts, strict=False) if amount]
+    percent = f"{concurrency.display(line.percent)} %" if line.percent else ""
+    return " · ".join(filter(None, [line.label, percent, *amounts]))
 
 
 def _is_budget_warning(warning) -> bool:

@@ -1,4 +1,4 @@
-"""{% load forms %}: {% form_token %} (core.idempotency) and {% edit_version %} (core.concurrency)."""
+"""{% load forms %}: {% form_token %} (core.idempotency), {% edit_version %} (core.concurrency)."""
 
 from django import template
 from django.utils.html import format_html
