@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from insatsportal.accounts import policy
 from insatsportal.core import concurrency
+from insatsportal.core.audit import audit_history
 from insatsportal.core.calendar import quarter_of
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_docx, render_pdf
@@ -91,6 +92,9 @@ def quarterly_report(request, pk, year, quarter):
     return render(request, "reports/quarterly.html", {
         "intervention": intervention, "report": report, "facts": facts, "form": form,
         "year": year, "quarter": quarter,
+        "history": audit_history(report) if report and policy.can_restore_history(request.user)
+        else None,
+        "history_links": True,
         "review_form": forms.QuarterlyReviewForm()
         if report and report.status == QuarterlyReport.Status.SUBMITTED
         and policy.can_review_quarterly_reports(request.user) else None,
