@@ -9,8 +9,10 @@ text that holds a personal identity number is masked before it is written.
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -172,8 +174,7 @@ def _json(value):
 
 def _masked(value):
     """The data with every text that holds a personal identity number masked."""
-    from insatsportal.participants.identity import contains_identity_number
-
+    contains_identity_number = import_string(settings.AUDIT_IDENTITY_CHECK)
     if isinstance(value, str):
         return MASKED if contains_identity_number(value) else value
     if isinstance(value, list | tuple):
