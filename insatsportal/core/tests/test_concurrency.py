@@ -57,6 +57,16 @@ def _meeting_edit(world):
 
 # (page name in filled.PAGES or a url function, role, form's action, field, texts)
 KINDS = {
+    "action plan": ("participants:plan", "deltagaransvarig", "participants:plan", "goals",
+                    (ANNA, BERTIL, MERGED)),
+    "enrolment": ("participants:enrolment", "deltagaransvarig", "participants:enrolment",
+                  "referral_text", (ANNA, BERTIL, MERGED)),
+    "discharge": ("participants:discharge", "deltagaransvarig", "participants:discharge",
+                  "next_step", (ANNA, BERTIL, MERGED)),
+    "follow-up": ("participants:follow_up", "deltagaransvarig", "participants:follow_up",
+                  "note", (ANNA, BERTIL, MERGED)),
+    "participant": ("participants:edit", "deltagaransvarig", "participants:edit", "name",
+                    ("Anna Andersson", "Bertil Berg", "Anna Berg")),
     "decision proposal": ("cases:proposal_edit", "kansli", "cases:proposal_edit", "matter",
                           (ANNA, BERTIL, MERGED)),
     "paragraph minutes": ("cases:meeting", "kansli", "cases:paragraph_minutes", "minutes",
@@ -109,6 +119,8 @@ def test_it_shows_a_conflict_and_keeps_both_texts(kind, login, world):
 
 # (page, role, action, (field, value) of the first person, (field, value) of the second)
 DIFFERENT_FIELDS = {
+    "action plan": ("participants:plan", "deltagaransvarig", "participants:plan",
+                    ("goals", ANNA), ("steps", BERTIL)),
     "decision proposal": ("cases:proposal_edit", "kansli", "cases:proposal_edit",
                           ("matter", ANNA), ("assessment", BERTIL)),
     "meeting": (_meeting_edit, "kansli", "cases:meeting_edit", ("present", ANNA),

@@ -26,6 +26,8 @@ def follow_up_edit(request, pk):
         request, participant, form,
         service=lambda data: followup.follow_up_record(actor=request.user,
                                                        participant=participant, **data),
+        current=lambda: forms.FollowUpForm(
+            instance=FollowUp.objects.filter(participant=participant).first()),
         template="participants/step_form.html",
         success=_("The follow-up has been saved."), title=_("Follow-up after discharge"),
     )
