@@ -71,6 +71,10 @@ def _named(name, *args):
     return lambda world: reverse(name, args=args)
 
 
+def _user_detail(world):
+    return reverse("accounts:user_detail", args=[User.objects.get(username="styrelse").pk])
+
+
 def _grant_budget(world):
     grant = world.intervention.grants.order_by("period_start").last()
     return reverse("interventions:grant_budget", args=[world.intervention.pk, grant.pk])
@@ -82,6 +86,8 @@ def _meeting_edit(world):
 
 # (page name in filled.PAGES or a url function, role, form's action, field, texts)
 KINDS = {
+    "user": (_user_detail, "kansli", "accounts:user_detail", "title",
+             ("Samordnare", "Handläggare", "Samordnare och handläggare")),
     "equity ceiling": (_named("economy:settings"), "kansli", "economy:settings",
                        "equity_ceiling_percent", ("13.5", "14.5", "15.5")),
     "the förbund's budget": (_named("economy:fiscal_year", 2023), "kansli",
