@@ -75,6 +75,17 @@ def _user_detail(world):
     return reverse("accounts:user_detail", args=[User.objects.get(username="styrelse").pk])
 
 
+def _national_facts(world):
+    return reverse("interventions:national_facts", args=[world.intervention.pk])
+
+
+def _cost_parameter(world):
+    from insatsportal.socioeconomics.models import CostParameter
+
+    return reverse("socioeconomics:parameter_edit",
+                   args=[CostParameter.objects.order_by("pk").first().pk])
+
+
 def _grant_budget(world):
     grant = world.intervention.grants.order_by("period_start").last()
     return reverse("interventions:grant_budget", args=[world.intervention.pk, grant.pk])
@@ -86,6 +97,12 @@ def _meeting_edit(world):
 
 # (page name in filled.PAGES or a url function, role, form's action, field, texts)
 KINDS = {
+    "national facts": (_national_facts, "kansli", "interventions:national_facts",
+                       "specified_orientation", (ANNA, BERTIL, MERGED)),
+    "cost parameter": (_cost_parameter, "kansli", "socioeconomics:parameter_edit", "source",
+                       (ANNA, BERTIL, MERGED)),
+    "estimate settings": (_named("socioeconomics:parameters"), "kansli",
+                          "socioeconomics:settings", "horizon_months", ("37", "38", "39")),
     "user": (_user_detail, "kansli", "accounts:user_detail", "title",
              ("Samordnare", "Handläggare", "Samordnare och handläggare")),
     "equity ceiling": (_named("economy:settings"), "kansli", "economy:settings",
