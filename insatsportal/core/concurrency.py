@@ -41,6 +41,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.forms import ModelChoiceField
+from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
 
@@ -294,6 +295,13 @@ def save_form(request, form, obj, *, current, save, audited=None) -> Edit:
         if edit.saved:
             edit.result = save(fresh, edit.values)
     return edit
+
+
+def conflict_page(request, form, *, title, back):
+    """The conflict of a form that lives among others on a page (a paragraph's minutes, a
+    checklist note): the form alone, with both versions, posting back to the same address."""
+    return render(request, "core/conflict.html", {"form": form, "title": title, "back": back},
+                  status=409)
 
 
 def _cleaned(form, name, initial):

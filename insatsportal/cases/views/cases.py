@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -85,10 +86,20 @@ def case_assign(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a handler from the office."))
         return redirect("cases:detail", pk=case.pk)
-    return _run(request, case,
-                lambda: services.case_assign(case=case, handler=form.cleaned_data["handler"],
-                                             actor=request.user),
-                _("The handler is changed."))
+    try:
+        edit = concurrency.save_form(
+            request, form, case,
+            current=lambda fresh: forms.AssignForm(initial={"handler": fresh.handler_id}),
+            save=lambda fresh, values: services.case_assign(
+                case=fresh, handler=values["handler"], actor=request.user))
+    except (services.CaseError, ApplicationError) as error:
+        messages.error(request, str(error))
+        return redirect("cases:detail", pk=case.pk)
+    if not edit.saved:
+        return concurrency.conflict_page(request, form, title=_("Handler") + f" – {case}",
+                                         back=reverse("cases:detail", args=[case.pk]))
+    messages.success(request, _("The handler is changed."))
+    return redirect("cases:detail", pk=case.pk)
 
 
 @require_POST
@@ -96,8 +107,17 @@ def checklist_note(request, pk):
     case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     form = forms.ChecklistNoteForm(request.POST)
     if form.is_valid():
-        services.checklist_note_save(case=case, item=form.cleaned_data["item"],
-                                     text=form.cleaned_data["text"], actor=request.user)
+        item = form.cleaned_data["item"]
+        edit = concurrency.save_form(
+            request, form, case,
+            current=lambda fresh: forms.ChecklistNoteForm(initial={
+                "item": item, "text": selectors.checklist_note_text(fresh, item)}),
+            save=lambda fresh, values: services.checklist_note_save(
+                case=fresh, item=item, text=values["text"], actor=request.user))
+        if not edit.saved:
+            return concurrency.conflict_page(
+                request, form, title=_("The office's note") + f" – {case}",
+                back=reverse("cases:detail", args=[case.pk]))
         messages.success(request, _("The note is saved."))
     return redirect("cases:detail", pk=case.pk)
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -144,8 +145,9 @@ def paragraph_minutes(request, pk, paragraph):
         messages.error(request, str(error))
         return redirect("cases:meeting", pk=meeting.pk)
     if not edit.saved:  # the conflict, on a page of its own: the agenda holds many paragraphs
-        return render(request, "cases/paragraph_minutes.html",
-                      {"meeting": meeting, "item": item, "form": form}, status=409)
+        return concurrency.conflict_page(
+            request, form, title=_("Minutes") + f" § {paragraph} – {meeting}",
+            back=reverse("cases:meeting", args=[meeting.pk]))
     messages.success(request, _("The minutes of § %(paragraph)s are saved.")
                      % {"paragraph": paragraph})
     return redirect("cases:meeting", pk=meeting.pk)

@@ -97,6 +97,8 @@ def _meeting_edit(world):
 
 # (page name in filled.PAGES or a url function, role, form's action, field, texts)
 KINDS = {
+    "checklist note": ("cases:detail", "kansli", "cases:checklist_note", "text",
+                       (ANNA, BERTIL, MERGED)),
     "national facts": (_national_facts, "kansli", "interventions:national_facts",
                        "specified_orientation", (ANNA, BERTIL, MERGED)),
     "cost parameter": (_cost_parameter, "kansli", "socioeconomics:parameter_edit", "source",
