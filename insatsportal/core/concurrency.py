@@ -288,9 +288,10 @@ def save_form(request, form, obj, *, current, save, audited=None) -> Edit:
     """The usual edit: in one transaction lock `obj` (as saved now), reconcile the valid
     `form` with `current(fresh)`, the same form unbound on it, and when nothing conflicts call
     `save(fresh, values)`; its result is `edit.result`. `audited` is the object whose audit
-    entries record the saves (default `obj`)."""
+    entries record the saves (default `obj`). Without a saved `obj` (a first save) nothing is
+    locked."""
     with transaction.atomic():
-        fresh = locked(obj)
+        fresh = locked(obj) if obj is not None and obj.pk is not None else obj
         edit = reconcile_form(request, form, current(fresh), obj=audited or fresh)
         if edit.saved:
             edit.result = save(fresh, edit.values)

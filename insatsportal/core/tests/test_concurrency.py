@@ -86,6 +86,16 @@ def _cost_parameter(world):
                    args=[CostParameter.objects.order_by("pk").first().pk])
 
 
+def _national(world):
+    from insatsportal.reports.common import today
+
+    return reverse("reports:national") + f"?ar={today().year - 1}"
+
+
+def _follow_up_overview(world):
+    return reverse("participants:follow_up_overview", args=[world.intervention.pk])
+
+
 def _grant_budget(world):
     grant = world.intervention.grants.order_by("period_start").last()
     return reverse("interventions:grant_budget", args=[world.intervention.pk, grant.pk])
@@ -97,6 +107,8 @@ def _meeting_edit(world):
 
 # (page name in filled.PAGES or a url function, role, form's action, field, texts)
 KINDS = {
+    "administrative costs": (_national, "kansli", "reports:national", "note",
+                             (ANNA, BERTIL, MERGED)),
     "checklist note": ("cases:detail", "kansli", "cases:checklist_note", "text",
                        (ANNA, BERTIL, MERGED)),
     "national facts": (_national_facts, "kansli", "interventions:national_facts",
@@ -222,3 +234,19 @@ def test_it_merges_changes_to_different_fields(kind, login, world):
                        _with(read_second, **{field_b: bertil})).status_code == 302
     assert _value(first, url, action, field_a) == anna
     assert _value(first, url, action, field_b) == bertil
+
+
+def test_a_choice_with_two_values_merges_with_another_field(login, world):
+    """The follow-up policy: one person changes the months, the other the sample; both stay."""
+    from insatsportal.participants.services.followup import policy_for
+
+    url, action = _follow_up_overview(world), "participants:follow_up_policy"
+    first, second = login("deltagaransvarig"), login("deltagaransvarig")
+    read_first = _form(first.get(url), action, url)
+    read_second = _form(second.get(url), action, url)
+    assert first.post(_target(read_first, url), _with(read_first, months="6")).status_code == 302
+    data = browser_encoded(read_second)
+    data.pop("sample_only")  # the box unticked
+    assert second.post(_target(read_second, url), data).status_code == 302
+    saved = policy_for(world.intervention.pk)
+    assert (saved.months, saved.sample_only) == (6, False)
