@@ -28,8 +28,8 @@ def edit_version(context, thing=None, **parts):
     request = context.get("request")
     edit = getattr(thing, "edit", thing)
     if not isinstance(edit, concurrency.Edit):
-        version = None if thing is None else concurrency.posted_version(request) \
-            if thing.is_bound else None
+        form = thing if hasattr(thing, "is_bound") else None
+        version = concurrency.posted_version(request) if form and form.is_bound else None
         edit = concurrency.Edit(values={}, version=version or concurrency.stamp(
-            parts if thing is None else concurrency.form_values(thing)))
+            parts if form is None else concurrency.form_values(form)))
     return {"edit": edit, "field": concurrency.FIELD}

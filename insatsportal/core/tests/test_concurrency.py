@@ -250,3 +250,26 @@ def test_a_choice_with_two_values_merges_with_another_field(login, world):
     assert second.post(_target(read_second, url), data).status_code == 302
     saved = policy_for(world.intervention.pk)
     assert (saved.months, saved.sample_only) == (6, False)
+
+
+def test_the_admin_refuses_a_save_over_a_newer_version(login, demo):
+    """A code list in the admin: the later save shows both names, the merged one is saved."""
+    from insatsportal.participants.models import CodeList
+
+    User.objects.filter(username="kansli").update(is_staff=True, is_superuser=True)
+    code_list = CodeList.objects.order_by("pk").first()
+    url = reverse("admin:participants_codelist_change", args=[code_list.pk])
+    action = "admin:participants_codelist_change"
+    first, second = login("kansli"), login("kansli")
+    read_first = _form(first.get(url), action, url)
+    read_second = _form(second.get(url), action, url)
+    assert first.post(url, _with(read_first, name="Försörjning A")).status_code == 302
+    refused = second.post(url, _with(read_second, name="Försörjning B"))
+    assert refused.status_code == 200
+    page_text = html.unescape(refused.content.decode())
+    assert "Försörjning A" in page_text and "Försörjning B" in page_text
+    assert CodeList.objects.get(pk=code_list.pk).name == "Försörjning A"
+    again = _form(refused, action, url)
+    assert _shown(again, "name") == "Försörjning B"
+    assert second.post(url, _with(again, name="Försörjning AB")).status_code == 302
+    assert CodeList.objects.get(pk=code_list.pk).name == "Försörjning AB"
