@@ -342,6 +342,9 @@ FOLLOW_UP_WINDOW_MONTHS = env_int("FOLLOW_UP_WINDOW_MONTHS", 1)
 RATING_INTERVAL_MONTHS = env_int("RATING_INTERVAL_MONTHS", 3)
 # Aggregates hide groups smaller than this.
 AGGREGATE_MIN_GROUP = env_int("AGGREGATE_MIN_GROUP", 5)
+# Age bands of the national report's new participants: (from, to) years of age reached in the
+# year; the first band takes every younger age and the last every older one.
+NATIONAL_AGE_BANDS = [(16, 19), (20, 24), (25, 29), (30, 39), (40, 49), (50, 64)]
 # The open API (/api/v1/): requests per token and minute, and the longest life of a token.
 API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 120)
 API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 730)
@@ -366,6 +369,10 @@ QUARTERLY_REPORT_DAYS = env_int("QUARTERLY_REPORT_DAYS", 30)
 # assessment: dotted paths to functions of the application returning Swedish text (or "").
 # A setting rather than an import, so that cases does not depend on the reports built on it.
 PROPOSAL_PARAGRAPHS = ["insatsportal.socioeconomics.proposal.extension_paragraph"]
+# Sections that apps built on the reports add to the förbund's dashboard, for the same reason:
+# functions taking `interventions` (those the user may see) and returning a template's
+# name and context ({"template": ..., ...}).
+DASHBOARD_SECTIONS = ["insatsportal.socioeconomics.dashboard.estimates_section"]
 # The module that answers a case's questions about the förbund's money (room for the grant,
 # years whose contributions are decided). Economy reads the cases' grants, so it is named
 # here rather than imported: the dependency points one way (economy → cases).

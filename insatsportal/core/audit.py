@@ -2,11 +2,13 @@
 
 A change of business text records its old and new values (`changes`), so the office can
 see an overwritten text and restore it (`audit_restore`). Identifying personal data never
-enters the log: participant records log which fields changed, not their values, and any
-text that holds a personal identity number is masked before it is written.
+enters the log: participant records log dates and codes only, and any text that holds a
+personal identity number is masked before it is written.
 """
 
 import datetime
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 
 from django.conf import settings
@@ -94,6 +96,7 @@ ACTION_LABELS = {
     "requisition.submitted": _("Requisition submitted"),
     "requisition.approved": _("Requisition approved for payment"),
     "requisition.returned": _("Requisition returned"),
+    "requisition.refused": _("Requisition refused by the claim rules"),
     "deviation.reported": _("Deviation reported"),
     "deviation.acknowledged": _("Deviation report read by the office"),
     "deviation.case_opened": _("Case opened for the deviation"),
@@ -144,6 +147,32 @@ def log_action(*, actor, obj, action: str, data: dict | None = None) -> AuditEnt
         object_repr=str(obj)[:300],
         data=data or {},
     )
+
+
+_held: ContextVar[list | None] = ContextVar("audit_refusals_held", default=None)
+
+
+def log_refusal(*, actor, obj, action: str, data: dict | None = None) -> None:
+    """Record an attempt the rules refused. A refused form rolls back the request's writes
+    (core.idempotency), so inside `refusals_kept()` the entry is written after that."""
+    held = _held.get()
+    if held is None:
+        log_action(actor=actor, obj=obj, action=action, data=data)
+    else:
+        held.append({"actor": actor, "obj": obj, "action": action, "data": data})
+
+
+@contextmanager
+def refusals_kept():
+    """Write the refusals logged inside the block after it, outside its transaction."""
+    token = _held.set([])
+    try:
+        yield
+    finally:
+        held = _held.get()
+        _held.reset(token)
+        for entry in held:
+            log_action(**entry)
 
 
 def audit_history(obj):

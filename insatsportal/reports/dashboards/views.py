@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.shortcuts import render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -24,8 +26,8 @@ from insatsportal.reports.selectors import report_intervention_get_for_user
 @require(policy.can_view_reports)
 def report_index(request):
     """The förbund's dashboard: every intervention the user may see."""
-    rows = dashboard.dashboard_rows(selectors.report_interventions(user=request.user),
-                                    today=today())
+    interventions = list(selectors.report_interventions(user=request.user))
+    rows = dashboard.dashboard_rows(interventions, today=today())
     money_chart = charts.bar_chart(
         _("Granted and paid per intervention (kr)"),
         [row.intervention.name for row in rows],
@@ -36,6 +38,8 @@ def report_index(request):
         "rows": rows, "statuses": STATUS_LABELS, "money_chart": money_chart,
         "office": policy.can_approve_requisitions(request.user),
         "national": policy.can_view_national_reporting(request.user),
+        "sections": [import_string(path)(interventions=interventions)
+                     for path in settings.DASHBOARD_SECTIONS],
     })
 
 
