@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "insatsportal.api",
     "insatsportal.economy",
     "insatsportal.socioeconomics",
+    "insatsportal.drafts",
     "insatsportal.demo",
 ]
 
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle and absolute session limits; ends the sessions of deactivated users.
     "insatsportal.accounts.middleware.SessionLimitsMiddleware",
+    # A page's autosaved drafts go once its form is saved (a POST answered by a redirect).
+    "insatsportal.drafts.middleware.DraftsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Password alone opens nothing: every signed-in page needs the second factor.
     "insatsportal.accounts.middleware.SecondFactorRequiredMiddleware",
@@ -208,6 +211,10 @@ LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 20)
 LOGIN_ACCOUNT_WINDOW = 24 * 3600
 LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 50)
 LOGIN_ADDRESS_WINDOW = 3600
+# Reset links asked for per e-mail address (sent) and per client address in the window.
+PASSWORD_RESET_ACCOUNT_MAX = env_int("PASSWORD_RESET_ACCOUNT_MAX", 3)
+PASSWORD_RESET_ADDRESS_MAX = env_int("PASSWORD_RESET_ADDRESS_MAX", 10)
+PASSWORD_RESET_WINDOW = 3600
 # Failed second-factor codes per user before verification stops for the window.
 OTP_MAX_FAILURES = env_int("OTP_MAX_FAILURES", 5)
 OTP_FAILURE_WINDOW = 15 * 60
@@ -218,6 +225,12 @@ CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Seconds without a request, and seconds since sign-in, after which a session ends.
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 3600)
+# Seconds before the idle limit that a page warns and offers to stay signed in.
+SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 5 * 60)
+# A form sent after the session ended is kept this many hours for the user to sign in
+# again; a long text's autosaved draft is kept this many days (both encrypted).
+EXPIRED_POST_HOURS = env_int("EXPIRED_POST_HOURS", 24)
+DRAFT_DAYS = env_int("DRAFT_DAYS", 14)
 # Changing e-mail, password or second factor needs a password + code check this recent.
 REAUTH_MAX_AGE = env_int("REAUTH_MAX_AGE", 5 * 60)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT

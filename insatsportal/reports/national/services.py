@@ -16,8 +16,9 @@ from insatsportal.core.audit import log_action
 from insatsportal.core.changes import unchanged
 from insatsportal.core.exporter import Exporter
 from insatsportal.interventions.models import Intervention, StructuralReach
+from insatsportal.participants import facts
 from insatsportal.participants.aggregates import HIDDEN, suppress_row
-from insatsportal.participants.models import Discharge, Participant, Sex
+from insatsportal.participants.models import Participant, Sex
 from insatsportal.reports.models import AdministrativeCost, Requisition
 from insatsportal.reports.national import people as breakdowns
 
@@ -41,29 +42,26 @@ def _marked(counts: list[int]) -> list:
 
 
 def _groups(ids, year: int) -> dict:
-    """The participants new, ongoing at the year's end and ended in the year."""
+    """The participants new and ended in the year, for the breakdowns (participants/facts.py)."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    base = (Participant.objects.filter(intervention_id__in=ids)
-            .exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION))
-    started_by_end = (Q(enrolment__enrolled_on__lte=last)
-                      | Q(enrolment__isnull=True, start_year__lte=year))
-    groups = {
-        "new": base.filter(Q(enrolment__enrolled_on__gte=first, enrolment__enrolled_on__lte=last)
-                           | Q(enrolment__isnull=True, start_year=year)),
-        "ongoing": base.filter(started_by_end).filter(
-            Q(discharge__isnull=True) | Q(discharge__discharged_on__gt=last)),
-        "ended": base.filter(discharge__discharged_on__gte=first,
-                             discharge__discharged_on__lte=last),
-    }
-    return groups
+    counted = facts.counted(Participant.objects.filter(intervention_id__in=ids))
+    return {"new": counted.filter(facts.started_between(first, last)),
+            "ended": counted.filter(facts.discharged_between(first, last))}
 
 
-def _people(groups) -> dict:
-    """New, ongoing and ended by sex (three queries)."""
+def _people(ids, year: int) -> dict:
+    """New, ongoing at the year's end and ended in the year, by intervention and sex (one
+    grouped query; the facts of participants/facts.py)."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    groups = {"new": facts.started_between(first, last), "ongoing": facts.active_on(last),
+              "ended": facts.discharged_between(first, last)}
     counts = {key: defaultdict(lambda: dict.fromkeys(SEXES, 0)) for key in groups}
-    for key, queryset in groups.items():
-        for row in queryset.values("intervention_id", "sex").annotate(n=Count("pk")):
-            counts[key][row["intervention_id"]][row["sex"]] = row["n"]
+    rows = (facts.counted(Participant.objects.filter(intervention_id__in=ids)).order_by()
+            .values("intervention_id", "sex")
+            .annotate(**{key: Count("pk", filter=q) for key, q in groups.items()}))
+    for row in rows:
+        for key in groups:
+            counts[key][row["intervention_id"]][row["sex"]] = row[key]
     return counts
 
 
@@ -88,7 +86,7 @@ def national_rows(year: int) -> list[dict]:
     reach = dict(StructuralReach.objects.filter(intervention_id__in=ids, year=year)
                  .values_list("intervention_id", "people"))
     groups = _groups(ids, year)
-    people = _people(groups)
+    people = _people(ids, year)
     marker = suppressed_marker()
     ages = breakdowns.ages(groups["new"], year, marker)
     ended = breakdowns.ended_facts(
