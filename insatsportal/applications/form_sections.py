@@ -1,6 +1,6 @@
 """The application form's sections and how far each is filled in: the progress indicator
-and which sections start open (a filled-in section folds away; after a failed save, with a
-question from the office or with something left to fill in, a section stays open)."""
+and which sections start open (a filled-in section folds away; after a save that did not go
+through, with a question from the office or with something left to fill in, it stays open)."""
 
 from dataclasses import dataclass
 
@@ -42,9 +42,9 @@ def _has_row(formset) -> bool:
                for field in form.visible_fields() if field.name != "DELETE")
 
 
-def form_sections(form, formsets, questions) -> list[FormSection]:
-    failed = form.is_bound and (bool(form.errors) or any(f.total_error_count()
-                                                         for f in formsets.values()))
+def form_sections(form, formsets, questions, *, open_all=False) -> list[FormSection]:
+    failed = open_all or form.is_bound and (
+        bool(form.errors) or any(f.total_error_count() for f in formsets.values()))
     sections = []
     for section, (fields, rows) in NEEDS.items():
         complete = all(_filled(form[name].value()) for name in fields if name in form.fields)
