@@ -1,0 +1,44 @@
+"""Reading uploaded documents in the background: one job per upload, one step per file.
+
+Each file is read and stored in its own transaction together with its outcome, so a job
+that stops part-way keeps what it has read and the files it has not (try again)."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from insatsportal.imports import services
+from insatsportal.imports.models import ImportedDocument
+from insatsportal.jobs.services import job_item_handled, job_running, job_waiting_items
+
+
+@task
+def documents_read(job_id: str) -> int:
+    """Read every waiting file of the job; returns how many became documents."""
+    read = 0
+    with job_running(job_id) as job:
+        for item in job_waiting_items(job):
+            with transaction.atomic():
+                try:
+                    document = services.document_upload(
+                        actor=job.started_by, content=bytes(item.content), filename=item.name)
+                except services.DocumentImportError as error:
+                    link = ""
+                    if isinstance(error, services.DuplicateDocumentError):
+                        link = reverse("imports:review", args=[error.earlier.pk])
+                    job_item_handled(item, failed=True, message=str(error), link=link)
+                    continue
+                job_item_handled(item, message=_outcome(document), warning=document.kind
+                                 == ImportedDocument.Kind.UNKNOWN,
+                                 link=reverse("imports:review", args=[document.pk]))
+                read += 1
+    return read
+
+
+def _outcome(document: ImportedDocument) -> str:
+    if document.kind == ImportedDocument.Kind.UNKNOWN:
+        return _("“%(file)s” was not recognised; see what was found and choose how to read "
+                 "it.") % {"file": document.filename}
+    return _("“%(file)s” was read as %(kind)s; review it.") % {
+        "file": document.filename, "kind": document.get_kind_display().lower()}
