@@ -55,13 +55,12 @@ def job_state(job: Job) -> JobState:
 
 
 def _task_failed(job: Job) -> str:
-    from django.utils.module_loading import import_string
+    from django_tasks import default_task_backend
 
     try:
-        task = import_string(job.task_path)
-        if not task.get_backend().supports_get_result:
+        if not default_task_backend.supports_get_result:
             return ""
-        result = task.get_result(job.task_id)
+        result = default_task_backend.get_result(job.task_id)
     except Exception:  # noqa: BLE001 - a backend that cannot answer says nothing new
         return ""
     if result.status != "FAILED":

@@ -9,6 +9,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from insatsportal.accounts.models import User
+from insatsportal.imports import tasks as import_tasks
 from insatsportal.imports.models import ImportedDocument
 from insatsportal.jobs import services
 from insatsportal.jobs.models import Job, JobItem
@@ -53,9 +54,7 @@ def test_the_page_follows_the_reading_step_by_step_and_stops_asking_when_done(ka
     assert '<progress max="4" value="1"' in fragment.content.decode()
     assert "1 av 4 dokument lästa" in fragment.content.decode()
 
-    from insatsportal.imports.tasks import documents_read
-
-    documents_read.call(str(job.pk))  # the worker's call, in this process
+    import_tasks.documents_read.call(str(job.pk))  # the worker's call, in this process
     done = kansli.get(reverse("jobs:detail", args=[job.pk]), **HTMX)
     assert done.status_code == 286  # htmx stops polling
     text = done.content.decode()
@@ -143,7 +142,9 @@ def test_a_job_is_seen_only_by_the_person_who_started_it(kansli, login, demo):
 
 
 def test_a_backend_that_does_not_answer_fails_the_job_with_the_reason(kansli, settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}  # not installed
+    # a queue that refuses the task, as Redis that is down refuses the enqueue
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                                  "QUEUES": ["annan"]}}
     with TestCase.captureOnCommitCallbacks(execute=True):
         response = _start_upload(kansli, decisions(1))
     assert response.status_code == 302
@@ -151,3 +152,19 @@ def test_a_backend_that_does_not_answer_fails_the_job_with_the_reason(kansli, se
     assert job.status == Job.Status.FAILED
     assert "bakgrundstjänsten svarade inte" in kansli.get(response.url).content.decode()
     assert job.items.get().content  # the file is kept
+
+
+def test_a_task_the_backend_records_as_failed_shows_as_failed(kansli, settings):
+    """E.g. RQ's timeout stopped the work before the job could record why."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                                  "QUEUES": ["default"]}}
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = _start_upload(kansli, decisions(1))
+    DBTaskResult.objects.get().set_failed(TimeoutError())
+    page = kansli.get(response.url).content.decode()
+    assert "oväntat fel (TimeoutError)" in page and "Försök igen" in page
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        kansli.post(reverse("jobs:retry", args=[Job.objects.get().pk]))
+    assert DBTaskResult.objects.filter(status="READY").count() == 1  # queued again
