@@ -3,7 +3,9 @@
 Each file is read and stored in its own transaction together with its outcome, so a job
 that stops part-way keeps what it has read and the files it has not (try again)."""
 
-from django.db import transaction
+import logging
+
+from django.db import DatabaseError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -11,6 +13,8 @@ from django_tasks import task
 from insatsportal.imports import services
 from insatsportal.imports.models import ImportedDocument
 from insatsportal.jobs.services import job_item_handled, job_running, job_waiting_items
+
+logger = logging.getLogger(__name__)
 
 
 @task
@@ -28,6 +32,14 @@ def documents_read(job_id: str) -> int:
                     if isinstance(error, services.DuplicateDocumentError):
                         link = reverse("imports:review", args=[error.earlier.pk])
                     job_item_handled(item, failed=True, message=str(error), link=link)
+                    continue
+                except DatabaseError:
+                    raise  # the job stops and keeps this file and the rest for another try
+                except Exception as error:  # noqa: BLE001 - one odd file must not stop the rest
+                    logger.exception("import job %s: reading item %s failed", job.pk, item.pk)
+                    job_item_handled(item, failed=True, message=_(
+                        "“%(file)s” could not be read because of an unexpected error "
+                        "(%(error)s).") % {"file": item.name, "error": type(error).__name__})
                     continue
                 job_item_handled(item, message=_outcome(document), warning=document.kind
                                  == ImportedDocument.Kind.UNKNOWN,

@@ -43,6 +43,7 @@ def _enqueue(job_pk) -> None:
     Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
 
 
+@transaction.atomic
 def job_start(*, actor, kind: str, title: str, task, params: dict | None = None,
               items=(), total: int | None = None) -> Job:
     """Record the job and enqueue `task` (called with the job's id) once the transaction

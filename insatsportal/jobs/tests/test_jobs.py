@@ -5,6 +5,7 @@ files; exports and the board's papers are made in the background with a download
 import re
 
 import pytest
+from django.db import OperationalError
 from django.test import TestCase
 from django.urls import reverse
 
@@ -100,7 +101,7 @@ def test_a_failed_job_says_why_keeps_the_files_and_can_be_tried_again(kansli, mo
     def fails_on_the_second(**kwargs):
         calls.append(kwargs["filename"])
         if len(calls) == 2:
-            raise ConnectionError("the database went away")
+            raise OperationalError("the database went away")
         return real(**kwargs)
 
     monkeypatch.setattr(import_services, "document_upload", fails_on_the_second)
@@ -109,7 +110,7 @@ def test_a_failed_job_says_why_keeps_the_files_and_can_be_tried_again(kansli, mo
     job = Job.objects.get()
     assert job.status == Job.Status.FAILED and job.done == 1
     page = kansli.get(response.url).content.decode()
-    assert "oväntat fel (ConnectionError)" in page and "Inget har gått förlorat" in page
+    assert "oväntat fel (OperationalError)" in page and "Inget har gått förlorat" in page
     assert "the database went away" not in page  # the technical text stays in the log
     # the two files not read are still there, with their content
     waiting = job.items.filter(status=JobItem.Status.WAITING)
@@ -121,6 +122,38 @@ def test_a_failed_job_says_why_keeps_the_files_and_can_be_tried_again(kansli, mo
     job.refresh_from_db()
     assert job.status == Job.Status.DONE and job.done == 3 and job.attempts == 2
     assert ImportedDocument.objects.filter(filename__startswith="beslut-0").count() == 3
+
+
+def test_a_file_the_reader_chokes_on_gets_its_reason_and_the_others_are_read(
+        kansli, monkeypatch):
+    from insatsportal.imports import services as import_services
+
+    real = import_services.document_upload
+
+    def chokes_on_the_first(**kwargs):
+        if kwargs["filename"] == "beslut-01.txt":
+            raise RecursionError("deep")
+        return real(**kwargs)
+
+    monkeypatch.setattr(import_services, "document_upload", chokes_on_the_first)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = _start_upload(kansli, decisions(2))
+    job = Job.objects.get()
+    assert job.status == Job.Status.DONE
+    page = kansli.get(response.url).content.decode()
+    assert "”beslut-01.txt” kunde inte läsas på grund av ett oväntat fel (RecursionError)." in page
+    assert job.items.get(name="beslut-01.txt").content  # kept
+    assert ImportedDocument.objects.filter(filename="beslut-02.txt").exists()
+
+
+def test_the_job_page_needs_few_queries_with_many_documents(kansli,
+                                                             django_assert_max_num_queries):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = _start_upload(kansli, decisions(20))
+    with django_assert_max_num_queries(12):
+        assert kansli.get(response.url).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert kansli.get(response.url, **HTMX).status_code == 286
 
 
 def test_only_a_failed_job_is_tried_again(kansli):
