@@ -219,6 +219,8 @@ TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 if TASKS_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# Days a finished job keeps its uploaded files and its result (manage.py prune_jobs).
+JOB_RETENTION_DAYS = env_int("JOB_RETENTION_DAYS", 30)
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     RQ_QUEUES = {"default": {

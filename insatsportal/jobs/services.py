@@ -126,3 +126,13 @@ def job_item_handled(item: JobItem, *, failed: bool = False, message: str = "",
 def job_result_attach(job: Job, *, name: str, content_type: str, content: bytes) -> None:
     Job.objects.filter(pk=job.pk).update(result_name=name, result_type=content_type,
                                          result=content)
+
+
+def jobs_prune(*, before) -> int:
+    """Remove jobs that ended before `before`, with the files they kept and made. A job
+    still waiting or running is kept, however old."""
+    ended = Job.objects.filter(status__in=(Job.Status.DONE, Job.Status.FAILED),
+                               created_at__lt=before)
+    count = ended.count()
+    ended.delete()
+    return count

@@ -201,3 +201,23 @@ def test_a_task_the_backend_records_as_failed_shows_as_failed(kansli, settings):
     with TestCase.captureOnCommitCallbacks(execute=True):
         kansli.post(reverse("jobs:retry", args=[Job.objects.get().pk]))
     assert DBTaskResult.objects.filter(status="READY").count() == 1  # queued again
+
+
+def test_finished_jobs_and_their_files_are_removed_after_the_retention(kansli, settings):
+    import datetime
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    settings.JOB_RETENTION_DAYS = 30
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        _start_upload(kansli, decisions(1))
+    _start_upload(kansli, decisions(2)[1:])  # still waiting for the worker
+    old = timezone.now() - datetime.timedelta(days=31)
+    Job.objects.update(created_at=old)
+    out = StringIO()
+    call_command("prune_jobs", stdout=out)
+    assert "1 finished job(s) removed." in out.getvalue()
+    assert list(Job.objects.values_list("status", flat=True)) == [Job.Status.QUEUED]
+    assert JobItem.objects.count() == 1  # the waiting job's file is kept
