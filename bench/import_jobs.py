@@ -4,7 +4,8 @@
 
 Uses DATABASE_URL (default: SQLite in db/, as `make run`), migrates and loads the demo if
 needed, then as the office (test client, second factor verified) uploads 20 text
-documents (the five seeds and three fixtures, cycled, each made unique for this run):
+documents (the five seeds, the parser's text, Word and PDF fixtures and a scanned PDF,
+cycled, each made unique for this run):
 
 - with the database queue: the time until the upload request answers, then the time
   `manage.py db_worker --batch` takes to read all 20 (the background time);
@@ -14,6 +15,7 @@ documents (the five seeds and three fixtures, cycled, each made unique for this 
 Prints the figures; asserts nothing about time (the tests never measure the clock).
 """
 
+import io
 import time
 import uuid
 from io import StringIO
@@ -26,16 +28,34 @@ FIXTURES = BASE_DIR / "insatsportal" / "imports" / "parsing" / "tests" / "fixtur
 COUNT = 20
 
 
+def _unique(path: Path, mark: str) -> bytes:
+    """The file with this run's mark: a line of text, a Word property, a PDF comment."""
+    if path.suffix == ".txt":
+        return (path.read_text("utf-8") + f"\n\nInläsning {mark}\n").encode("utf-8")
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        document.core_properties.comments = mark
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return buffer.getvalue()
+    return path.read_bytes() + f"\n% {mark}\n".encode()  # after %%EOF: readers ignore it
+
+
 def documents(run: str) -> list:
+    """The five seeds, the text fixtures, a Word file, two PDFs with text and a scan."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     sources = sorted(SEEDS.glob("*.txt")) + [FIXTURES / name for name in (
-        "projekt_ansokan.txt", "beslut_avrundat.txt", "protokoll_tre_paragrafer.txt")]
+        "projekt_ansokan.txt", "beslut_avrundat.txt", "protokoll_tre_paragrafer.txt",
+        "ansokan_tabellbudget.docx", "ansokan_tabeller.pdf", "ansokan_tvaspalt.pdf",
+        "beslut_003_skannad.pdf")]
     files = []
     for n in range(COUNT):
-        source = sources[n % len(sources)]
-        text = Path(source).read_text("utf-8") + f"\n\nInläsning {run}-{n}\n"
-        files.append(SimpleUploadedFile(f"{run}-{n:02d}-{source.name}", text.encode()))
+        source = Path(sources[n % len(sources)])
+        files.append(SimpleUploadedFile(f"{run}-{n:02d}-{source.name}",
+                                        _unique(source, f"{run}-{n}")))
     return files
 
 
@@ -70,9 +90,10 @@ def main() -> None:
                      verbosity=0, stdout=StringIO())
         background = time.perf_counter() - start
     job = Job.objects.get(pk=url.rstrip("/").rsplit("/", 1)[-1])
+    failed = job.items.filter(status="failed").count()
     print(f"database queue: the upload of {COUNT} documents answered in {answered:.2f} s; "
           f"the worker read them in {background:.1f} s "
-          f"({job.get_status_display()}, {job.done}/{job.total})")
+          f"({job.get_status_display()}, {job.done}/{job.total}, {failed} not readable)")
 
     immediate = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     with override_settings(TASKS=immediate):
