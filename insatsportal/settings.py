@@ -127,6 +127,13 @@ DATABASES = {
 # that DATABASE_URL itself holds none.
 if _database_password := env_secret("DATABASE_PASSWORD"):
     DATABASES["default"]["PASSWORD"] = _database_password
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The background worker writes beside the web server (make run): readers and the writer
+    # do not block each other (WAL), a transaction takes the write lock when it begins
+    # (IMMEDIATE, so two never deadlock on upgrading a read lock) and waits up to 20 s.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE",
+        "timeout": 20})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT starts once a plan's estimated cost passes jit_above_cost, which the goal counts
     # do as the data grows; on the bench data it then spent 1.6 s compiling a query that
