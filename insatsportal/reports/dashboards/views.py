@@ -3,7 +3,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.core.calendar import quarter_bounds, quarter_of
+from insatsportal.core import charts
+from insatsportal.core.calendar import quarter_bounds, quarter_label, quarters_between
 from insatsportal.core.decorators import require
 from insatsportal.core.money import group_thousands
 from insatsportal.participants.aggregates import suppress_value
@@ -11,7 +12,6 @@ from insatsportal.participants.models import Sex
 from insatsportal.participants.progress import intervention_change
 from insatsportal.reports import selectors
 from insatsportal.reports.common import today
-from insatsportal.reports.dashboards import charts
 from insatsportal.reports.dashboards import selectors as dashboard
 from insatsportal.reports.goals import people_facts
 from insatsportal.reports.goals import selectors as goal_data
@@ -39,8 +39,20 @@ def report_index(request):
     })
 
 
+MAX_QUARTERS = 12
+
+
 def _hidden(n):
     return suppress_value(n, n) if n else 0
+
+
+def _chart_quarters(intervention, people, day) -> list[tuple[int, int]]:
+    """The intervention's own period (from its start, or its first participant, to its end
+    or today), at most the latest MAX_QUARTERS of it."""
+    starts = [p.started_on for p in people]
+    first = intervention.start_date or min(starts, default=day)
+    last = min(intervention.end_date or day, day) if first <= day else first
+    return quarters_between(first, max(first, last))[-MAX_QUARTERS:]
 
 
 @require_safe
@@ -51,12 +63,7 @@ def intervention_overview(request, pk):
     intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     day = today()
     people = people_facts.participant_facts(intervention.pk, with_ratings=False)
-    quarters, year_quarter = [], quarter_of(day)
-    for _i in range(8):
-        quarters.append(year_quarter)
-        year, quarter = year_quarter
-        year_quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
-    quarters.reverse()
+    quarters = _chart_quarters(intervention, people, day)
     new, ended = [], []
     for year, quarter in quarters:
         first, last = quarter_bounds(year, quarter)
@@ -64,7 +71,7 @@ def intervention_overview(request, pk):
         ended.append(_hidden(sum(1 for p in people if p.discharged_on
                                  and first <= p.discharged_on <= last)))
     over_time = charts.bar_chart(
-        _("Participants per quarter"), [f"{y} Q{q}" for y, q in quarters],
+        _("Participants per quarter"), [quarter_label(y, q) for y, q in quarters],
         [(_("New"), new), (_("Discharged"), ended)])
     sex_labels = dict(Sex.choices)
     discharged = [p for p in people if p.discharged_on]
@@ -81,11 +88,11 @@ def intervention_overview(request, pk):
         [(_("Budget (plan)"), [row.planned for row in used]),
          (_("Paid (approved)"), [row.paid for row in used])], value_text=group_thousands)
     progress = [
-        (f"progress{n}", charts.change_chart(
+        (f"progress{n}", charts.bar_chart(
             _("Progress by indicator: average change from the first to the latest rating "
               "(%(instrument)s)") % {"instrument": instrument},
             [change.label for change in changes],
-            [(_("Average change"), [change.change for change in changes])]))
+            [(_("Average change"), [change.change for change in changes])], signed=True))
         for n, (instrument, changes) in enumerate(intervention_change(intervention.pk), 1)
     ]
     return render(request, "reports/overview.html", {
