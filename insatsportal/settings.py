@@ -366,3 +366,7 @@ QUARTERLY_REPORT_DAYS = env_int("QUARTERLY_REPORT_DAYS", 30)
 # assessment: dotted paths to functions of the application returning Swedish text (or "").
 # A setting rather than an import, so that cases does not depend on the reports built on it.
 PROPOSAL_PARAGRAPHS = ["insatsportal.socioeconomics.proposal.extension_paragraph"]
+# The module that answers a case's questions about the förbund's money (room for the grant,
+# years whose contributions are decided). Economy reads the cases' grants, so it is named
+# here rather than imported: the dependency points one way (economy → cases).
+CASE_ECONOMY = "insatsportal.economy.selectors"

@@ -1,5 +1,8 @@
 """Reads of cases, meetings and decisions, scoped to the requesting user."""
 
+from importlib import import_module
+
+from django.conf import settings
 from django.db.models import Max, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +19,6 @@ from insatsportal.cases.models.meeting import Body
 from insatsportal.core.access import get_for_user
 from insatsportal.core.money import format_kr
 from insatsportal.core.selectors import WaitingItem
-from insatsportal.economy import selectors as economy_selectors
 from insatsportal.organisations.models import StrategicDirection
 from insatsportal.organisations.selectors import association_current
 
@@ -64,8 +66,18 @@ def case_checklist(case: Case) -> list[checklist.Item]:
         budget_warnings=budget_warnings,
         directions=strategic_directions(),
         predecessor_facts=predecessor_facts(application.continues),
-        room=economy_selectors.case_room(case, today=timezone.localdate()),
+        room=case_room(case),
     )
+
+
+def _economy():
+    return import_module(settings.CASE_ECONOMY)
+
+
+def case_room(case: Case, **period):
+    """The förbund's room for the case's grant: as proposed or applied, or by the `amount`,
+    `start` and `end` given."""
+    return _economy().case_room(case, today=timezone.localdate(), **period)
 
 
 def strategic_directions():
@@ -87,7 +99,7 @@ def case_draft(case: Case, *, amount=None, period_start=None, period_end=None,
         period_start=period_start,
         period_end=period_end,
         proposer=proposer,
-        years_beyond_decided=economy_selectors.years_beyond_decided(
+        years_beyond_decided=_economy().years_beyond_decided(
             period_start, period_end, today=timezone.localdate()),
     )
 

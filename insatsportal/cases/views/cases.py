@@ -15,7 +15,6 @@ from insatsportal.cases.models import Case, Decision
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_docx, render_pdf
-from insatsportal.economy import selectors as economy_selectors
 
 
 @require_safe
@@ -45,7 +44,7 @@ def case_detail(request, pk):
                                 for item in selectors.case_checklist(case)]
         context["proposal"] = getattr(case, "proposal", None)
         if context["proposal"] is not None and case.is_open:
-            context["room"] = economy_selectors.case_room(case, today=timezone.localdate())
+            context["room"] = selectors.case_room(case)
         context["history"] = audit_history(case)
         context["recommendation_form"] = forms.RecommendationForm()
         context["assign_form"] = forms.AssignForm(initial={"handler": case.handler_id})
@@ -179,8 +178,8 @@ def _room_if_granted(case, data):
     """The economy's room check for the decision as filled in (None if it grants nothing)."""
     if data.get("outcome") not in Decision.GRANTING or data.get("amount") is None:
         return None
-    return economy_selectors.case_room(case, today=timezone.localdate(), amount=data["amount"],
-                                       start=data["period_start"], end=data["period_end"])
+    return selectors.case_room(case, amount=data["amount"], start=data["period_start"],
+                               end=data["period_end"])
 
 
 def decision_record(request, pk):
@@ -213,5 +212,5 @@ def decision_record(request, pk):
                            period_end=proposal.period_end)
         form = forms.DecisionForm(initial=initial, agenda_items=agenda_items)
         if case.is_open:
-            room = economy_selectors.case_room(case, today=timezone.localdate())
+            room = selectors.case_room(case)
     return render(request, "cases/decision_form.html", {"case": case, "form": form, "room": room})

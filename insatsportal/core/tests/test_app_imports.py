@@ -65,16 +65,9 @@ def _describe(cycle, edges) -> str:
     return "\n".join(lines)
 
 
-# Known and to be undone, one pair at a time (remove the pair when it is): the förbund's
-# economy (new) reads grants and cases, and the case's preparation and decision ask the
-# economy for room. Any other cycle fails.
-PENDING = {frozenset({"cases", "economy"})}
-
-
 def test_no_two_apps_import_each_other():
     edges = app_imports()
-    found = [cycle for cycle in cycles(edges)
-             if not any(frozenset(step) in PENDING for step in zip(cycle, cycle[1:], strict=False))]
+    found = cycles(edges)
     assert not found, "Apps that import each other:\n" + "\n".join(
         _describe(cycle, edges) for cycle in found)
 
@@ -103,11 +96,3 @@ def test_it_sees_imports_inside_functions_and_skips_tests(tmp_path):
     assert edges["one"]["two"] == ["insatsportal/one/services.py:2"]
     assert "three" not in edges["two"]
     assert cycles(edges) == [["one", "two", "one"]]
-
-
-def test_each_pending_pair_still_imports_each_other():
-    """So that a pair leaves PENDING as soon as the cycle is gone."""
-    edges = app_imports()
-    for pair in PENDING:
-        first, second = sorted(pair)
-        assert edges[first][second] and edges[second][first], f"{pair} no longer a cycle"
