@@ -19,7 +19,6 @@ from insatsportal.participants.models import (
     Sex,
 )
 
-
 # No sex chosen in advance: an unchosen field asks to be filled in instead of guessing.
 SEX_CHOICES = [("", _("Choose…")), *Sex.choices]
 
