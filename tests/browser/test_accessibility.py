@@ -7,12 +7,14 @@ to, and axe checks every one. A link that leads the role to "Åtkomst nekad" fai
 links are shown only to roles that may follow them.
 """
 
+import re
 from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -125,3 +127,136 @@ def test_every_main_page_of_every_role_passes_axe(role_page, axe_source, live_se
           *report["violations"], *report["denied"], sep="\n")
     assert report["denied"] == [], "Links shown that the role may not follow"
     assert report["violations"] == []
+
+
+def _application_in_draft():
+    from insatsportal.accounts.models import User
+    from insatsportal.applications.services import application_create
+
+    user = User.objects.get(username="insatsansvarig")
+    return application_create(actor=user, owner=user.member, name="Tillgänglig ansökan")
+
+
+def _intervention():
+    from insatsportal.interventions.models import Intervention
+
+    return Intervention.objects.get(name="En väg in – steget vidare")
+
+
+# (role, path, the field typed into before pressing Enter, what is typed): each posts a
+# form with a problem, by Enter in a field (so Enter submits).
+def _error_states():
+    application = _application_in_draft()
+    intervention = _intervention()
+    return [
+        ("insatsansvarig", "/ansokningar/ny/", "Insatsens namn", ""),
+        ("insatsansvarig", f"/ansokningar/{application.pk}/andra/", "Lägsta ålder", "-5"),
+        ("insatsansvarig", f"/ansokningar/{application.pk}/budget/",
+         "Rad 1, Huvudinsatsägare", "många kronor"),
+        ("deltagaransvarig", f"/deltagare/insats/{intervention.pk}/registrera/", "Namn", ""),
+        ("deltagaransvarig", f"/deltagare/insats/{intervention.pk}/registrera-anonym/",
+         "Startår", ""),
+        ("kansli", "/ekonomi/2031/budget/", "Budget för administration", "minus"),
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_form_in_error_passes_axe_and_starts_at_its_summary(
+        role_page, axe_source, browser, live_server):
+    violations, checked = [], 0
+    # The login form, empty: a message, not silence.
+    context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
+    page = context.new_page()
+    page.goto("/konto/logga-in/")
+    page.get_by_label("Användarnamn").press("Enter")
+    expect(page.locator("[data-error-summary]")).to_be_focused()
+    expect(page.locator("[data-error-summary]")).to_contain_text("Detta fält måste fyllas i.")
+    violations += axe_violations(page, axe_source)
+    checked += 1
+    context.close()
+    pages = {}
+    for role, path, label, text in _error_states():
+        page = pages.get(role) or pages.setdefault(role, role_page(role))
+        page.goto(path)
+        field = page.get_by_label(label, exact=False).first
+        field.fill(text)
+        field.press("Enter")
+        page.wait_for_load_state()
+        summary = page.locator("[data-error-summary]")
+        expect(summary).to_be_focused()
+        # The summary's first link leads to a field on the page.
+        target = summary.locator("a").first.get_attribute("href")
+        assert page.locator(target).count() == 1, (path, target)
+        violations += axe_violations(page, axe_source)
+        checked += 1
+    print(f"\naxe: {checked} forms in error checked", *violations, sep="\n")
+    assert violations == []
+
+
+def _tab_through(page, stop_at, limit=400):
+    """Press Tab until `stop_at` (a locator) has focus; the names of the fields passed."""
+    reached = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+            const el = document.activeElement;
+            const style = getComputedStyle(el);
+            return {name: el.name || el.id || el.textContent.trim().slice(0, 40),
+                    visible: style.outlineStyle !== 'none' && style.outlineWidth !== '0px'
+                             || style.boxShadow !== 'none'};
+        }""")
+        assert info["visible"], f"no visible focus on {info['name']}"
+        reached.append(info["name"])
+        if stop_at.evaluate("el => el === document.activeElement"):
+            return reached
+    raise AssertionError(f"never reached the end; last were {reached[-5:]}")
+
+
+def _fields(form):
+    return form.evaluate("""form => [...form.elements].filter(el =>
+        ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) && el.type !== 'hidden'
+        && el.tabIndex >= 0 && !el.disabled && el.offsetParent !== null)
+        .map(el => el.name)""")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_keyboard_reaches_every_field_and_enter_saves(role_page):
+    application = _application_in_draft()
+    page = role_page("insatsansvarig")
+    page.goto(f"/ansokningar/{application.pk}/andra/")
+    form = page.locator("main form[method=post]").first
+    wanted = set(_fields(form))
+    page.get_by_role("link", name="Hoppa till innehållet").focus()
+    reached = set(_tab_through(page, form.locator("button[type=submit]:visible").last))
+    assert wanted - reached == set()
+    page.get_by_label("Lägsta ålder").fill("18")
+    page.get_by_label("Lägsta ålder").press("Enter")
+    expect(page.get_by_text("Ansökan sparades.")).to_be_visible()
+
+    page = role_page("deltagaransvarig")
+    intervention = _intervention()
+    for path in (f"/deltagare/insats/{intervention.pk}/registrera/",
+                 f"/deltagare/insats/{intervention.pk}/registrera-anonym/"):
+        page.goto(path)
+        form = page.locator("main form[method=post]").first
+        wanted = set(_fields(form))
+        page.get_by_role("link", name="Hoppa till innehållet").focus()
+        reached = set(_tab_through(page, form.locator("button[type=submit]").last))
+        assert wanted - reached == set(), path
+        form.locator("input:visible").first.press("Enter")
+        expect(page.locator("[data-error-summary]")).to_be_focused()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_added_budget_row_gets_the_focus_and_is_announced(role_page):
+    application = _application_in_draft()
+    page = role_page("insatsansvarig")
+    page.goto(f"/ansokningar/{application.pk}/budget/")
+    requisition = page.get_by_role("region", name="Kostnader att rekvirera från")
+    requisition.get_by_label("Rad 1, Huvudinsatsägare").fill("1 000 000")
+    expect(page.locator("[data-live-total=association]")).to_have_text("1\u00a0000\u00a0000\u00a0kr")
+    add = re.compile(r"^Lägg till en rad\s*: Lönekostnader")
+    page.get_by_role("button", name=add).first.click()
+    new_title = page.locator('[name="salary_a-1-title"]')
+    expect(new_title).to_be_focused()
+    expect(page.locator("#live-announcer")).to_contain_text("En rad har lagts till")
