@@ -9,11 +9,14 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
 from insatsportal.applications import budget as b
+from insatsportal.core import uploads
+from insatsportal.core.exporter import Formula, sheet_set, unescape_cell
 from insatsportal.organisations.models import Member
 from insatsportal.organisations.selectors import member_resolve
 
@@ -47,15 +50,15 @@ class _Sheet:
     def next(self, label="", key="", font=None):
         self.row += 1
         if label:
-            self.ws[f"A{self.row}"] = label
+            sheet_set(self.ws, f"A{self.row}", label)
             if font:
                 self.ws[f"A{self.row}"].font = font
         if key:
-            self.ws[f"{KEY_COLUMN}{self.row}"] = key
+            sheet_set(self.ws, f"{KEY_COLUMN}{self.row}", key)
         return self.row
 
     def put(self, cell, value, number_format=None, fill=True, font=None):
-        self.ws[cell] = value
+        sheet_set(self.ws, cell, value)
         if number_format:
             self.ws[cell].number_format = number_format
         if fill:
@@ -69,7 +72,7 @@ class _Sheet:
         self.formula(TOTAL_COLUMN, row, f"=SUM(E{row}:I{row})")
 
     def formula(self, column, row, formula, font=None):
-        self.put(f"{column}{row}", formula, KRONOR, fill=False, font=font)
+        self.put(f"{column}{row}", Formula(formula), KRONOR, fill=False, font=font)
 
     def sum_row(self, label, key, rows: list[int], font=BOLD):
         row = self.next(label, key, font)
@@ -85,7 +88,7 @@ def budget_to_xlsx(*, name: str, planned_start, planned_end, data: b.BudgetData)
     ws.title = "Budget"
     sheet = _Sheet(ws)
     row = sheet.next(_("Detailed budget"), "title", HEADING)
-    ws[f"B{row}"] = name
+    sheet_set(ws, f"B{row}", name)
     row = sheet.next(_("Period of the intervention"), "period")
     sheet.put(f"C{row}", planned_start, DATE, fill=False)
     sheet.put(f"D{row}", planned_end, DATE, fill=False)
@@ -121,24 +124,24 @@ def _write_funding(sheet: _Sheet, data: b.BudgetData, funding: str) -> int:
     sheet.next(title, f"section:{funding}", HEADING)
     row = sheet.next(_("Costs in kronor"), "header", BOLD)
     for column, text in zip("BCD", (_("Share of full time"), _("From"), _("To")), strict=True):
-        ws[f"{column}{row}"] = text
+        sheet_set(ws, f"{column}{row}", text)
         ws[f"{column}{row}"].font = BOLD
     for column, label in zip(AMOUNT_COLUMNS, b.OWNER_LABELS, strict=True):
-        ws[f"{column}{row}"] = str(label)
+        sheet_set(ws, f"{column}{row}", str(label))
         ws[f"{column}{row}"].font = BOLD
-    ws[f"{TOTAL_COLUMN}{row}"] = _("All owners")
+    sheet_set(ws, f"{TOTAL_COLUMN}{row}", _("All owners"))
     ws[f"{TOTAL_COLUMN}{row}"].font = BOLD
     if funding == b.ASSOCIATION:
         row = sheet.next(_("Owner"), "owners")
         for column in AMOUNT_COLUMNS:
             sheet.put(f"{column}{row}", None)
         for owner in data.owners:
-            ws[f"{AMOUNT_COLUMNS[owner.position]}{row}"] = owner.member
+            sheet_set(ws, f"{AMOUNT_COLUMNS[owner.position]}{row}", owner.member)
         row = sheet.next(_("Note"), "owner_labels")
         for column in AMOUNT_COLUMNS:
             sheet.put(f"{column}{row}", None)
         for owner in data.owners:
-            ws[f"{AMOUNT_COLUMNS[owner.position]}{row}"] = owner.label or None
+            sheet_set(ws, f"{AMOUNT_COLUMNS[owner.position]}{row}", owner.label or None)
     section_rows = []
     # Salary rows.
     sheet.next(_("Salary costs incl. social fees"), "", BOLD)
@@ -155,7 +158,7 @@ def _write_funding(sheet: _Sheet, data: b.BudgetData, funding: str) -> int:
         sheet.put(f"D{row}", line.period_to, DATE)
         sheet.amounts(row, line.amounts)
     section_rows.append(sheet.sum_row(_("Total salary costs"), "sum", rows))
-    ws[f"B{section_rows[-1]}"] = f"=SUM({','.join(f'B{r}' for r in rows)})"
+    sheet_set(ws, f"B{section_rows[-1]}", Formula(f"=SUM({','.join(f'B{r}' for r in rows)})"))
     ws[f"B{section_rows[-1]}"].number_format = PERCENT
     for section, categories, heading, total_label in (
         (b.PREMISES, b.PREMISES_CATEGORIES, _("Premises costs"), _("Total premises costs")),
@@ -186,7 +189,7 @@ def _write_years(sheet: _Sheet, data: b.BudgetData) -> None:
     sheet.next(_("Budget per year (from the förbund)"), "years", HEADING)
     row = sheet.next("", "", BOLD)
     for index, column in enumerate(YEAR_COLUMNS, start=1):
-        ws[f"{column}{row}"] = _("Year %(number)s") % {"number": index}
+        sheet_set(ws, f"{column}{row}", _("Year %(number)s") % {"number": index})
         ws[f"{column}{row}"].font = BOLD
     years = {y.index: y for y in data.years}
     rows = {}
@@ -213,7 +216,7 @@ def _write_summary(sheet: _Sheet, data: b.BudgetData, funding_totals: dict) -> N
     headers = (_("Organisation"), _("From the förbund"), _("Co-financing"), _("Total"),
                _("Stated from the förbund"), _("Stated co-financing"))
     for column, text in zip("BCDEFG", headers, strict=True):
-        ws[f"{column}{row}"] = text
+        sheet_set(ws, f"{column}{row}", text)
         ws[f"{column}{row}"].font = BOLD
     first = None
     for position, label in enumerate(b.OWNER_LABELS):
@@ -221,7 +224,7 @@ def _write_summary(sheet: _Sheet, data: b.BudgetData, funding_totals: dict) -> N
         row = sheet.next(str(label), f"summary_{position}")
         first = first or row
         source = AMOUNT_COLUMNS[position]
-        ws[f"B{row}"] = owner.member if owner else None
+        sheet_set(ws, f"B{row}", owner.member if owner else None)
         sheet.formula("C", row, f"={source}{funding_totals[b.ASSOCIATION]}")
         sheet.formula("D", row, f"={source}{funding_totals[b.CO_FINANCING]}")
         sheet.formula("E", row, f"=C{row}+D{row}")
@@ -237,6 +240,11 @@ def _write_summary(sheet: _Sheet, data: b.BudgetData, funding_totals: dict) -> N
 
 
 # --- Reading ---------------------------------------------------------------------
+
+def _text(value) -> str:
+    """A text cell as the user wrote it: the export's escape of = + - @ taken off."""
+    return str(unescape_cell(value) or "").strip()
+
 
 @dataclass
 class _Reader:
@@ -280,7 +288,7 @@ class _Reader:
             return None
 
     def member(self, cell) -> str:
-        text = str(cell.value).strip()
+        text = _text(cell.value)
         member = Member.objects.filter(name=text).first() or member_resolve(text)
         if member is None:
             self.fail(cell, _("“%(value)s” is not a member of the förbund") % {"value": text})
@@ -303,6 +311,10 @@ class _Reader:
 
 def budget_from_xlsx(file) -> b.BudgetData:
     """Read a filled-in template; raises BudgetFileError listing every unreadable cell."""
+    try:
+        uploads.xlsx_check(file)
+    except ValidationError as exc:
+        raise BudgetFileError(exc.messages) from exc
     try:
         workbook = load_workbook(file, data_only=False, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
@@ -332,10 +344,10 @@ def budget_from_xlsx(file) -> b.BudgetData:
             for position, column in enumerate(AMOUNT_COLUMNS):
                 value = ws[f"{column}{row}"].value
                 if value not in (None, ""):
-                    owners.setdefault(position, {})["label"] = str(value).strip()
+                    owners.setdefault(position, {})["label"] = _text(value)
         elif key == "salary_row" and funding:
             lines.append(b.Line(
-                funding=funding, section=b.SALARY, title=str(ws[f"A{row}"].value or "").strip(),
+                funding=funding, section=b.SALARY, title=_text(ws[f"A{row}"].value),
                 percent=read.percent(ws[f"B{row}"]), period_from=read.date(ws[f"C{row}"]),
                 period_to=read.date(ws[f"D{row}"]),
                 amounts=tuple(read.amount(ws[f"{c}{row}"]) for c in AMOUNT_COLUMNS),
@@ -348,7 +360,7 @@ def budget_from_xlsx(file) -> b.BudgetData:
         elif key.startswith("free_") and funding:
             lines.append(b.Line(
                 funding=funding, section=key.removeprefix("free_"),
-                title=str(ws[f"A{row}"].value or "").strip(),
+                title=_text(ws[f"A{row}"].value),
                 amounts=tuple(read.amount(ws[f"{c}{row}"]) for c in AMOUNT_COLUMNS),
             ))
         elif key == "year" or key.startswith("year_") and key != "year_total":

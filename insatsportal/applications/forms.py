@@ -12,6 +12,7 @@ from insatsportal.applications.models import (
     Signature,
     StaffingLine,
 )
+from insatsportal.core import uploads
 from insatsportal.core.money import group_thousands
 from insatsportal.organisations.models import Member, Unit
 
@@ -288,8 +289,7 @@ class BudgetUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        uploads.xlsx_check(upload)  # before openpyxl reads a byte of it
         return upload
 
 

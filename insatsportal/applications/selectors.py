@@ -8,7 +8,6 @@ from insatsportal.applications import checks
 from insatsportal.applications.agreement import agreement_text_current
 from insatsportal.applications.models import (
     Application,
-    ApplicationStatusChange,
     ApplicationVersion,
     BudgetLine,
     BudgetOwner,
@@ -22,9 +21,9 @@ from insatsportal.core.access import get_for_user
 
 def application_list(*, user, status: str = "", owner_id=None, year=None, search: str = ""):
     queryset = (Application.objects.filter(policy.applications_scope(user))
-                .select_related("owner", "budget"))
+                .select_related("owner", "budget", "case"))
     if status:
-        queryset = queryset.filter(status=status)
+        queryset = queryset.filter(Application.in_status(status))
     if owner_id:
         queryset = queryset.filter(owner_id=owner_id)
     if year:
@@ -108,7 +107,9 @@ def application_warnings(application, data: b.BudgetData | None = None,
 
 
 def status_history(application):
-    return ApplicationStatusChange.objects.filter(application=application).select_related("actor")
+    """The steps of its case (none while it is a draft)."""
+    case = getattr(application, "case", None)
+    return [] if case is None else case.status_changes.select_related("actor")
 
 
 def application_versions(application):

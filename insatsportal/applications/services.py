@@ -15,7 +15,6 @@ from insatsportal.applications.models import (
     Application,
     ApplicationPart,
     ApplicationPartner,
-    ApplicationStatusChange,
     ApplicationVersion,
     Budget,
     BudgetLine,
@@ -32,8 +31,6 @@ from insatsportal.core.changes import undone_if_unchanged
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import LocalGroup, Member, Unit
 from insatsportal.organisations.selectors import association_current, member_resolve
-
-Status = Application.Status
 
 
 class ApplicationError(Exception):
@@ -118,9 +115,6 @@ def application_create(*, actor, owner, name: str, association=None) -> Applicat
         agreement_text=agreement_text_current(association),
     ), exclude=())
     application.save()
-    ApplicationStatusChange.objects.create(
-        application=application, from_status="", to_status=Status.DRAFT, actor=_known(actor)
-    )
     log_action(actor=actor, obj=application, action="application.created")
     return application
 
@@ -326,29 +320,14 @@ def _budget_replace(application, budget):
 
 
 # --- The life of an application ------------------------------------------------------
+# Its status is its case's (Application.status); the case's services take each step and
+# call these for what the step does to the application itself.
 
 REQUIRED_FOR_SUBMISSION = ("purpose", "planned_start", "planned_end", "target_group")
 
 
 def _known(actor):
     return actor if actor is not None and actor.pk is not None else None
-
-
-def _transition(*, actor, application, allowed, to, action, note="") -> Application:
-    locked = Application.objects.select_for_update().get(pk=application.pk)
-    if locked.status not in allowed:
-        raise ApplicationError(_(
-            "This cannot be done while the application is %(status)s."
-        ) % {"status": locked.get_status_display().lower()})
-    ApplicationStatusChange.objects.create(
-        application=locked, from_status=locked.status, to_status=to, actor=_known(actor),
-        note=note,
-    )
-    locked.status = to
-    locked.save(update_fields=["status", "updated_at"])
-    application.status = to
-    log_action(actor=actor, obj=locked, action=action, data={"status": to})
-    return locked
 
 
 def application_missing_for_submission(application) -> list[str]:
@@ -363,84 +342,39 @@ def application_missing_for_submission(application) -> list[str]:
     return missing
 
 
-def _freeze(*, actor, application) -> ApplicationVersion:
-    loaded = selectors.application_load(application.pk)
-    number = (application.versions.order_by("-number").values_list("number", flat=True)
-              .first() or 0) + 1
-    return ApplicationVersion.objects.create(
-        application=application, number=number, created_by=_known(actor),
-        snapshot=selectors.application_snapshot(loaded),
-    )
-
-
-def _submit(*, actor, application, allowed, to, action) -> Application:
-    missing = application_missing_for_submission(application)
+@transaction.atomic
+def application_freeze(*, actor, application: Application,
+                       answers_required: bool = False) -> ApplicationVersion:
+    """Submitting (again): complete, every question of the office answered (not when a
+    decision is imported), then frozen as a version."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    missing = application_missing_for_submission(locked)
     if missing:
         raise ApplicationError(
             _("Fill in before submitting: %(fields)s.") % {"fields": ", ".join(missing)}
         )
-    locked = _transition(actor=actor, application=application, allowed=allowed, to=to,
-                         action=action)
-    _freeze(actor=actor, application=locked)
-    return locked
+    unanswered = completion.unanswered_message(locked) if answers_required else ""
+    if unanswered:
+        raise ApplicationError(unanswered)
+    loaded = selectors.application_load(locked.pk)
+    number = (locked.versions.order_by("-number").values_list("number", flat=True)
+              .first() or 0) + 1
+    version = ApplicationVersion.objects.create(
+        application=locked, number=number, created_by=_known(actor),
+        snapshot=selectors.application_snapshot(loaded),
+    )
+    log_action(actor=actor, obj=locked, action=("application.submitted" if number == 1
+                                                 else "application.resubmitted"))
+    return version
 
 
 @transaction.atomic
-def application_mark_submitted(*, actor, application: Application) -> Application:
-    """Frozen as a version; cases.services.application_submit opens the case around this."""
-    return _submit(actor=actor, application=application, allowed={Status.DRAFT},
-                   to=Status.SUBMITTED, action="application.submitted")
-
-
-@transaction.atomic
-def application_return(*, actor, application: Application, questions) -> Application:
-    """The office returns the application for completion, with its questions: one text, or
+def application_questions_ask(*, actor, application: Application, questions) -> list:
+    """The office's questions when it returns the application for completion: one text, or
     [(section, question)] so that each stands beside the part of the form it concerns."""
     asked = completion.questions_from_text(questions)
     if not asked:
         raise ApplicationError(_("Write what the owner needs to complete."))
-    locked = _transition(actor=actor, application=application,
-                         allowed={Status.SUBMITTED, Status.RESUBMITTED,
-                                  Status.UNDER_PREPARATION},
-                         to=Status.RETURNED, action="application.returned",
-                         note=completion.questions_note(asked))
-    completion.completion_questions_ask(actor=actor, application=locked, asked=asked)
-    return locked
-
-
-@transaction.atomic
-def application_mark_resubmitted(*, actor, application: Application,
-                                 answers_required: bool = True) -> Application:
-    """Every question of the office must have its answer (not when a decision is imported)."""
-    unanswered = completion.unanswered_message(application) if answers_required else ""
-    if unanswered:
-        raise ApplicationError(unanswered)
-    return _submit(actor=actor, application=application, allowed={Status.RETURNED},
-                   to=Status.RESUBMITTED, action="application.resubmitted")
-
-
-@transaction.atomic
-def application_start_preparation(*, actor, application: Application,
-                                  case_number: str = "") -> Application:
-    locked = _transition(actor=actor, application=application,
-                         allowed={Status.SUBMITTED, Status.RESUBMITTED},
-                         to=Status.UNDER_PREPARATION, action="application.preparation_started")
-    if case_number:
-        locked.case_number = case_number
-        locked.save(update_fields=["case_number", "updated_at"])
-        application.case_number = case_number
-    return locked
-
-
-@transaction.atomic
-def application_mark_decided(*, actor, application: Application, intervention=None,
-                             note: str = "") -> Application:
-    """The board has decided (the cases app records the decision itself)."""
-    locked = _transition(actor=actor, application=application,
-                         allowed={Status.UNDER_PREPARATION}, to=Status.DECIDED,
-                         action="application.decided", note=note)
-    if intervention is not None:
-        locked.intervention = intervention
-        locked.save(update_fields=["intervention", "updated_at"])
-        application.intervention = intervention
-    return locked
+    completion.completion_questions_ask(actor=actor, application=application, asked=asked)
+    log_action(actor=actor, obj=application, action="application.returned")
+    return asked

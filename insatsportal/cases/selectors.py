@@ -194,9 +194,9 @@ def waiting_items(user) -> list:
         ]
     if policy.can_prepare_applications(user):
         returned = Application.objects.filter(
-            owner_id=user.member_id, status=Application.Status.RETURNED,
-        ).annotate(returned_at=Max("status_changes__at", filter=Q(
-            status_changes__to_status=Application.Status.RETURNED)))
+            Application.in_status(Application.Status.RETURNED), owner_id=user.member_id,
+        ).annotate(returned_at=Max("case__status_changes__at", filter=Q(
+            case__status_changes__to_status=Case.Status.COMPLETION_REQUESTED)))
         items += [
             WaitingItem(title=application.name,
                         url=reverse("cases:application_submit", args=[application.pk]),

@@ -51,16 +51,9 @@ def case_number_next(*, year: int) -> str:
 
 @transaction.atomic
 def case_open(*, application: Application, actor, number: str = "") -> Case:
-    """Open the case of a submitted application; a resubmission returns to the same case."""
+    """Open the case of a submitted application (its one case: a resubmission returns to it)."""
     existing = Case.objects.filter(application=application).first()
     if existing is not None:
-        if existing.status == Case.Status.COMPLETION_REQUESTED:
-            application_services.application_start_preparation(
-                application=application, actor=actor
-            )
-            _set_status(existing, Case.Status.IN_PREPARATION, actor=actor,
-                        note=_("The applicant has sent in a completed application."))
-            log_action(actor=actor, obj=existing, action="case.resubmitted")
         return existing
     year = timezone.localdate().year
     number = number or application.case_number or case_number_next(year=year)
@@ -78,25 +71,37 @@ def case_open(*, application: Application, actor, number: str = "") -> Case:
     return case
 
 
+def _not_now(application: Application):
+    return application_services.ApplicationError(_(
+        "This cannot be done while the application is %(status)s."
+    ) % {"status": application.get_status_display().lower()})
+
+
 @transaction.atomic
 def application_submit(*, actor, application: Application) -> Application:
     """The owner submits: the application is frozen as a version and its case opened."""
-    locked = application_services.application_mark_submitted(actor=actor,
-                                                              application=application)
-    case_open(application=locked, actor=actor)
-    application.case_number = locked.case_number
-    return locked
+    Application.objects.select_for_update().filter(pk=application.pk).first()  # one at a time
+    if Case.objects.filter(application=application).exists():
+        raise _not_now(application)
+    application_services.application_freeze(actor=actor, application=application)
+    case_open(application=application, actor=actor)
+    return application
 
 
 @transaction.atomic
 def application_resubmit(*, actor, application: Application,
                          answers_required: bool = True) -> Application:
     """A completed application goes back to its case, which continues its preparation."""
-    locked = application_services.application_mark_resubmitted(
-        actor=actor, application=application, answers_required=answers_required)
-    case_open(application=locked, actor=actor)
-    application.case_number = locked.case_number
-    return locked
+    case = Case.objects.select_for_update().filter(application=application).first()
+    if case is None or case.status != Case.Status.COMPLETION_REQUESTED:
+        raise _not_now(application)
+    application_services.application_freeze(actor=actor, application=application,
+                                            answers_required=answers_required)
+    _set_status(case, Case.Status.IN_PREPARATION, actor=actor,
+                note=_("The applicant has sent in a completed application."))
+    log_action(actor=actor, obj=case, action="case.resubmitted")
+    application.case = case
+    return application
 
 
 @transaction.atomic
@@ -125,9 +130,6 @@ def case_assign(*, case: Case, handler, actor) -> Case:
 def case_start_preparation(*, case: Case, actor) -> Case:
     if case.status != Case.Status.RECEIVED:
         raise CaseError(_("Only a newly received case can be taken into preparation."))
-    application_services.application_start_preparation(
-        application=case.application, actor=actor, case_number=case.number
-    )
     _set_status(case, Case.Status.IN_PREPARATION, actor=actor)
     log_action(actor=actor, obj=case, action="case.preparation_started")
     return case
@@ -158,8 +160,8 @@ def case_request_completion(*, case: Case, questions, actor) -> Case:
     asked = completion.questions_from_text(questions)
     if not asked:
         raise CaseError(_("Write the questions the applicant must answer."))
-    application_services.application_return(
-        application=case.application, questions=questions, actor=actor
+    application_services.application_questions_ask(
+        application=case.application, questions=asked, actor=actor
     )
     _set_status(case, Case.Status.COMPLETION_REQUESTED, actor=actor,
                 note=completion.questions_note(asked))
@@ -398,10 +400,6 @@ def decision_record(*, case: Case, outcome: str, decided_on: datetime.date, acto
         _set_status(case, Case.Status.IN_PREPARATION, actor=actor, note=_("Referred back."))
     else:
         _set_status(case, Case.Status.DECIDED, actor=actor)
-        if case.application_id:
-            application_services.application_mark_decided(
-                application=case.application, actor=actor
-            )
     if granting:
         _grant(case=case, decision=decision, actor=actor)
     log_action(actor=actor, obj=case, action="case.decided",

@@ -10,6 +10,7 @@ from insatsportal.applications.models import Application
 from insatsportal.cases.forms import check_grant, check_period
 from insatsportal.cases.models import Decision
 from insatsportal.cases.models.meeting import Body
+from insatsportal.core import uploads
 from insatsportal.core.money import group_thousands
 from insatsportal.imports.parsing.terms import KEYS
 from insatsportal.imports.services import MAX_UPLOAD_BYTES
@@ -59,6 +60,21 @@ class UploadForm(forms.Form):
                     "several at once, at most %(mb)s MB each.")
         % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
     )
+
+    def clean_files(self):
+        """Every file within the upload limits before any is read: one that is not
+        refuses the upload, so nothing is kept from it."""
+        files = self.cleaned_data["files"]
+        errors = []
+        for upload in files:
+            try:
+                uploads.document_check(upload)
+            except forms.ValidationError as error:
+                errors += [_("“%(file)s”: %(reason)s") % {"file": upload.name, "reason": reason}
+                           for reason in error.messages]
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
 
 
 def _textarea(rows=6):
@@ -155,7 +171,7 @@ class DecisionReviewForm(forms.Form):
     intervention_name = forms.CharField(label=_("Intervention"), max_length=300)
     application = forms.ModelChoiceField(
         label=_("Application it answers"), required=False,
-        queryset=Application.objects.exclude(status=Application.Status.DECIDED)
+        queryset=Application.objects.exclude(Application.in_status(Application.Status.DECIDED))
         .select_related("owner").order_by("name"),
         help_text=_("Found by name, owner and period. Leave empty for a historic decision "
                     "whose application is not on file."))

@@ -13,8 +13,8 @@ def application_answered(*, name: str, owner: str = "", period_start=None):
     """
     start = parse_date(period_start) if period_start else None
     candidates = [
-        a for a in Application.objects.select_related("owner").exclude(
-            status=Application.Status.DECIDED).order_by("-planned_start", "-pk")
+        a for a in Application.objects.select_related("owner", "case").exclude(
+            Application.in_status(Application.Status.DECIDED)).order_by("-planned_start", "-pk")
         if same_name(a.name, name) and (not owner or a.owner.name == owner)
     ]
     for application in candidates:

@@ -4,6 +4,9 @@ import functools
 import hashlib
 import unicodedata
 
+from django.core.exceptions import ValidationError
+
+from insatsportal.core import uploads
 from insatsportal.imports.models import ImportTerm
 from insatsportal.imports.parsing import (
     ImportReadError,
@@ -72,7 +75,13 @@ def document_read(content: bytes, filename: str, *, source: str | None = None,
                   kind: str | None = None) -> ImportResult:
     """Read one file's bytes; raises ImportReadError with a one-line Swedish message.
 
-    ``kind`` reads the document as that kind whatever it looks like (a person chose it)."""
+    ``kind`` reads the document as that kind whatever it looks like (a person chose it).
+    The upload limits are checked here too, so a reading in a command or a background task
+    is as safe as one behind the upload form."""
+    try:
+        uploads.document_check(content)
+    except ValidationError as error:
+        raise ImportReadError(" ".join(error.messages)) from error
     result = read_document(content, filename=filename,
                            resolve_organisation=organisation_resolver(),
                            terms=terms_current(), kind=kind)

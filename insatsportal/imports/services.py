@@ -16,6 +16,7 @@ from insatsportal.cases import selectors as case_selectors
 from insatsportal.cases import services as case_services
 from insatsportal.cases.models import Case, Decision, Meeting
 from insatsportal.cases.models.meeting import Body
+from insatsportal.core import uploads
 from insatsportal.core.audit import log_action
 from insatsportal.imports.mapping import fold
 from insatsportal.imports.models import ImportedDocument, ImportTerm
@@ -30,7 +31,7 @@ from insatsportal.imports.reading import (
 from insatsportal.interventions import services as intervention_services
 from insatsportal.organisations.models import Member
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_UPLOAD_BYTES = uploads.MAX_DOCUMENT_BYTES
 
 Status = ImportedDocument.Status
 

@@ -1,10 +1,12 @@
 """Forms validate input; the services decide. Every free-text field refuses identity numbers."""
 
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from insatsportal.core import uploads
 from insatsportal.organisations.models import Member
 from insatsportal.participants.identity import parse_identity_number, reject_identity_number
 from insatsportal.participants.models import (
@@ -68,8 +70,10 @@ class ParticipantForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Case workers of the named partners may see this participant."),
     )
-    consent_scan = forms.FileField(label=_("Scanned copy of the consent"), required=False,
-                                   help_text=_("PDF, JPEG or PNG. Stored encrypted."))
+    consent_scan = forms.FileField(
+        label=_("Scanned copy of the consent"), required=False,
+        help_text=_("PDF, JPEG or PNG. Stored encrypted."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}))
 
     def __init__(self, *args, intervention, **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,6 +84,13 @@ class ParticipantForm(forms.Form):
         value = self.cleaned_data["personnummer"]
         parse_identity_number(value)
         return value
+
+    def clean_consent_scan(self):
+        """Refused beside the field before anything is saved; the rest stays filled in."""
+        scan = self.cleaned_data.get("consent_scan")
+        if scan:
+            uploads.scan_check(scan, max_bytes=settings.CONSENT_SCAN_MAX_BYTES)
+        return scan
 
     def clean_consent_given_on(self):
         given = self.cleaned_data["consent_given_on"]

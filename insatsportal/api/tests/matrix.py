@@ -84,5 +84,5 @@ WRITES = {
     "api:token_create": Write(lambda demo: reverse("api:token_create"), {}, office(400),
                               writes=False),
     "api:token_revoke": Write(lambda demo: reverse("api:token_revoke", args=[_token_id(demo)]),
-                              {}, office(), writes=False),
+                              {"confirm": "on"}, office()),
 }

@@ -74,15 +74,15 @@ def applications(*, token, year=None, intervention=None, status=None):
     money = DecimalField(max_digits=14, decimal_places=0)
     amounts = Coalesce(Sum(line_total, filter=Q(budget__lines__funding=b.ASSOCIATION),
                            output_field=money), Value(Decimal(0)), output_field=money)
-    rows = (Application.objects.exclude(status=Application.Status.DRAFT)
+    rows = (Application.objects.exclude(Application.in_status(Application.Status.DRAFT))
             .filter(policy.api_intervention_scope(token, "intervention_id"))
-            .select_related("owner").annotate(amount_applied=amounts).order_by("pk"))
+            .select_related("owner", "case").annotate(amount_applied=amounts).order_by("pk"))
     if year is not None:
         rows = rows.filter(_overlapping(year, "planned_start", "planned_end"))
     if intervention is not None:
         rows = rows.filter(intervention_id=intervention)
     if status:
-        rows = rows.filter(status=status)
+        rows = rows.filter(Application.in_status(status))
     return rows
 
 

@@ -4,20 +4,20 @@ from insatsportal.applications.models.application import (
     ApplicationPart,
     ApplicationPartner,
     Goal,
+    Journey,
     Method,
     Signature,
     StaffingLine,
 )
 from insatsportal.applications.models.budget import Budget, BudgetLine, BudgetOwner, BudgetYear
 from insatsportal.applications.models.completion import CompletionQuestion, Section
-from insatsportal.applications.models.lifecycle import ApplicationStatusChange, ApplicationVersion
+from insatsportal.applications.models.lifecycle import ApplicationVersion
 
 __all__ = [
     "AgreementText",
     "Application",
     "ApplicationPart",
     "ApplicationPartner",
-    "ApplicationStatusChange",
     "ApplicationVersion",
     "Budget",
     "BudgetLine",
@@ -25,6 +25,7 @@ __all__ = [
     "BudgetYear",
     "CompletionQuestion",
     "Goal",
+    "Journey",
     "Method",
     "Section",
     "Signature",

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Method(models.Model):
@@ -44,16 +45,42 @@ class AgreementText(models.Model):
         return f"{self.association} {self.version}"
 
 
+class Journey(models.TextChoices):
+    """The steps of a submitted application's case, to the decision: the one status machine.
+
+    Kept on the case (cases.Case.status, its history in cases.CaseStatusChange, its steps
+    taken in cases.services); named here so that the application's own status can be read
+    from it without the applications app depending on cases.
+    """
+
+    RECEIVED = "received", _("Received")
+    IN_PREPARATION = "in_preparation", _("In preparation")
+    COMPLETION_REQUESTED = "completion_requested", _("Completion requested")
+    PROPOSAL_DRAFTED = "proposal_drafted", _("Decision proposal drafted")
+    ON_AGENDA = "on_agenda", _("On a meeting's agenda")
+    DECIDED = "decided", pgettext_lazy("case status", "Decided")
+
+
 class Application(models.Model):
     """An application for funding of a samverkansinsats, on the förbund's template."""
 
     class Status(models.TextChoices):
+        """As its owner sees it: a draft until submitted, then where its case has come."""
+
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
         RETURNED = "returned", _("Returned for completion")
-        RESUBMITTED = "resubmitted", _("Resubmitted")
         UNDER_PREPARATION = "under_preparation", _("Under preparation")
         DECIDED = "decided", _("Decided")
+
+    # The case's steps each status covers (a draft has no case).
+    STEPS = {
+        Status.SUBMITTED: (Journey.RECEIVED,),
+        Status.RETURNED: (Journey.COMPLETION_REQUESTED,),
+        Status.UNDER_PREPARATION: (Journey.IN_PREPARATION, Journey.PROPOSAL_DRAFTED,
+                                   Journey.ON_AGENDA),
+        Status.DECIDED: (Journey.DECIDED,),
+    }
 
     class Continuation(models.TextChoices):
         NEW = "new", _("New intervention")
@@ -68,9 +95,6 @@ class Application(models.Model):
     )
     name = models.CharField(_("name of the intervention"), max_length=300)
     case_number = models.CharField(_("case number"), max_length=30, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
     owner = models.ForeignKey(
         "organisations.Member", on_delete=models.PROTECT, related_name="applications",
         verbose_name=_("owner"),
@@ -140,7 +164,6 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-planned_start", "name"]
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["owner", "status"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(planned_end__isnull=True) | Q(planned_start__isnull=True)
@@ -156,6 +179,24 @@ class Application(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def status(self) -> str:
+        """Read from the case (select_related("case") in lists)."""
+        case = getattr(self, "case", None)
+        if case is None:
+            return self.Status.DRAFT
+        return next(status for status, steps in self.STEPS.items() if case.status in steps)
+
+    def get_status_display(self) -> str:
+        return str(self.Status(self.status).label)
+
+    @classmethod
+    def in_status(cls, status: str) -> Q:
+        """The filter for applications in `status` (as their owners see it)."""
+        if status == cls.Status.DRAFT:
+            return Q(case__isnull=True)
+        return Q(case__status__in=cls.STEPS[status])
 
     @property
     def is_editable(self) -> bool:

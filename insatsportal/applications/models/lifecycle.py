@@ -5,33 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from insatsportal.applications.models.application import Application
 
 
-class ApplicationStatusChange(models.Model):
-    """One step of the application's life, kept as a row (time in status, corrections)."""
-
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="status_changes",
-        verbose_name=_("application"),
-    )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=Application.Status.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=Application.Status.choices)
-    at = models.DateTimeField(_("time"), auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("user"),
-    )
-    note = models.TextField(_("note"), blank=True)
-
-    class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status history")
-        ordering = ["application", "at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_status} → {self.to_status}"
-
-
 class ApplicationVersion(models.Model):
     """The application as submitted: a frozen snapshot of everything, budget included."""
 

@@ -2,11 +2,16 @@
 
 import io
 
+import pytest
 from openpyxl import load_workbook
 
 from insatsportal.applications import budget as b
-from insatsportal.applications import selectors
+from insatsportal.applications import selectors, services
 from insatsportal.applications.excel import KEY_COLUMN
+from insatsportal.core.models import AuditEntry
+from insatsportal.core.tests import bombs
+
+from .conftest import complete_data
 
 
 def _budget_dict(application):
@@ -121,3 +126,48 @@ def test_an_unknown_owner_and_a_file_that_is_not_excel_are_refused(draft, login)
     assert f"Cell G{owners}: &#x27;Skolverket&#x27; är inte en medlem i förbundet" in page
     page = _upload(client, draft, b"not a spreadsheet").content.decode()
     assert "Filen är inte en Excelfil (.xlsx)." in page
+
+
+@pytest.mark.parametrize("content, message", [
+    (bombs.xlsx_bomb(100), "Filen packas upp till långt mer än den väger (en så kallad zipbomb)"),
+    (bombs.sheet(b'<sheetData><row r="1048576"><c r="A1048576"><v>1</v></c></row>'
+                 b"</sheetData>"), "Arbetsboken har fler än 5000 rader"),
+    (bombs.sheet(b'<sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/>'
+                 b"</mergeCells>"), "Arbetsboken har fler än 5000 rader"),
+    (bombs.replaced("xlsx", "xl/worksheets/sheet1.xml", bombs.LAUGHS + b"<a>&lol2;</a>"),
+     "Filen deklarerar XML-entiteter"),
+])
+def test_a_workbook_that_would_exhaust_the_server_is_refused_and_nothing_is_saved(
+        draft, login, content, message):
+    client = login("insatsansvarig")
+    before, entries = _budget_dict(draft), AuditEntry.objects.count()
+    response = _upload(client, draft, content)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert _budget_dict(draft) == before
+    assert AuditEntry.objects.count() == entries
+
+
+def test_text_that_a_spreadsheet_would_run_is_escaped_and_reads_back_as_written(
+        owner_user, login):
+    hostile = '=HYPERLINK("http://x","klicka")'
+    budget = complete_data()["budget"]
+    budget["lines"][0]["title"] = hostile
+    budget["owners"][0]["label"] = "@SUM(1+1)"
+    draft = services.application_create_from_data(
+        actor=owner_user, data=complete_data(budget=budget))
+    client = login("insatsansvarig")
+    content = _download(client, draft)
+    ws = load_workbook(io.BytesIO(content)).active
+    salary = _row(ws, "salary_row")
+    assert ws[f"A{salary}"].value == "'" + hostile
+    assert ws[f"A{salary}"].data_type == "s"
+    assert ws[f"E{_row(ws, 'owner_labels')}"].value == "'@SUM(1+1)"
+    # The template's own totals are still formulas; no text cell is one.
+    assert ws[f"J{salary}"].data_type == "f"
+    assert all(cell.data_type != "f" for cell in ws["A"])
+    before = _budget_dict(draft)
+    assert _upload(client, draft, content).status_code == 302
+    assert _budget_dict(draft) == before
+    assert selectors.budget_data(selectors.application_load(draft.pk)).rows(
+        b.ASSOCIATION, b.SALARY)[0].title == hostile

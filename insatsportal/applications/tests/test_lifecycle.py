@@ -1,4 +1,5 @@
-"""draft → submitted → (returned → resubmitted) → under preparation → decided."""
+"""A draft until submitted; then its case's steps: received → (completion requested →)
+in preparation → … → decided, one status and one history (the case's)."""
 
 import datetime
 
@@ -7,15 +8,16 @@ import time_machine
 from django.urls import reverse
 
 from insatsportal.accounts.models import User
-from insatsportal.applications import services
+from insatsportal.applications import selectors, services
 from insatsportal.applications.diff import snapshot_diff
 from insatsportal.applications.models import Application, ApplicationVersion
 from insatsportal.cases import services as case_services
+from insatsportal.cases.models import Case
 from insatsportal.cases.selectors import waiting_items
 from insatsportal.core.audit import audit_history
-from insatsportal.interventions.models import Intervention
 
 Status = Application.Status
+Step = Case.Status
 
 
 def answer_all(owner, application, text="Svar."):
@@ -26,37 +28,52 @@ def answer_all(owner, application, text="Svar."):
         q.pk: text for q in completion.open_questions(application)})
 
 
-def _statuses(application):
-    return list(application.status_changes.order_by("at", "pk").values_list("to_status",
-                                                                             flat=True))
+def _steps(application):
+    return list(application.case.status_changes.order_by("at", "pk")
+                .values_list("to_status", flat=True))
+
+
+def _return(application, actor, questions):
+    case_services.case_request_completion(case=application.case, actor=actor,
+                                          questions=questions)
+    application.refresh_from_db()
 
 
 def test_the_whole_life_of_an_application(draft, owner_user, kansli_user):
+    assert draft.status == Status.DRAFT and draft.is_editable
     case_services.application_submit(actor=owner_user, application=draft)
-    services.application_return(actor=kansli_user, application=draft,
-                                questions="Komplettera budgeten per år.")
+    assert draft.status == Status.SUBMITTED and not draft.is_editable
+    _return(draft, kansli_user, "Komplettera budgeten per år.")
+    assert draft.status == Status.RETURNED and draft.is_editable
     services.application_update(actor=owner_user, application=draft, data={"age_max": 30})
     answer_all(owner_user, draft)
     case_services.application_resubmit(actor=owner_user, application=draft)
-    # Submission opened a case; the resubmission returned to it.
-    case_number = draft.case.number
-    services.application_start_preparation(actor=kansli_user, application=draft,
-                                           case_number=case_number)
-    intervention = Intervention.objects.create(name=draft.name, owner=draft.owner)
-    services.application_mark_decided(actor=kansli_user, application=draft,
-                                      intervention=intervention)
     draft.refresh_from_db()
-    assert draft.status == Status.DECIDED
-    assert draft.case_number == case_number
-    assert draft.intervention == intervention
-    assert _statuses(draft) == [Status.DRAFT, Status.SUBMITTED, Status.RETURNED,
-                                Status.RESUBMITTED, Status.UNDER_PREPARATION, Status.DECIDED]
-    assert draft.status_changes.get(to_status=Status.RETURNED).note == \
+    # Submission opened a case; the resubmission returned to it, which goes on preparing.
+    assert draft.status == Status.UNDER_PREPARATION
+    assert draft.case_number == draft.case.number
+    assert _steps(draft) == [Step.RECEIVED, Step.COMPLETION_REQUESTED, Step.IN_PREPARATION]
+    assert draft.case.status_changes.get(to_status=Step.COMPLETION_REQUESTED).note == \
         "Komplettera budgeten per år."
     assert draft.versions.count() == 2
     actions = {entry.action for entry in audit_history(draft)}
-    assert {"application.submitted", "application.returned", "application.resubmitted",
-            "application.preparation_started", "application.decided"} <= actions
+    assert {"application.submitted", "application.returned",
+            "application.resubmitted"} <= actions
+    assert [c.get_to_status_display() for c in selectors.status_history(draft)] == [
+        "Inkommet", "Komplettering begärd", "Under beredning"]
+
+
+def test_the_application_list_filters_by_the_status_its_case_gives_it(draft, owner_user,
+                                                                      kansli_user):
+    def listed(status):
+        return set(selectors.application_list(user=kansli_user, status=status)
+                   .values_list("pk", flat=True))
+
+    assert draft.pk in listed(Status.DRAFT)
+    case_services.application_submit(actor=owner_user, application=draft)
+    assert draft.pk in listed(Status.SUBMITTED) and draft.pk not in listed(Status.DRAFT)
+    _return(draft, kansli_user, "Ålder?")
+    assert draft.pk in listed(Status.RETURNED) and draft.pk not in listed(Status.SUBMITTED)
 
 
 def test_a_submitted_application_is_frozen(draft, owner_user):
@@ -76,7 +93,7 @@ def test_a_change_after_return_makes_a_new_version_and_a_field_level_diff(
     draft, owner_user, kansli_user, login
 ):
     case_services.application_submit(actor=owner_user, application=draft)
-    services.application_return(actor=kansli_user, application=draft, questions="Ålder?")
+    _return(draft, kansli_user, "Ålder?")
     services.application_update(actor=owner_user, application=draft,
                                 data={"age_max": 30, "goals": [{"kind": "output",
                                                                "text": "70 deltagare per år."}]})
@@ -94,13 +111,13 @@ def test_a_change_after_return_makes_a_new_version_and_a_field_level_diff(
     assert "Högsta ålder" in page and "<del>29</del>" in page and "<ins>30</ins>" in page
 
 
-@pytest.mark.parametrize("step", ["resubmit", "start_preparation", "mark_decided"])
-def test_a_step_out_of_order_is_refused_in_swedish(draft, owner_user, step):
-    service = (case_services.application_resubmit if step == "resubmit"
-               else getattr(services, f"application_{step}"))
+def test_a_step_out_of_order_is_refused_in_swedish(draft, owner_user):
     with pytest.raises(services.ApplicationError, match="medan ansökan är utkast"):
-        service(actor=owner_user, application=draft)
-    assert Application.objects.get(pk=draft.pk).status == Status.DRAFT
+        case_services.application_resubmit(actor=owner_user, application=draft)
+    case_services.application_submit(actor=owner_user, application=draft)
+    with pytest.raises(services.ApplicationError, match="medan ansökan är inskickad"):
+        case_services.application_submit(actor=owner_user, application=draft)
+    assert Application.objects.get(pk=draft.pk).versions.count() == 1
 
 
 def test_an_incomplete_application_cannot_be_submitted(owner_user):
@@ -113,8 +130,8 @@ def test_an_incomplete_application_cannot_be_submitted(owner_user):
 
 def test_returning_needs_questions(draft, owner_user, kansli_user):
     case_services.application_submit(actor=owner_user, application=draft)
-    with pytest.raises(services.ApplicationError):
-        services.application_return(actor=kansli_user, application=draft, questions=" ")
+    with pytest.raises(case_services.CaseError):
+        _return(draft, kansli_user, " ")
 
 
 def test_the_owner_submits_and_the_office_returns_and_prepares_through_the_pages(draft, login):
@@ -155,7 +172,7 @@ def test_a_returned_application_waits_from_the_day_it_was_returned(draft, owner_
     """The reminder mails it once: the owner's later edits do not make it new again."""
     with time_machine.travel(datetime.datetime(2025, 3, 3, 9, tzinfo=datetime.UTC)):
         case_services.application_submit(actor=owner_user, application=draft)
-        services.application_return(actor=kansli_user, application=draft, questions="Ålder?")
+        _return(draft, kansli_user, "Ålder?")
     with time_machine.travel(datetime.datetime(2025, 3, 10, 9, tzinfo=datetime.UTC)):
         services.application_update(actor=owner_user, application=draft, data={"age_max": 30})
     [item] = [i for i in waiting_items(owner_user) if i.title == draft.name]

@@ -94,4 +94,4 @@ def budget_upload(request, pk):
             return redirect("applications:budget", application.pk)
     return render(request, "applications/budget_upload.html", {
         "application": application, "form": form, "errors": errors,
-    }, status=400 if errors else 200)
+    }, status=400 if errors or form.errors else 200)

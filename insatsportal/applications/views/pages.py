@@ -42,8 +42,8 @@ def _page_context(request, application) -> dict:
     context.update({
         "can_edit": policy.can_edit_application(user, application),
         "can_review": policy.can_review_applications(user),
-        "can_return": policy.can_review_applications(user) and application.status in (
-            Application.Status.SUBMITTED, Application.Status.RESUBMITTED),
+        "can_return": (policy.can_review_applications(user)
+                       and application.status == Application.Status.SUBMITTED),
     })
     return context
 

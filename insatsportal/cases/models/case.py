@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from insatsportal.applications.models import Journey
 
 
 class CaseNumberSequence(models.Model):
@@ -24,13 +25,7 @@ class Case(models.Model):
     Historic decisions imported without their application have a case too.
     """
 
-    class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
-        IN_PREPARATION = "in_preparation", _("In preparation")
-        COMPLETION_REQUESTED = "completion_requested", _("Completion requested")
-        PROPOSAL_DRAFTED = "proposal_drafted", _("Decision proposal drafted")
-        ON_AGENDA = "on_agenda", _("On a meeting's agenda")
-        DECIDED = "decided", pgettext_lazy("case status", "Decided")
+    Status = Journey
 
     OPEN = (Status.RECEIVED, Status.IN_PREPARATION, Status.COMPLETION_REQUESTED,
             Status.PROPOSAL_DRAFTED, Status.ON_AGENDA)

@@ -1,8 +1,10 @@
+import datetime
+
 from django.urls import reverse
 
 from insatsportal.applications.tests.matrix import JOBBCENTRUM, _draft, _url
 from insatsportal.cases.models import Case, Meeting
-from insatsportal.core.tests.matrix import Write, office, only, statuses
+from insatsportal.core.tests.matrix import FromPage, Write, office, only, statuses
 
 
 def _decided_case(demo):
@@ -81,10 +83,60 @@ def _kansli_pk():
 
 
 def _meeting_paragraph_url(demo):
+    """A paragraph of minutes not yet approved (the case placed on the open meeting)."""
     from insatsportal.cases.models import AgendaItem
 
-    item = AgendaItem.objects.select_related("meeting").order_by("pk").first()
-    return reverse("cases:paragraph_minutes", args=[item.meeting.pk, item.paragraph])
+    meeting = _open_meeting(demo)
+    item = (AgendaItem.objects.filter(meeting=meeting).first()
+            or AgendaItem.objects.create(meeting=meeting, case=_open_case(demo),
+                                         paragraph=99))
+    return reverse("cases:paragraph_minutes", args=[meeting.pk, item.paragraph])
+
+
+def _case_in_preparation_url(name):
+    def url(demo):
+        case = _open_case(demo)
+        Case.objects.filter(pk=case.pk).update(status=Case.Status.IN_PREPARATION)
+        return reverse(name, kwargs={"pk": case.pk})
+    return url
+
+
+def _open_meeting(demo):
+    return Meeting.objects.filter(minutes_approved_on__isnull=True).order_by("pk").first()
+
+
+def _meeting_with_adjuster(demo):
+    """The open meeting with its justerare named, so that its minutes can be approved."""
+    meeting = _open_meeting(demo)
+    Meeting.objects.filter(pk=meeting.pk).update(adjuster="Eva Ek")
+    return reverse("cases:minutes_approve", args=[meeting.pk])
+
+
+def _approved_meeting(demo):
+    """The open meeting approved and not yet posted."""
+    meeting = _open_meeting(demo)
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_approved_on=meeting.date,
+                                                 posted_on=None)
+    return reverse("cases:minutes_post", args=[meeting.pk])
+
+
+def _later_meeting_to_correct(demo):
+    """A later meeting of the same body as an approved paragraph, where it is corrected."""
+    from insatsportal.cases.models import AgendaItem
+
+    corrected = (AgendaItem.objects.filter(meeting__minutes_approved_on__isnull=False)
+                 .select_related("meeting").order_by("pk").first())
+    later = Meeting.objects.create(body=corrected.meeting.body, place="Uppsala",
+                                   date=corrected.meeting.date + datetime.timedelta(days=30))
+    return reverse("cases:agenda_correction", args=[later.pk])
+
+
+def _correction(demo):
+    from insatsportal.cases.models import AgendaItem
+
+    corrected = (AgendaItem.objects.filter(meeting__minutes_approved_on__isnull=False)
+                 .order_by("pk").first())
+    return {"corrects": corrected.pk, "minutes": "Rättelse: beloppet ska vara 300 000 kr."}
 
 
 def _open_case_pk():
@@ -111,9 +163,9 @@ WRITES = {
     "cases:checklist_note": Write(_case_url("cases:checklist_note", _open_case),
                                   {"item": "parties", "text": "Parterna är kontaktade."},
                                   OFFICE_WRITE),
-    "cases:recommendation": Write(_case_url("cases:recommendation", _open_case),
+    "cases:recommendation": Write(_case_in_preparation_url("cases:recommendation"),
                                   {"outcome": "grant", "motivation": "Väl underbyggd."},
-                                  OFFICE_WRITE, writes=False),
+                                  OFFICE_WRITE),
     "cases:proposal_draft": Write(_case_url("cases:proposal_draft", _open_case), {},
                                   OFFICE_WRITE),
     # A decided case's proposal can no longer change: the office's form answers 200.
@@ -129,14 +181,12 @@ WRITES = {
                               lambda demo: {"case": _open_case_pk()}, OFFICE_WRITE),
     "cases:paragraph_minutes": Write(_meeting_paragraph_url,
                                      {"minutes": "Styrelsen beslutar enligt förslaget."},
-                                     OFFICE_WRITE, writes=False),
-    "cases:minutes_approve": Write(_open_meeting_url("cases:minutes_approve"),
-                                   {"approved_on": "2026-01-15"}, OFFICE_WRITE,
-                                   writes=False),  # refused until a justerare is named
-    "cases:meeting_edit": Write(_open_meeting_url("cases:meeting_edit"), {}, office(200),
-                                writes=False),
-    "cases:agenda_correction": Write(_open_meeting_url("cases:agenda_correction"), {},
-                                     office(), writes=False),
-    "cases:minutes_post": Write(_open_meeting_url("cases:minutes_post"), {}, office(),
-                                writes=False),
+                                     OFFICE_WRITE),
+    "cases:minutes_approve": Write(_meeting_with_adjuster, {"approved_on": "2030-01-15"},
+                                   OFFICE_WRITE),
+    "cases:meeting_edit": Write(_open_meeting_url("cases:meeting_edit"),
+                                FromPage("kansli", place="Knivsta kommunhus"), OFFICE_WRITE),
+    "cases:agenda_correction": Write(_later_meeting_to_correct, _correction, OFFICE_WRITE),
+    "cases:minutes_post": Write(_approved_meeting, {"posted_on": "2030-01-20"},
+                                OFFICE_WRITE),
 }

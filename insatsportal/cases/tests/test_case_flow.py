@@ -219,8 +219,7 @@ def test_the_start_page_lists_open_cases_for_the_office(login, demo):
 
 def test_the_start_page_tells_the_owner_about_a_returned_application(login, demo, kansli):
     case = Case.objects.get(title="En väg in – steget vidare")
-    application = case.application
-    Application.objects.filter(pk=application.pk).update(status=Application.Status.RETURNED)
+    Case.objects.filter(pk=case.pk).update(status=Case.Status.COMPLETION_REQUESTED)
     page = login("insatsansvarig").get("/").content.decode()
     assert "En väg in – steget vidare" in page
     assert "Återsänd för komplettering" in page

@@ -31,8 +31,8 @@ def application_submit(request, pk):
         "application": application,
         "warnings": selectors.application_warnings(application),
         "missing": services.application_missing_for_submission(application),
-        "returned_with": application.status_changes.filter(
-            to_status=Application.Status.RETURNED).order_by("-at").first(),
+        "returned_with": application.status == Application.Status.RETURNED
+        and application.case.status_changes.order_by("-at", "-pk").first(),
     })
 
 

@@ -44,9 +44,9 @@ def _application():
     application = services.application_create_from_data(actor=owner, data=data)
     # Returned for completion with questions, one answered: the owner's form then shows them.
     case_services.application_submit(actor=owner, application=application)
-    services.application_return(actor=User.objects.get(username="kansli"),
-                                application=application,
-                                questions=[("anchoring", LINES), ("budget", "Lönerna?")])
+    case_services.case_request_completion(
+        actor=User.objects.get(username="kansli"), case=application.case,
+        questions=[("anchoring", LINES), ("budget", "Lönerna?")])
     question = application.completion_questions.get(section="anchoring")
     completion.completion_answers_save(actor=owner, application=application,
                                        answers={question.pk: LINES})

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from insatsportal.core.exporter import Exporter, escape_cell
+from insatsportal.core.exporter import Exporter, Formula, escape_cell, unescape_cell
 
 
 class Sample(Exporter):
@@ -20,9 +20,38 @@ class Sample(Exporter):
         yield ["Vanlig text", 3]
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"])
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "\n=1+1"])
 def test_it_escapes_text_that_a_spreadsheet_would_run(text):
     assert escape_cell(text) == "'" + text
+
+
+def test_a_nul_start_is_escaped_and_control_characters_dropped():
+    assert escape_cell("\x00=1+1") == "'=1+1"
+    assert escape_cell("a\x00b\x1b") == "ab"
+
+
+def test_the_systems_own_formula_is_kept_and_escaped_text_reads_back():
+    assert escape_cell(Formula("=SUM(A1:A3)")) == "=SUM(A1:A3)"
+    assert unescape_cell(escape_cell("=1+1")) == "=1+1"
+    assert unescape_cell("'ok") == "'ok"
+
+
+def test_hostile_text_in_every_position_comes_out_escaped_in_both_formats():
+    class Hostile(Exporter):
+        def headers(self):
+            return ["=Rubrik", "Belopp"]
+
+        def rows(self):
+            yield ["\n=cmd|' /C calc'!A0", Decimal(-5)]
+            yield ["\x00@SUM(1)", -1.5]
+
+    rows = list(csv.reader(io.StringIO(Hostile().to_csv().decode("utf-8-sig")), delimiter=";"))
+    assert [row[0] for row in rows] == ["'=Rubrik", "'\n=cmd|' /C calc'!A0", "'@SUM(1)"]
+    assert [row[1] for row in rows[1:]] == ["-5", "-1.5"]
+    sheet = load_workbook(io.BytesIO(Hostile().to_xlsx())).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert [v[0] for v in values] == ["'=Rubrik", "'\n=cmd|' /C calc'!A0", "'@SUM(1)"]
+    assert [v[1] for v in values[1:]] == [-5, -1.5]
 
 
 def test_it_leaves_plain_text_and_numbers_alone():

@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -11,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from insatsportal.core import uploads
 from insatsportal.core.audit import log_action
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants import crypto
@@ -28,7 +30,7 @@ from insatsportal.participants.models import (
 )
 from insatsportal.participants.services.discharge import discharge_strip
 
-SCAN_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+SCAN_TYPES = uploads.SCAN_TYPES
 
 
 AGGREGATES_ONLY = gettext_lazy(
@@ -111,12 +113,12 @@ def participant_register(
 
 
 def consent_attach_scan(*, consent: Consent, upload) -> None:
-    """Store the scanned consent encrypted, under a random name."""
-    content_type = getattr(upload, "content_type", "") or ""
-    if content_type not in SCAN_TYPES:
-        raise ParticipantError(_("The scanned copy must be a PDF, JPEG or PNG file."))
-    if upload.size > settings.CONSENT_SCAN_MAX_BYTES:
-        raise ParticipantError(_("The scanned copy is too large."))
+    """Store the scanned consent encrypted, under a random name, with the content type its
+    bytes show (never the one the browser sent)."""
+    try:
+        content_type = uploads.scan_check(upload, max_bytes=settings.CONSENT_SCAN_MAX_BYTES)
+    except ValidationError as exc:
+        raise ParticipantError(" ".join(exc.messages)) from exc
     data = crypto.encrypt_bytes(upload.read())
     consent.scan.save(f"{uuid.uuid4().hex}.bin", ContentFile(data), save=False)
     consent.scan_content_type = content_type

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
 from insatsportal.core.models import AuditEntry
+from insatsportal.core.tests import bombs
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import Participant
 from insatsportal.participants.services import registration
@@ -50,14 +51,62 @@ def test_a_scanned_consent_is_stored_encrypted_and_downloaded_with_a_read_entry(
     settings.MEDIA_ROOT = tmp_path
     client = login("deltagaransvarig")
     url = f"/deltagare/insats/{factories.intervention().pk}/registrera/"
-    scan = SimpleUploadedFile("samtycke.pdf", b"%PDF-1.4 underskrift", "application/pdf")
+    content = bombs.pdf(1)
+    scan = SimpleUploadedFile("samtycke.pdf", content, "application/pdf")
     client.post(url, _form(consent_scan=scan))
     participant = Participant.objects.get()
     stored = (tmp_path / participant.consent.scan.name).read_bytes()
-    assert b"underskrift" not in stored
+    assert b"%PDF" not in stored
     response = client.get(f"/deltagare/{participant.pk}/samtycke/kopia/")
-    assert response.content == b"%PDF-1.4 underskrift"
+    assert response.content == content
+    assert response["Content-Type"] == "application/pdf"
     assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("name, content, declared, message", [
+    ("samtycke.pdf", b"Detta \xe4r ingen PDF", "application/pdf",
+     "Den inskannade kopian måste vara en PDF-, JPEG- eller PNG-fil."),
+    ("samtycke.pdf", bombs.image("PNG"), "application/pdf",
+     "Filens innehåll stämmer inte med dess namn (.pdf)."),
+    ("samtycke.pdf", bombs.pdf(1, script="app.alert(1)"), "application/pdf",
+     "PDF-filen innehåller JavaScript"),
+    ("samtycke.pdf", b"%PDF-1.4 trasig", "application/pdf", "Filen är skadad"),
+    ("samtycke.pdf", bombs.pdf(21), "application/pdf", "PDF-filen har fler än 20 sidor"),
+])
+def test_a_scan_that_is_not_what_it_claims_is_refused_beside_the_field_and_nothing_is_saved(
+        login, demo, settings, tmp_path, name, content, declared, message):
+    settings.MEDIA_ROOT = tmp_path
+    client = login("deltagaransvarig")
+    url = f"/deltagare/insats/{factories.intervention().pk}/registrera/"
+    scan = SimpleUploadedFile(name, content, declared)
+    response = client.post(url, _form(consent_scan=scan))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert message in page
+    assert 'value="Testa Testsson"' in page
+    assert not Participant.objects.exists()
+    assert not any(tmp_path.rglob("*.bin"))
+
+
+def test_a_scan_is_stored_as_what_its_bytes_are_whatever_the_browser_said(
+        login, demo, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client = login("deltagaransvarig")
+    url = f"/deltagare/insats/{factories.intervention().pk}/registrera/"
+    client.post(url, _form(consent_scan=SimpleUploadedFile(
+        "samtycke.png", bombs.image("PNG"), "application/pdf")))
+    participant = Participant.objects.get()
+    assert participant.consent.scan_content_type == "image/png"
+    response = client.get(f"/deltagare/{participant.pk}/samtycke/kopia/")
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"].endswith('.png"')
+
+
+def test_the_service_checks_the_scan_too(demo):
+    scan = SimpleUploadedFile("s.pdf", b"<script>", "application/pdf")
+    with pytest.raises(ParticipantError):
+        factories.identified(consent_scan=scan)
+    assert not Participant.objects.exists()
 
 
 def test_the_same_person_twice_in_one_intervention_is_refused(demo):
@@ -104,7 +153,7 @@ def test_the_database_refuses_an_identified_record_without_identity(demo):
 def test_withdrawing_consent_turns_the_record_anonymous_at_once(
         login, demo, settings, tmp_path, django_capture_on_commit_callbacks):
     settings.MEDIA_ROOT = tmp_path
-    scan = SimpleUploadedFile("s.pdf", b"%PDF-1.4 x", "application/pdf")
+    scan = SimpleUploadedFile("s.pdf", bombs.pdf(1), "application/pdf")
     participant = factories.identified(consent_scan=scan)
     scan_path = tmp_path / participant.consent.scan.name
     client = login("deltagaransvarig")

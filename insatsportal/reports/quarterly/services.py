@@ -73,7 +73,7 @@ def quarter_facts(intervention, year: int, quarter: int) -> dict:
     discharged = [p for p in people if p.discharged_on and first <= p.discharged_on <= last]
     to_work = [p for p in discharged if p.to_work_or_studies]
     plan_per_year = sum(a.participants_per_year or 0 for a in Application.objects.filter(
-        intervention=intervention, status=Application.Status.DECIDED,
+        Application.in_status(Application.Status.DECIDED), intervention=intervention,
         planned_start__lte=last, planned_end__gte=first))
     goals = [
         {"application": item.application.name, "goal": r.goal.text,

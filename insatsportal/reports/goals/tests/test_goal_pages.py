@@ -73,8 +73,8 @@ def test_a_progress_goal_reads_the_ratings_in_the_same_queries_and_shows_the_sha
     from insatsportal.applications.models import Application, Goal
 
     intervention = _intervention()
-    application = Application.objects.filter(intervention=intervention,
-                                             status=Application.Status.DECIDED).first()
+    application = Application.objects.filter(
+        Application.in_status(Application.Status.DECIDED), intervention=intervention).first()
     Goal.objects.create(application=application, kind="outcome", text="Mätbar progression",
                         target_kind="progress_improved", target_value=50, target_unit="%")
     serials = (factories.PNR, factories.OTHER_PNR, "19911111-1119")
