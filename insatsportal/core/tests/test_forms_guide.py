@@ -4,11 +4,13 @@ with problems starts with a summary linking to each field, and every message is 
 The pages come from the permission matrix, so a new form is swept as soon as it is listed.
 """
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
 
+from insatsportal.core.idempotency import FIELD_NAME
 from insatsportal.core.tests.urlwalk import collect_matrix
 from insatsportal.interventions.models import Intervention
 
@@ -92,3 +94,35 @@ def test_forms_ask_the_browser_not_to_validate_so_its_english_never_shows(login)
         reverse("participants:register", args=[intervention.pk])).content.decode()
     assert 'src="/static/core/forms.js"' in html  # sets noValidate on every form
     assert '<form method="post" novalidate' in html or "novalidate" in html
+
+
+WRITES = collect_matrix("WRITES")
+
+
+def test_every_form_posted_empty_shows_its_problems_in_a_summary_with_working_links(
+        login, demo):
+    """Each POST endpoint of the matrix, posted empty by a role allowed to write: a page
+    that answers with fields in error starts with a summary, and points only to ids that
+    exist (the errors' own ids included)."""
+    problems, checked = {}, []
+    for name, write in sorted(WRITES.items()):
+        role = next((r for r, status in write.expected.items()
+                     if status == 302 and r != "anonymous"), None)
+        if role is None:
+            continue
+        client, url = login(role), write.url(demo)
+        # Forms sent once carry a one-time token: take it from the page, as a browser does.
+        token = re.search(rf'name="{FIELD_NAME}" value="([^"]+)"', client.get(url).content.decode())
+        response = client.post(url, {FIELD_NAME: token.group(1)} if token else {})
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        html = response.content.decode()
+        if 'aria-invalid="true"' not in html:
+            continue
+        checked.append(name)
+        if "data-error-summary" not in html:
+            problems[name] = "no error summary"
+        elif found := _dangling(html):
+            problems[name] = found
+    assert len(checked) >= 5, checked  # forms where an empty post is a problem
+    assert problems == {}
