@@ -6,7 +6,7 @@ DEMO_ENV := DEMO_MODE=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages lint bench bench-participants clean
+.PHONY: run test setup messages lint bench bench-participants bench-scale bench-load clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,3 +63,14 @@ messages: $(VENV)/.base
 
 clean:
 	rm -rf $(VENV) db staticfiles .pytest_cache
+
+# One intervention at 5 000 and 50 000 people (each size its own database, built once and
+# resumable), every page of issue 15 timed at both: TSV lines and the growth ratio.
+BENCH_SCALE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/insatsportal_bench_scale
+bench-scale: $(VENV)/.test
+	DATABASE_URL=$(BENCH_SCALE_DATABASE_URL) $(DEMO_ENV) $(PY) bench/scale.py
+
+# The page mix under gunicorn (the production server) against the largest bench-scale
+# database: 1, 5 and 20 concurrent users for BENCH_LOAD_SECONDS each.
+bench-load: $(VENV)/.test
+	DATABASE_URL=$(BENCH_SCALE_DATABASE_URL) $(DEMO_ENV) $(PY) bench/load.py

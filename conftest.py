@@ -1,13 +1,27 @@
 """Shared fixtures: the demo förbund and one logged-in client per role (persona)."""
 
+import os
+
 import pytest
 from django.test import Client, override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from insatsportal.accounts.models import User
 from insatsportal.core.tests.matrix import ROLES
 
 # Argon2 is deliberately slow; tests use a fast hasher (production settings are tested apart).
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Property tests check results, not speed: on a busy machine a deadline or a "too slow"
+# health check fails a correct test. Speed is measured in bench/. HYPOTHESIS_PROFILE=dev
+# brings Hypothesis's own defaults back.
+hypothesis_settings.register_profile(
+    "ci", deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+hypothesis_settings.register_profile("dev")
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def _demo():

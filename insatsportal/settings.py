@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "insatsportal.api",
     "insatsportal.economy",
     "insatsportal.socioeconomics",
+    "insatsportal.drafts",
     "insatsportal.demo",
 ]
 
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Idle and absolute session limits; ends the sessions of deactivated users.
     "insatsportal.accounts.middleware.SessionLimitsMiddleware",
+    # A page's autosaved drafts go once its form is saved (a POST answered by a redirect).
+    "insatsportal.drafts.middleware.DraftsMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Password alone opens nothing: every signed-in page needs the second factor.
     "insatsportal.accounts.middleware.SecondFactorRequiredMiddleware",
@@ -211,6 +214,10 @@ LOGIN_ACCOUNT_MAX_FAILURES = env_int("LOGIN_ACCOUNT_MAX_FAILURES", 20)
 LOGIN_ACCOUNT_WINDOW = 24 * 3600
 LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 50)
 LOGIN_ADDRESS_WINDOW = 3600
+# Reset links asked for per e-mail address (sent) and per client address in the window.
+PASSWORD_RESET_ACCOUNT_MAX = env_int("PASSWORD_RESET_ACCOUNT_MAX", 3)
+PASSWORD_RESET_ADDRESS_MAX = env_int("PASSWORD_RESET_ADDRESS_MAX", 10)
+PASSWORD_RESET_WINDOW = 3600
 # Failed second-factor codes per user before verification stops for the window.
 OTP_MAX_FAILURES = env_int("OTP_MAX_FAILURES", 5)
 OTP_FAILURE_WINDOW = 15 * 60
@@ -221,6 +228,12 @@ CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "REMOTE_ADDR")
 # Seconds without a request, and seconds since sign-in, after which a session ends.
 SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 3600)
+# Seconds before the idle limit that a page warns and offers to stay signed in.
+SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 5 * 60)
+# A form sent after the session ended is kept this many hours for the user to sign in
+# again; a long text's autosaved draft is kept this many days (both encrypted).
+EXPIRED_POST_HOURS = env_int("EXPIRED_POST_HOURS", 24)
+DRAFT_DAYS = env_int("DRAFT_DAYS", 14)
 # Changing e-mail, password or second factor needs a password + code check this recent.
 REAUTH_MAX_AGE = env_int("REAUTH_MAX_AGE", 5 * 60)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
@@ -345,6 +358,9 @@ FOLLOW_UP_WINDOW_MONTHS = env_int("FOLLOW_UP_WINDOW_MONTHS", 1)
 RATING_INTERVAL_MONTHS = env_int("RATING_INTERVAL_MONTHS", 3)
 # Aggregates hide groups smaller than this.
 AGGREGATE_MIN_GROUP = env_int("AGGREGATE_MIN_GROUP", 5)
+# Age bands of the national report's new participants: (from, to) years of age reached in the
+# year; the first band takes every younger age and the last every older one.
+NATIONAL_AGE_BANDS = [(16, 19), (20, 24), (25, 29), (30, 39), (40, 49), (50, 64)]
 # The open API (/api/v1/): requests per token and minute, and the longest life of a token.
 API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 120)
 API_TOKEN_MAX_DAYS = env_int("API_TOKEN_MAX_DAYS", 730)
@@ -369,6 +385,10 @@ QUARTERLY_REPORT_DAYS = env_int("QUARTERLY_REPORT_DAYS", 30)
 # assessment: dotted paths to functions of the application returning Swedish text (or "").
 # A setting rather than an import, so that cases does not depend on the reports built on it.
 PROPOSAL_PARAGRAPHS = ["insatsportal.socioeconomics.proposal.extension_paragraph"]
+# Sections that apps built on the reports add to the förbund's dashboard, for the same reason:
+# functions taking `interventions` (those the user may see) and returning a template's
+# name and context ({"template": ..., ...}).
+DASHBOARD_SECTIONS = ["insatsportal.socioeconomics.dashboard.estimates_section"]
 # The module that answers a case's questions about the förbund's money (room for the grant,
 # years whose contributions are decided). Economy reads the cases' grants, so it is named
 # here rather than imported: the dependency points one way (economy → cases).

@@ -26,6 +26,7 @@ urlpatterns = [
     path("ekonomi/", include("insatsportal.economy.urls")),
     path("samhallsekonomi/", include("insatsportal.socioeconomics.urls")),
     path("administration/", include("insatsportal.organisations.urls")),
+    path("utkast/", include("insatsportal.drafts.urls")),
     # The open API: tokens authenticate, not sessions (insatsportal/api/v1/).
     path("api/v1/", include((api_v1_urlpatterns(), "api_v1"))),
     path("admin/", admin.site.urls),

@@ -1,8 +1,10 @@
 """My account (e-mail, password, second factor, own sessions) and the office's session list."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -127,3 +129,12 @@ def user_sessions_end(request):
     messages.success(request, _("%(count)d sessions of %(user)s have ended.")
                      % {"count": ended, "user": target})
     return redirect("accounts:session_admin")
+
+
+@require_POST
+def session_keepalive(request):
+    """"Stay signed in" before the idle limit: the request itself counts as use (the session
+    limits noted it), so the session lasts another SESSION_IDLE_TIMEOUT."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse({"idle_seconds": settings.SESSION_IDLE_TIMEOUT})
+    return redirect(safe_next(request) or reverse(settings.LOGIN_REDIRECT_URL))

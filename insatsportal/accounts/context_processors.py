@@ -1,7 +1,17 @@
 from django.conf import settings
+from django.utils import timezone
 
 from insatsportal.accounts import policy
 from insatsportal.accounts.guards import demo_skipped, second_factor_ok
+from insatsportal.accounts.signals import SESSION_STARTED
+
+
+def _seconds_left_in_all(request) -> int:
+    """Seconds until SESSION_ABSOLUTE_TIMEOUT ends the session, however active it is."""
+    started = request.session.get(SESSION_STARTED)
+    if not isinstance(started, int | float):
+        return settings.SESSION_ABSOLUTE_TIMEOUT
+    return max(0, int(started + settings.SESSION_ABSOLUTE_TIMEOUT - timezone.now().timestamp()))
 
 
 def site(request):
@@ -13,6 +23,10 @@ def site(request):
         "SSO_ENABLED": settings.SSO_ENABLED,
         "SSO_PROVIDER_NAME": settings.SSO_PROVIDER_NAME,
         "fully_signed_in": fully_signed_in,
+        # For the warning before the idle limit (accounts/session_warning.html).
+        "SESSION_IDLE_TIMEOUT": settings.SESSION_IDLE_TIMEOUT,
+        "SESSION_WARNING_SECONDS": settings.SESSION_WARNING_SECONDS,
+        "session_seconds_left_in_all": _seconds_left_in_all(request) if fully_signed_in else 0,
         "otp_demo_skipped": demo_skipped(request),
         "nav": {} if not fully_signed_in else {
             "applications": policy.can_view_applications(user),

@@ -12,16 +12,18 @@ from django.utils.translation import gettext as _
 from insatsportal.accounts import services
 from insatsportal.accounts.guards import second_factor_ok, second_step_url
 from insatsportal.accounts.signals import SESSION_LAST_ACTIVITY, SESSION_STARTED
+from insatsportal.drafts.middleware import keep_expired_post
 
 AUTH_KEYS = (SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY)
 
 
-def _to_login(request):
+def _to_login(request, next_url: str | None = None):
+    next_url = next_url or request.get_full_path()
     if getattr(request, "htmx", False) or request.headers.get("HX-Request"):
         response = HttpResponse(status=204)
-        response["HX-Redirect"] = redirect_to_login(request.get_full_path())["Location"]
+        response["HX-Redirect"] = redirect_to_login(next_url)["Location"]
         return response
-    return redirect_to_login(request.get_full_path())
+    return redirect_to_login(next_url)
 
 
 class SessionLimitsMiddleware:
@@ -46,9 +48,16 @@ class SessionLimitsMiddleware:
                 or now - last > settings.SESSION_IDLE_TIMEOUT
                 or now - started > settings.SESSION_ABSOLUTE_TIMEOUT
             ):
+                # A form sent now is kept, to be filled in again after signing in; only
+                # from a session past both factors, or a password alone could plant text.
+                kept_on = keep_expired_post(request) if second_factor_ok(request) else None
                 logout(request)
                 messages.info(request, _("Your session has ended. Please log in again."))
-                return _to_login(request)
+                if kept_on:
+                    messages.info(request, _(
+                        "What you sent has been kept. After you log in it is filled in "
+                        "again for you to check and save."))
+                return _to_login(request, kept_on)
             request.session[SESSION_LAST_ACTIVITY] = now
             services.session_touch(request=request)
         elif any(k in request.session for k in AUTH_KEYS):

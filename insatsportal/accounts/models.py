@@ -89,6 +89,8 @@ class LoginAttempt(models.Model):
     class Stage(models.TextChoices):
         PASSWORD = "password", _("Password")
         SECOND_FACTOR = "otp", _("Second factor")
+        # A request for a reset link; `username` holds the e-mail address as typed.
+        PASSWORD_RESET = "reset", _("Password reset")
 
     class Reason(models.TextChoices):
         OK = "ok", _("Signed in")
@@ -97,6 +99,8 @@ class LoginAttempt(models.Model):
         ADDRESS_LIMIT = "address_limit", _("Too many failures from the address")
         BAD_CODE = "bad_code", _("Wrong code")
         CODE_LIMIT = "code_limit", _("Too many wrong codes")
+        RESET_SENT = "reset_sent", _("Reset link requested")
+        RESET_LIMIT = "reset_limit", _("Too many reset requests")
         # Written by the office; failures before it no longer count towards the limits.
         UNLOCKED = "unlocked", _("Unlocked by the office")
 

@@ -40,6 +40,10 @@ TOO_MANY = _(
 )
 BAD_CODE = _("The code is wrong or has already been used.")
 TOO_MANY_CODES = _("Too many wrong codes. Log in again later.")
+TOO_MANY_RESETS = _(
+    "Too many requests for a new password. Wait an hour and try again, or ask the "
+    "association office for help."
+)
 
 
 class SignInRefused(Exception):
@@ -115,6 +119,31 @@ def login_check(*, request, username: str, password: str) -> User:
     if reason == Reason.OK:
         return user
     raise SignInRefused(BAD_CREDENTIALS if reason == Reason.BAD_CREDENTIALS else TOO_MANY)
+
+
+def password_reset_check(*, request, email: str) -> None:
+    """Allow a reset link for `email` unless the address or the account asked too often.
+
+    Counted per e-mail address as typed (whether or not an account has it, so the answer
+    never says which) and per client address, over PASSWORD_RESET_WINDOW. Every request is
+    logged; raises SignInRefused when over a limit (no mail is then sent).
+    """
+    since = timezone.now() - timedelta(seconds=settings.PASSWORD_RESET_WINDOW)
+    requests = LoginAttempt.objects.filter(stage=Stage.PASSWORD_RESET, timestamp__gte=since)
+    ip = client_ip(request)
+    if ip is not None and requests.filter(ip_address=ip).count() >= (
+        settings.PASSWORD_RESET_ADDRESS_MAX
+    ):
+        reason = Reason.ADDRESS_LIMIT
+    elif requests.filter(username_key=username_key(email), reason=Reason.RESET_SENT).count() >= (
+        settings.PASSWORD_RESET_ACCOUNT_MAX
+    ):
+        reason = Reason.RESET_LIMIT
+    else:
+        reason = Reason.RESET_SENT
+    _record(request=request, username=email, stage=Stage.PASSWORD_RESET, reason=reason)
+    if reason != Reason.RESET_SENT:
+        raise SignInRefused(TOO_MANY_RESETS)
 
 
 def second_factor_check(*, request, user: User, code: str):

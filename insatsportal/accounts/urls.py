@@ -23,6 +23,7 @@ urlpatterns = [
     path("losenord/", account_views.password_change, name="password_change"),
     path("sessioner/mina/", account_views.sessions_fragment, name="sessions_fragment"),
     path("sessioner/avsluta/", account_views.session_end, name="session_end"),
+    path("sessioner/fortsatt/", account_views.session_keepalive, name="session_keepalive"),
     path("sessioner/", account_views.session_admin, name="session_admin"),
     path("sessioner/avsluta-alla/", account_views.user_sessions_end, name="user_sessions_end"),
     path("sso/", sso.sso_login, name="sso_login"),

@@ -184,6 +184,14 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form):
+        try:
+            services.password_reset_check(request=self.request, email=form.cleaned_data["email"])
+        except SignInRefused as refused:
+            form.add_error("email", refused.message)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/password_reset_done.html"

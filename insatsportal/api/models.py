@@ -16,6 +16,7 @@ class Scope(models.TextChoices):
     AGGREGATES = "aggregates", _("Quarterly and yearly aggregates by sex")
     REQUISITIONS = "requisitions", _("Requisitions and payments")
     NATIONAL = "national", _("National report rows")
+    ESTIMATES = "estimates", _("Socio-economic estimates")
 
 
 class ApiToken(models.Model):

@@ -1,6 +1,7 @@
 """Writes of the case flow: open, prepare, recommend, propose, place on a meeting, decide."""
 
 import datetime
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Max
@@ -22,6 +23,7 @@ from insatsportal.cases.models import (
     Meeting,
     Recommendation,
 )
+from insatsportal.cases.revised_budget.mail import revised_budget_request_after_decision
 from insatsportal.core.audit import log_action
 from insatsportal.core.changes import unchanged
 from insatsportal.interventions import services as intervention_services
@@ -401,7 +403,9 @@ def decision_record(*, case: Case, outcome: str, decided_on: datetime.date, acto
     else:
         _set_status(case, Case.Status.DECIDED, actor=actor)
     if granting:
-        _grant(case=case, decision=decision, actor=actor)
+        grant = _grant(case=case, decision=decision, actor=actor)
+        if not imported:  # an imported decision of the past asks nothing now
+            transaction.on_commit(partial(revised_budget_request_after_decision, grant.pk))
     log_action(actor=actor, obj=case, action="case.decided",
                data={"outcome": outcome, "amount": str(amount or "")})
     return decision

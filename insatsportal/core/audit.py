@@ -1,5 +1,8 @@
 """The audit log: one call that services make for every business change."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +84,7 @@ ACTION_LABELS = {
     "requisition.submitted": _("Requisition submitted"),
     "requisition.approved": _("Requisition approved for payment"),
     "requisition.returned": _("Requisition returned"),
+    "requisition.refused": _("Requisition refused by the claim rules"),
     "deviation.reported": _("Deviation reported"),
     "deviation.acknowledged": _("Deviation report read by the office"),
     "deviation.case_opened": _("Case opened for the deviation"),
@@ -129,6 +133,32 @@ def log_action(*, actor, obj, action: str, data: dict | None = None) -> AuditEnt
         object_repr=str(obj)[:300],
         data=data or {},
     )
+
+
+_held: ContextVar[list | None] = ContextVar("audit_refusals_held", default=None)
+
+
+def log_refusal(*, actor, obj, action: str, data: dict | None = None) -> None:
+    """Record an attempt the rules refused. A refused form rolls back the request's writes
+    (core.idempotency), so inside `refusals_kept()` the entry is written after that."""
+    held = _held.get()
+    if held is None:
+        log_action(actor=actor, obj=obj, action=action, data=data)
+    else:
+        held.append({"actor": actor, "obj": obj, "action": action, "data": data})
+
+
+@contextmanager
+def refusals_kept():
+    """Write the refusals logged inside the block after it, outside its transaction."""
+    token = _held.set([])
+    try:
+        yield
+    finally:
+        held = _held.get()
+        _held.reset(token)
+        for entry in held:
+            log_action(**entry)
 
 
 def audit_history(obj):

@@ -18,7 +18,8 @@ the decorator inserts a `FormSubmission` row with that token inside the same tra
 the view. The token column is unique, so of two concurrent posts only one gets through; a
 later repeat finds the row and is redirected to where the first post went, with a message,
 without running the view. If the view does not answer with a redirect (the form had errors)
-the transaction, token row included, is rolled back, so the user can correct and send again.
+the transaction, token row included, is rolled back, so the user can correct and send again;
+an attempt the rules refused (core.audit.log_refusal) is still logged, after the rollback.
 A POST without a valid token is refused (400): the form is stale or forged.
 """
 
@@ -32,6 +33,7 @@ from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from insatsportal.core.audit import refusals_kept
 from insatsportal.core.models import FormSubmission
 
 FIELD_NAME = "form_token"
@@ -74,7 +76,7 @@ def once_per_form(view):
         if previous is not None:
             return _already_sent(request, previous)
         try:
-            with transaction.atomic():
+            with refusals_kept(), transaction.atomic():
                 submission = FormSubmission.objects.create(token=token, user=user)
                 response = view(request, *args, **kwargs)
                 if 300 <= response.status_code < 400 and response.has_header("Location"):

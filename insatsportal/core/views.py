@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from insatsportal.core import selectors
+from insatsportal.core.health import health_report
 
 
 @require_safe
@@ -17,12 +17,8 @@ def start(request):
 @never_cache
 @require_safe
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        database = "ok"
-    except DatabaseError:
-        database = "error"
-    status = 200 if database == "ok" else 503
-    return JsonResponse({"status": "ok" if status == 200 else "error", "database": database},
-                        status=status)
+    """For load balancers and monitoring: each check's state, never data or error text."""
+    report = health_report()
+    healthy = all(state == "ok" for state in report.values())
+    return JsonResponse({"status": "ok" if healthy else "error", **report},
+                        status=200 if healthy else 503)

@@ -1,13 +1,17 @@
-"""What is due or overdue for participant staff: plan revisions, first plans, follow-ups.
+"""What is due or overdue for participant staff: plan revisions, first plans, ratings and
+follow-ups.
 
-Each source returns a queryset of participants annotated with `due_on`, scoped to
-the interventions the user manages.
+Each kind is a filter "due on or before a day" on a date column, so that the start page
+counts in the database and the due list reads one page: a due date that is months after
+a stored date (the next rating, a follow-up) is turned into the latest stored date whose
+due date falls on or before the day (`latest_for`), exact however months end.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,8 +21,7 @@ from insatsportal.accounts import policy
 from insatsportal.core.calendar import add_months
 from insatsportal.core.selectors import WaitingItem
 from insatsportal.interventions.models import Intervention
-from insatsportal.participants.models import Discharge, Participant
-from insatsportal.participants.services.followup import policy_for, sampled_ids
+from insatsportal.participants.models import Discharge, FollowUpPolicy, FollowUpSample, Participant
 
 
 @dataclass(frozen=True)
@@ -29,107 +32,235 @@ class DueRow:
     overdue: bool
 
 
-def _active(intervention_ids):
-    return Participant.objects.filter(
-        intervention_id__in=intervention_ids, is_anonymous=False, discharge__isnull=True
-    ).select_related("intervention")
+def latest_for(day: datetime.date, months: int) -> datetime.date:
+    """The latest date whose `months` later falls on or before `day` (add_months is
+    monotonic but clips month ends, so a few days' search)."""
+    candidate = add_months(day, -months) + datetime.timedelta(days=3)
+    while add_months(candidate, months) > day:
+        candidate -= datetime.timedelta(days=1)
+    return candidate
 
 
-def plan_revisions_due(intervention_ids, *, horizon: datetime.date):
-    participants = _active(intervention_ids).filter(plan__next_revision_due__lte=horizon)
-    return [(p, p.plan.next_revision_due) for p in participants.select_related("plan")]
+def _identified(intervention_ids):
+    return Participant.objects.filter(intervention_id__in=intervention_ids, is_anonymous=False)
 
 
-def first_plans_due(intervention_ids, *, horizon: datetime.date):
-    days = datetime.timedelta(days=settings.PLAN_FIRST_DAYS)
-    participants = _active(intervention_ids).filter(
-        plan__isnull=True, enrolment__enrolled_on__lte=horizon - days
-    ).select_related("enrolment")
-    return [(p, p.enrolment.enrolled_on + days) for p in participants]
-
-
-def ratings_due(intervention_ids, *, horizon: datetime.date):
-    """The next rating RATING_INTERVAL_MONTHS after the latest; the first at enrolment."""
-
-
-    months = settings.RATING_INTERVAL_MONTHS
-    # add_months is monotonic but clips month ends: a few days' slack, then the exact check.
-    bound = add_months(horizon, -months) + datetime.timedelta(days=3)
-    rated = _active(intervention_ids).filter(latest_rated_on__lte=bound)
-    rows = [(p, add_months(p.latest_rated_on, months)) for p in rated]
-    rows = [(p, due) for p, due in rows if due <= horizon]
-    first = _active(intervention_ids).filter(
-        latest_rated_on__isnull=True, enrolment__enrolled_on__lte=horizon
-    ).select_related("enrolment")
-    return rows + [(p, p.enrolment.enrolled_on) for p in first]
-
-
-def follow_ups_due(intervention_ids, *, horizon: datetime.date):
-    """6 or 12 months after discharge (the intervention's policy); a sample if it says so."""
-
-    rows = []
+def _follow_up_policies(intervention_ids) -> dict:
+    """intervention id -> (months, sampled ids or None for everyone); two queries."""
+    policies = {p.intervention_id: p for p in FollowUpPolicy.objects.filter(
+        intervention_id__in=intervention_ids)}
+    samples: dict = {}
+    for intervention_id, selected in FollowUpSample.objects.filter(
+            intervention_id__in=intervention_ids).values_list("intervention_id",
+                                                              "selected_ids"):
+        samples.setdefault(intervention_id, set()).update(selected)
+    result = {}
     for intervention_id in intervention_ids:
-        policy = policy_for(intervention_id)
-        bound = add_months(horizon, -policy.months) + datetime.timedelta(days=3)
-        discharged = Participant.objects.filter(
-            intervention_id=intervention_id, is_anonymous=False, follow_up__isnull=True,
-            discharge__discharged_on__lte=bound,
-        ).exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION).select_related(
-            "intervention", "discharge")
-        if policy.sample_only:
-            discharged = discharged.filter(pk__in=list(sampled_ids(intervention_id)))
-        for participant in discharged:
-            due = add_months(participant.discharge.discharged_on, policy.months)
-            if due <= horizon:
-                rows.append((participant, due))
-    return rows
+        stored = policies.get(intervention_id) or FollowUpPolicy()
+        result[intervention_id] = (stored.months, samples.get(intervention_id, set())
+                                   if stored.sample_only else None)
+    return result
 
 
-# (label, function(intervention_ids, horizon=) -> [(participant, due date)])
-SOURCES = [
-    (lambda: _("Action plan to revise"), plan_revisions_due),
-    (lambda: _("Action plan to establish"), first_plans_due),
-    (lambda: _("Progress rating"), ratings_due),
-    (lambda: _("Follow-up after discharge"), follow_ups_due),
-]
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: object  # callable -> translated text
+    column: str  # the stored date the due date follows, for ordering
+    months: int = 0  # due that many months after `column` (0: `days` after it)
+    days: int = 0
+
+    def due_on(self, stored: datetime.date, months: int | None = None) -> datetime.date:
+        months = self.months if months is None else months
+        if months:
+            return add_months(stored, months)
+        return stored + datetime.timedelta(days=self.days)
+
+    def bound(self, day: datetime.date, months: int | None = None) -> datetime.date:
+        """The latest stored date that is due on or before `day`."""
+        months = self.months if months is None else months
+        if months:
+            return latest_for(day, months)
+        return day - datetime.timedelta(days=self.days)
+
+    @property
+    def condition(self) -> Q:
+        """Which participants have a step of this kind at all."""
+        active = Q(discharge__isnull=True)
+        if self.key == "revision":
+            return active & Q(plan__isnull=False)
+        if self.key == "first_plan":
+            return active & Q(plan__isnull=True, enrolment__isnull=False)
+        if self.key == "rating":
+            return active & Q(latest_rated_on__isnull=False)
+        if self.key == "first_rating":
+            return active & Q(latest_rated_on__isnull=True, enrolment__isnull=False)
+        return (Q(follow_up__isnull=True, discharge__isnull=False)
+                & ~Q(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION))
+
+    def base(self, intervention_ids):
+        return _identified(intervention_ids).filter(self.condition)
+
+    def due_by(self, day: datetime.date, policies=None) -> Q:
+        """Due on or before `day` (follow-ups: each intervention's months and sample)."""
+        if self.key != "follow_up":
+            return Q(**{f"{self.column}__lte": self.bound(day)})
+        condition = Q(pk__in=[])
+        for intervention_id, (months, sample) in policies.items():
+            part = Q(intervention_id=intervention_id,
+                     **{f"{self.column}__lte": self.bound(day, months)})
+            if sample is not None:
+                part &= Q(pk__in=list(sample))
+            condition |= part
+        return condition
+
+
+def _settings_kinds():
+    return [
+        Kind("revision", lambda: _("Action plan to revise"), "plan__next_revision_due"),
+        Kind("first_plan", lambda: _("Action plan to establish"), "enrolment__enrolled_on",
+             days=settings.PLAN_FIRST_DAYS),
+        Kind("rating", lambda: _("Progress rating"), "latest_rated_on",
+             months=settings.RATING_INTERVAL_MONTHS),
+        Kind("first_rating", lambda: _("Progress rating"), "enrolment__enrolled_on"),
+        Kind("follow_up", lambda: _("Follow-up after discharge"),
+             "discharge__discharged_on", months=6),
+    ]
+
+
+# The kinds a user can filter the due list by: key -> the kinds' keys.
+FILTERS = {"revision": ("revision",), "first_plan": ("first_plan",),
+           "rating": ("rating", "first_rating"), "follow_up": ("follow_up",)}
+
+
+def filter_choices():
+    labels = {kind.key: kind.label for kind in _settings_kinds()}
+    return [(key, labels[key]()) for key in FILTERS]
+
+
+def _horizon(today):
+    return today + datetime.timedelta(days=settings.DUE_SOON_DAYS)
+
+
+@dataclass(frozen=True)
+class DueCount:
+    intervention_id: int
+    due: int
+    overdue: int
+    became_due_on: datetime.date | None  # the latest due date on or before today
+
+
+def due_counts(intervention_ids, *, today: datetime.date) -> dict[int, DueCount]:
+    """Due and overdue steps per intervention, every kind counted in one grouped query
+    (after two for the follow-up policies)."""
+    intervention_ids = list(intervention_ids)
+    policies = _follow_up_policies(intervention_ids)
+    horizon, yesterday = _horizon(today), today - datetime.timedelta(days=1)
+    kinds = _settings_kinds()
+    aggregates = {}
+    for k in kinds:
+        aggregates[f"{k.key}_due"] = Count("pk", filter=k.condition & k.due_by(horizon, policies))
+        aggregates[f"{k.key}_over"] = Count("pk", filter=k.condition
+                                            & k.due_by(yesterday, policies))
+        aggregates[f"{k.key}_fallen"] = Max(k.column, filter=k.condition
+                                            & k.due_by(today, policies))
+    result = {}
+    for row in (_identified(intervention_ids).order_by().values("intervention_id")
+                .annotate(**aggregates)):
+        pk = row["intervention_id"]
+        fallen = [k.due_on(row[f"{k.key}_fallen"],
+                           policies[pk][0] if k.key == "follow_up" else None)
+                  for k in kinds if row[f"{k.key}_fallen"] is not None]
+        due = sum(row[f"{k.key}_due"] for k in kinds)
+        if due:
+            result[pk] = DueCount(pk, due, sum(row[f"{k.key}_over"] for k in kinds),
+                                  max(fallen, default=None))
+    return result
+
+
+def due_total(intervention_id, *, today: datetime.date, kind: str = "") -> int:
+    """How many steps of the kind (every kind: "") are due: one query after the policies."""
+    policies = _follow_up_policies([intervention_id])
+    horizon = _horizon(today)
+    counts = _identified([intervention_id]).aggregate(**{
+        k.key: Count("pk", filter=k.condition & k.due_by(horizon, policies))
+        for k in _kinds_of(kind)})
+    return sum(counts.values())
+
+
+def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: int = 0,
+             size: int = 50, count: bool = True) -> tuple[list[DueRow], int | None]:
+    """One page of the due list of an intervention, soonest first, and the number of rows
+    in all (None unless `count`): each kind read in due order up to the page's end and
+    merged."""
+    policies = _follow_up_policies([intervention_id])
+    months = policies[intervention_id][0]
+    horizon = _horizon(today)
+    streams = []
+    for k in _kinds_of(kind):
+        due = k.base([intervention_id]).filter(k.due_by(horizon, policies))
+        rows = (due.select_related("intervention").annotate(stored=F(k.column))
+                .order_by(k.column, "number")[:offset + size])
+        streams.append([
+            DueRow(p, k.label(), due_on, due_on < today)
+            for p in rows
+            for due_on in [k.due_on(p.stored, months if k.key == "follow_up" else None)]])
+    rows = sorted((row for stream in streams for row in stream),
+                  key=lambda row: (row.due_on, row.participant.number))
+    total = due_total(intervention_id, today=today, kind=kind) if count else None
+    return rows[offset:offset + size], total
+
+
+class DueList:
+    """The due list of one intervention as a sequence a Paginator can page: it counts and
+    reads only the page asked for."""
+
+    def __init__(self, intervention_id, *, today: datetime.date, kind: str = ""):
+        self.intervention_id, self.today, self.kind = intervention_id, today, kind
+        self._total = None
+
+    def count(self) -> int:
+        if self._total is None:
+            self._total = due_total(self.intervention_id, today=self.today, kind=self.kind)
+        return self._total
+
+    def __getitem__(self, window: slice) -> list[DueRow]:
+        return due_page(self.intervention_id, today=self.today, kind=self.kind,
+                        offset=window.start or 0, size=window.stop - (window.start or 0),
+                        count=False)[0]
+
+
+def _kinds_of(kind: str) -> list[Kind]:
+    return [k for k in _settings_kinds() if not kind or k.key in FILTERS.get(kind, ())]
 
 
 def due_rows(intervention_ids, *, today: datetime.date) -> list[DueRow]:
-    horizon = today + datetime.timedelta(days=settings.DUE_SOON_DAYS)
-    rows = [
-        DueRow(participant, label(), due_on, due_on < today)
-        for label, source in SOURCES
-        for participant, due_on in source(intervention_ids, horizon=horizon)
-    ]
+    """Every due row of the interventions, soonest first (for tests and small lists)."""
+    rows = []
+    for intervention_id in intervention_ids:
+        rows += due_page(intervention_id, today=today, size=10 ** 9)[0]
     return sorted(rows, key=lambda row: (row.due_on, row.participant.number))
 
 
 def waiting_items(user) -> list[WaitingItem]:
     """For the start page: counts per intervention, never a name."""
-
-
     ids = policy.managed_intervention_ids(user)
     if not ids:
         return []
-    today = timezone.localdate()
+    counts = due_counts(ids, today=timezone.localdate())
     items = []
-    rows = due_rows(ids, today=today)
-    for intervention in Intervention.objects.filter(pk__in=ids).order_by("name"):
-        mine = [row for row in rows if row.participant.intervention_id == intervention.pk]
-        if not mine:
-            continue
-        overdue = sum(row.overdue for row in mine)
-        fallen_due = [row.due_on for row in mine if row.due_on <= today]
-        detail = ngettext("%(count)d overdue", "%(count)d overdue", overdue) % {
-            "count": overdue} if overdue else ""
+    for intervention in Intervention.objects.filter(pk__in=counts).order_by("name"):
+        count = counts[intervention.pk]
+        detail = ngettext("%(count)d overdue", "%(count)d overdue", count.overdue) % {
+            "count": count.overdue} if count.overdue else ""
         items.append(WaitingItem(
             title=ngettext(
                 "%(intervention)s: %(count)d participant step due",
-                "%(intervention)s: %(count)d participant steps due", len(mine),
-            ) % {"intervention": intervention.name, "count": len(mine)},
+                "%(intervention)s: %(count)d participant steps due", count.due,
+            ) % {"intervention": intervention.name, "count": count.due},
             url=reverse("participants:due", args=[intervention.pk]),
             detail=detail,
-            overdue=bool(overdue),
-            became_due_on=max(fallen_due, default=None),
+            overdue=bool(count.overdue),
+            became_due_on=count.became_due_on,
         ))
     return items

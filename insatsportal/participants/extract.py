@@ -7,7 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from insatsportal.participants import crypto
 from insatsportal.participants.identity import parse_identity_number
-from insatsportal.participants.models import Participant, ReadLogEntry
+from insatsportal.participants.models import Participant
+from insatsportal.participants.selectors import read_log_of
 
 
 def _codes(codes) -> list[str]:
@@ -149,7 +150,7 @@ def participant_extract(participant: Participant) -> dict:
         data[key] = value
     data["reads"] = [
         {"at": entry.at, "by": entry.user_name, "what": entry.get_what_display()}
-        for entry in ReadLogEntry.objects.filter(participant_id=participant.pk).order_by("at")
+        for entry in read_log_of(participant.pk).order_by("at", "id")
     ]
     return data
 

@@ -7,6 +7,7 @@ and the Luhn digit over the number as written.
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -76,16 +77,46 @@ def _birth_date(number: str, *, today: datetime.date | None) -> datetime.date:
         raise StdnumError() from exc
 
 
-# Ten or twelve digits, optionally with a separator before the last four.
-_CANDIDATE = re.compile(r"(?<!\d)(\d{6}|\d{8})[ ]?[-+]?[ ]?(\d{4})(?!\d)")
+# Ten or twelve digits: the date part (a space or hyphen may sit between its digits, as in
+# "1990-01-01"), an optional separator, and the last four (spaces allowed between them).
+# The lookahead finds overlapping candidates, so a false one cannot hide a real one after it.
+_D = "[0-9]"
+_LAST_FOUR = _D + "(?: ?" + _D + "){3}"
+_CANDIDATES = [  # twelve digits, then ten: each tried from every start
+    re.compile(rf"(?<![0-9])(?=({_D}(?:[ -]?{_D}){{{n - 1}}} ?[-+]{{0,2}} ?{_LAST_FOUR})(?![0-9]))")
+    for n in (8, 6)
+]
+_SEPARATORS = dict.fromkeys(map(ord, " -+"))
+# Hyphens and dashes that people (and word processors) put where "-" belongs.
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043"
+                                 "\ufe58\ufe63\uff0d"), "-")
+
+
+def _normalised(text: str) -> str:
+    """Full-width and other decimal digits as 0-9, every dash as "-", every space as " "."""
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() else " " if c.isspace() else c
+        for c in text
+    )
 
 
 def contains_identity_number(text: str) -> bool:
-    """True if the text holds something that passes as a personnummer or samordningsnummer."""
-    for match in _CANDIDATE.finditer(text or ""):
-        candidate = match.group(1) + match.group(2)
-        if luhn.is_valid(candidate[-10:]) and _plausible_date(candidate[-10:-4]):
-            return True
+    """True if the text holds something that passes as a personnummer or samordningsnummer.
+
+    Also when written with en dashes, full-width digits, spaces between the digits or an
+    extra hyphen: free text must not become a way round the register.
+    """
+    text = _normalised(text or "")
+    seen = set()  # long runs of digits give the same candidate many times over
+    for pattern in _CANDIDATES:
+        for match in pattern.finditer(text):
+            candidate = match.group(1).translate(_SEPARATORS)[-10:]
+            if candidate in seen:
+                continue
+            seen.add(candidate)
+            if luhn.is_valid(candidate) and _plausible_date(candidate[:6]):
+                return True
     return False
 
 

@@ -1,5 +1,8 @@
 """Reads of participant data, always scoped through the policy module."""
 
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils import timezone
 
@@ -7,7 +10,7 @@ from insatsportal.accounts import policy
 from insatsportal.core.access import get_for_user
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants import crypto
-from insatsportal.participants.models import Consent, Participant
+from insatsportal.participants.models import Consent, NameToken, Participant, ReadLogEntry
 
 
 def interventions_for_participant_staff(*, user):
@@ -40,8 +43,9 @@ def participant_list(*, user, intervention: Intervention | None = None, query: s
     tokens = crypto.name_search_tokens(query)
     if query.strip() and not tokens:
         return participants.none()
-    for token in tokens:
-        participants = participants.filter(name_index__contains=token)
+    for token in tokens:  # an index lookup per word (NameToken), never a scan
+        participants = participants.filter(
+            pk__in=NameToken.objects.filter(token=token).values("participant_id"))
     if intervention is not None:
         # One intervention: newest first straight from the (intervention, number) index.
         return participants.order_by("-number")
@@ -64,3 +68,14 @@ def consented_participants_for_partner(*, user):
     """For a partner's case worker: the identified participants whose consent names them."""
     own = Intervention.objects.filter(policy.participant_staff_scope(user))
     return participant_visible(user=user).exclude(intervention__in=own)
+
+
+def read_log_of(participant_pk):
+    """The read-log entries that showed a participant, alone or in a list."""
+    if connection.vendor == "postgresql":
+        in_list = Q(participants__contains=[str(participant_pk)])  # GIN index (0014)
+    else:
+        in_list = Q(pk__in=RawSQL(
+            "SELECT e.id FROM participants_readlogentry e, json_each(e.participants) j "
+            "WHERE j.value = %s", [str(participant_pk)]))
+    return ReadLogEntry.objects.filter(Q(participant_id=participant_pk) | in_list)

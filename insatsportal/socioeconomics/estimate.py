@@ -122,6 +122,7 @@ class Prices:
     it, else the earliest there is."""
 
     def __init__(self, parameters: list[Parameter]):
+        self.parameters = parameters
         self._by_code: dict[tuple[str, str], dict[int, dict[str, Decimal]]] = {}
         for p in parameters:
             years = self._by_code.setdefault((p.code_list, p.code), {})
@@ -139,22 +140,59 @@ class Prices:
         return {} if used is None else self._by_code[(code_list, code)][used]
 
 
-def _state_cost(state: State, year: int, prices: Prices, missing: set, years_used: set):
-    total: dict[str, Decimal] = {}
+@dataclass(frozen=True)
+class Tally:
+    """What the estimate needs of a group of discharged people, as counts: how many people
+    with known states had each code before and after, per year of discharge. The database
+    counts this per code (selectors); `tally` is its twin over Person records."""
+
+    discharged: int
+    known_by_year: dict[int, int]  # year of discharge -> people with known before and after
+    states: dict[tuple[str, str, str, int], int]  # (phase, code list, code, year) -> people
+    followed: int = 0  # of the known, followed up with contact and a known state
+    persisted: int = 0  # of those, no higher public cost at the follow-up than at discharge
+    follow_up_codes: frozenset = frozenset()  # (code list, code, year) seen at follow-up
+
+    @property
+    def known(self) -> int:
+        return sum(self.known_by_year.values())
+
+
+def _codes(state: State) -> list[tuple[str, str]]:
     codes = [("income", c) for c in sorted(state.income)]
     if state.occupation:
         codes.append(("occupation", state.occupation))
-    for code_list, code in codes:
-        used = prices.year_for(code_list, code, year)
-        if used is None:
-            # Most occupations cost nothing; a form of support without a cost is a gap.
-            if code_list == "income" and code != NO_SUPPORT_CODE:
-                missing.add((code_list, code))
+    return codes
+
+
+def state_total(state: State, year: int, prices: Prices) -> Decimal:
+    """A state's public cost per month, all payers together."""
+    return sum((sum(prices.cost(code_list, code, year).values(), Decimal(0))
+                for code_list, code in _codes(state)), Decimal(0))
+
+
+def tally(people: list[Person], prices: Prices) -> Tally:
+    known_by_year: dict[int, int] = {}
+    states: dict[tuple[str, str, str, int], int] = {}
+    followed = persisted = 0
+    follow_up_codes = set()
+    for person in people:
+        if not (person.before and person.after and person.before.known and person.after.known):
             continue
-        years_used.add(used)
-        for payer, amount in prices.cost(code_list, code, year).items():
-            total[payer] = total.get(payer, Decimal(0)) + amount
-    return total
+        year = person.discharge_year
+        known_by_year[year] = known_by_year.get(year, 0) + 1
+        for phase, state in (("before", person.before), ("after", person.after)):
+            for code_list, code in _codes(state):
+                key = (phase, code_list, code, year)
+                states[key] = states.get(key, 0) + 1
+        if person.follow_up and person.follow_up.known:
+            followed += 1
+            follow_up_codes |= {(cl, c, year) for cl, c in _codes(person.follow_up)}
+            if state_total(person.follow_up, year, prices) <= state_total(person.after, year,
+                                                                          prices):
+                persisted += 1
+    return Tally(discharged=len(people), known_by_year=known_by_year, states=states,
+                 followed=followed, persisted=persisted, follow_up_codes=frozenset(follow_up_codes))
 
 
 def _wilson(successes: int, n: int) -> tuple[Decimal, Decimal]:
@@ -169,29 +207,35 @@ def _wilson(successes: int, n: int) -> tuple[Decimal, Decimal]:
 
 def estimate(*, people: list[Person], parameters: list[Parameter], cost: Decimal,
              assumptions: Assumptions) -> Estimate:
+    return estimate_tally(tally=tally(people, Prices(parameters)), parameters=parameters,
+                          cost=cost, assumptions=assumptions)
+
+
+def _price(code_list, code, year, prices, missing, years_used) -> dict[str, Decimal]:
+    used = prices.year_for(code_list, code, year)
+    if used is None:
+        # Most occupations cost nothing; a form of support without a cost is a gap.
+        if code_list == "income" and code != NO_SUPPORT_CODE:
+            missing.add((code_list, code))
+        return {}
+    years_used.add(used)
+    return prices.cost(code_list, code, year)
+
+
+def estimate_tally(*, tally: Tally, parameters: list[Parameter], cost: Decimal,
+                   assumptions: Assumptions) -> Estimate:
     prices = Prices(parameters)
     missing: set[tuple[str, str]] = set()
-    parameter_years: dict[int, set[int]] = {}
-    before: dict[str, Decimal] = {}
-    after: dict[str, Decimal] = {}
-    known = followed = persisted = 0
-    for person in people:
-        if not (person.before and person.after and person.before.known and person.after.known):
-            continue
-        known += 1
-        year = person.discharge_year
-        years_used = parameter_years.setdefault(year, set())
-        cost_before = _state_cost(person.before, year, prices, missing, years_used)
-        cost_after = _state_cost(person.after, year, prices, missing, years_used)
-        for payer, amount in cost_before.items():
-            before[payer] = before.get(payer, Decimal(0)) + amount
-        for payer, amount in cost_after.items():
-            after[payer] = after.get(payer, Decimal(0)) + amount
-        if person.follow_up and person.follow_up.known:
-            followed += 1
-            cost_then = _state_cost(person.follow_up, year, prices, missing, years_used)
-            if sum(cost_then.values(), Decimal(0)) <= sum(cost_after.values(), Decimal(0)):
-                persisted += 1
+    parameter_years = {year: set() for year in tally.known_by_year}
+    totals: dict[str, dict[str, Decimal]] = {"before": {}, "after": {}}
+    for (phase, code_list, code, year), n in sorted(tally.states.items()):
+        for payer, amount in _price(code_list, code, year, prices, missing,
+                                    parameter_years[year]).items():
+            totals[phase][payer] = totals[phase].get(payer, Decimal(0)) + n * amount
+    for code_list, code, year in sorted(tally.follow_up_codes):
+        _price(code_list, code, year, prices, missing, parameter_years[year])
+    before, after = totals["before"], totals["after"]
+    known, followed, persisted = tally.known, tally.followed, tally.persisted
 
     suppressed = known < assumptions.min_group
     measured = followed >= assumptions.min_group
@@ -202,11 +246,10 @@ def estimate(*, people: list[Person], parameters: list[Parameter], cost: Decimal
         share = Decimal(assumptions.unknown_persistence_percent) / 100
         share_low, share_high = Decimal(0), Decimal(1)
     if suppressed:
-        return Estimate(discharged=len(people), known=known, followed_up=followed,
+        return Estimate(discharged=tally.discharged, known=known, followed_up=followed,
                         suppressed=True, cost=to_kronor(cost), persistence=None,
                         persistence_low=None, persistence_high=None,
                         persistence_measured=measured)
-
     spread = Decimal(assumptions.uncertainty_percent) / 100
     horizon = assumptions.horizon_months
     parties = []
@@ -223,7 +266,8 @@ def estimate(*, people: list[Person], parameters: list[Parameter], cost: Decimal
             low=to_kronor(min(candidates)),
             high=to_kronor(max(candidates)),
         ))
-    return Estimate(discharged=len(people), known=known, followed_up=followed, suppressed=False,
+    return Estimate(discharged=tally.discharged, known=known, followed_up=followed,
+                    suppressed=False,
                     cost=to_kronor(cost), persistence=share, persistence_low=share_low,
                     persistence_high=share_high, persistence_measured=measured,
                     parties=parties, parameter_years=parameter_years, missing_parameters=missing)

@@ -6,13 +6,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, ExtractYear
 
 from insatsportal.core.calendar import quarter_bounds
 from insatsportal.participants.models import Discharge, Enrolment, FollowUp
 from insatsportal.reports.models import Requisition
 from insatsportal.socioeconomics import estimate as rules
 from insatsportal.socioeconomics.models import CostParameter, EstimateSettings
+
+EMPTY = rules.Tally(discharged=0, known_by_year={}, states={})
 
 
 @dataclass(frozen=True)
@@ -48,50 +64,123 @@ def _parameters() -> list[rules.Parameter]:
             for p in CostParameter.objects.all()]
 
 
-def _codes_by(through, owner_field: str, owner_ids) -> dict:
-    """{owner id: frozenset of code slugs} from a many-to-many table to participants.Code."""
-    found = defaultdict(set)
-    rows = through.objects.filter(**{f"{owner_field}__in": owner_ids}).values_list(
-        owner_field, "code__code")
-    for owner_id, code in rows:
-        found[owner_id].add(code)
-    return {owner_id: frozenset(codes) for owner_id, codes in found.items()}
+GRANT = "participant__intervention__grants"
+WRONG = Discharge.EndType.WRONG_REGISTRATION
 
 
-def _people(intervention_ids) -> dict[int, list[tuple]]:
-    """{intervention id: [(discharged_on, Person)]} for every discharge that is not a wrong
-    registration. Anonymous participants count through the states that are recorded."""
-    discharges = list(
+def _in_grant(grant: str, day: str) -> dict:
+    """Rows whose `day` falls in the granted period of `grant` (one join, one condition)."""
+    return {f"{grant}__period_start__lte": F(day), f"{grant}__period_end__gte": F(day)}
+
+
+def _known_support(through, owner: str, owner_ref: str) -> tuple[Exists, Exists]:
+    """(some support recorded, "okänd" among it) for the owner row at `owner_ref`."""
+    rows = through.objects.filter(**{owner: OuterRef(owner_ref)})
+    return Exists(rows), Exists(rows.filter(code__code=rules.UNKNOWN_CODE))
+
+
+def _known(intervention_ids):
+    """Discharges (wrong registrations left out) whose support is known both before and
+    after: recorded, and not "okänd". Their occupation may be unrecorded."""
+    before, before_unknown = _known_support(Enrolment.income_before.through,
+                                            "enrolment__participant_id", "participant_id")
+    after, after_unknown = _known_support(Discharge.income_after.through, "discharge_id", "pk")
+    return (Discharge.objects.filter(participant__intervention_id__in=intervention_ids)
+            .exclude(end_type=WRONG).filter(before, after)
+            .exclude(before_unknown).exclude(after_unknown))
+
+
+def _grouped(queryset, *, grant: str, day: str, **values) -> list[dict]:
+    return list(queryset.filter(**_in_grant(grant, day))
+                .values(grant_id=F(grant), year=ExtractYear(day), **values)
+                .annotate(n=Count("pk", distinct=True)).order_by())
+
+
+def _state_counts(known) -> dict:
+    """{grant id: {(phase, code list, code, year): people}}, one grouped query per phase
+    and code list."""
+    found = defaultdict(dict)
+    paths = {("before", "income"): "participant__enrolment__income_before__code",
+             ("before", "occupation"): "participant__enrolment__occupation_before__code",
+             ("after", "income"): "income_after__code",
+             ("after", "occupation"): "occupation_after__code"}
+    for (phase, code_list), path in paths.items():
+        for row in _grouped(known.filter(**{f"{path}__isnull": False}), grant=GRANT,
+                            day="discharged_on", code=F(path)):
+            found[row["grant_id"]][(phase, code_list, row["code"], row["year"])] = row["n"]
+    return found
+
+
+def _price_of(code_list: str, code_path: str, year_path: str, totals: dict):
+    """A code's public cost per month (all payers) in the year of discharge, as SQL."""
+    whens = [When(Q(**{code_path: code, year_path: year}), then=Value(amount))
+             for (listed, code, year), amount in totals.items() if listed == code_list]
+    return Case(*whens, default=Value(Decimal(0)),
+                output_field=DecimalField(max_digits=14, decimal_places=0))
+
+
+def _follow_ups(known, prices: rules.Prices, years) -> dict:
+    """{grant id: (followed, persisted, follow-up codes)}: of the known, those followed up
+    with contact and a known support, and how many cost no more then than at discharge
+    (rules.state_total, here per person in SQL)."""
+    supported, unknown = _known_support(FollowUp.income.through, "followup_id", "pk")
+    followed = (FollowUp.objects.filter(participant__discharge__in=known, contact_made=True)
+                .filter(supported).exclude(unknown))
+    day = "participant__discharge__discharged_on"
+    year = f"{day}__year"
+    codes = {(p.code_list, p.code) for p in prices.parameters}
+    totals = {(code_list, code, y): rules.state_total(
+        rules.State(frozenset([code]) if code_list == "income" else frozenset(),
+                    code if code_list == "occupation" else None), y, prices)
+        for code_list, code in codes for y in years}
+
+    def income(through, owner, owner_ref, year_path):
+        return Coalesce(Subquery(
+            through.objects.filter(**{owner: OuterRef(owner_ref)}).values(owner)
+            .annotate(total=Sum(_price_of("income", "code__code", year_path, totals)))
+            .values("total")[:1]), Value(Decimal(0)),
+            output_field=DecimalField(max_digits=14, decimal_places=0))
+
+    then = (income(FollowUp.income.through, "followup_id", "pk",
+                   "followup__participant__discharge__discharged_on__year")
+            + _price_of("occupation", "occupation__code", year, totals))
+    after = (income(Discharge.income_after.through, "discharge__participant_id",
+                    "participant_id", "discharge__discharged_on__year")
+             + _price_of("occupation", "participant__discharge__occupation_after__code", year,
+                         totals))
+    counts = {row["grant_id"]: (row["n"], row["kept"]) for row in (
+        followed.annotate(change=then - after).filter(**_in_grant(GRANT, day))
+        .values(grant_id=F(GRANT))
+        .annotate(n=Count("pk", distinct=True),
+                  kept=Count("pk", filter=Q(change__lte=0), distinct=True)).order_by())}
+    seen = defaultdict(set)
+    for code_list, path in (("income", "income__code"), ("occupation", "occupation__code")):
+        for row in _grouped(followed.filter(**{f"{path}__isnull": False}), grant=GRANT,
+                            day=day, code=F(path)):
+            seen[row["grant_id"]].add((code_list, row["code"], row["year"]))
+    return {pk: (n, kept, frozenset(seen[pk])) for pk, (n, kept) in counts.items()}
+
+
+def _tallies(intervention_ids, prices: rules.Prices) -> dict[int, rules.Tally]:
+    """{grant id: the tally of the people discharged in its period}, in grouped queries:
+    a constant number whatever the number of people."""
+    discharged = {row["grant_id"]: row["n"] for row in (
         Discharge.objects.filter(participant__intervention_id__in=intervention_ids)
-        .exclude(end_type=Discharge.EndType.WRONG_REGISTRATION)
-        .values_list("pk", "participant_id", "participant__intervention_id", "discharged_on",
-                     "occupation_after__code"))
-    participant_ids = [row[1] for row in discharges]
-    enrolments = {row[0]: row for row in Enrolment.objects.filter(
-        participant_id__in=participant_ids).values_list("participant_id", "pk",
-                                                         "occupation_before__code")}
-    follow_ups = {row[0]: row for row in FollowUp.objects.filter(
-        participant_id__in=participant_ids, contact_made=True).values_list(
-            "participant_id", "pk", "occupation__code")}
-    income_after = _codes_by(Discharge.income_after.through, "discharge_id",
-                             [row[0] for row in discharges])
-    income_before = _codes_by(Enrolment.income_before.through, "enrolment_id",
-                              [row[1] for row in enrolments.values()])
-    income_then = _codes_by(FollowUp.income.through, "followup_id",
-                            [row[1] for row in follow_ups.values()])
-    people = defaultdict(list)
-    for discharge_id, participant_id, intervention_id, day, occupation in discharges:
-        enrolment = enrolments.get(participant_id)
-        follow_up = follow_ups.get(participant_id)
-        people[intervention_id].append((day, rules.Person(
-            discharge_year=day.year,
-            before=enrolment and rules.State(income_before.get(enrolment[1], frozenset()),
-                                             enrolment[2]),
-            after=rules.State(income_after.get(discharge_id, frozenset()), occupation),
-            follow_up=follow_up and rules.State(income_then.get(follow_up[1], frozenset()),
-                                                follow_up[2]),
-        )))
-    return people
+        .exclude(end_type=WRONG).filter(**_in_grant(GRANT, "discharged_on"))
+        .values(grant_id=F(GRANT)).annotate(n=Count("pk", distinct=True)).order_by())}
+    known = _known(intervention_ids)
+    known_by_year = defaultdict(dict)
+    for row in _grouped(known, grant=GRANT, day="discharged_on"):
+        known_by_year[row["grant_id"]][row["year"]] = row["n"]
+    states = _state_counts(known)
+    years = {year for by_year in known_by_year.values() for year in by_year}
+    follow_ups = _follow_ups(known, prices, years) if years else {}
+    return {pk: rules.Tally(
+        discharged=n, known_by_year=known_by_year.get(pk, {}), states=states.get(pk, {}),
+        followed=follow_ups.get(pk, (0, 0, frozenset()))[0],
+        persisted=follow_ups.get(pk, (0, 0, frozenset()))[1],
+        follow_up_codes=follow_ups.get(pk, (0, 0, frozenset()))[2])
+        for pk, n in discharged.items()}
 
 
 def _approved_requisitions(intervention_ids) -> dict[int, list[tuple]]:
@@ -114,7 +203,7 @@ def period_estimates(*, interventions, association, horizon_months=None) -> list
     assumptions = assumptions_for(estimate_settings_get(association=association),
                                   horizon_months=horizon_months)
     parameters = _parameters()
-    people = _people(ids)
+    tallies = _tallies(ids, rules.Prices(parameters))
     requisitions = _approved_requisitions(ids)
     prefetch_related_objects(interventions, "grants")
     results = []
@@ -123,9 +212,8 @@ def period_estimates(*, interventions, association, horizon_months=None) -> list
             def within(day, grant=grant):
                 return grant.period_start <= day <= grant.period_end
             results.append(PeriodEstimate(intervention=intervention, grant=grant, estimate=(
-                rules.estimate(
-                    people=[p for day, p in people[intervention.pk] if within(day)],
-                    parameters=parameters,
+                rules.estimate_tally(
+                    tally=tallies.get(grant.pk, EMPTY), parameters=parameters,
                     cost=sum((t for day, t in requisitions[intervention.pk] if within(day)),
                              Decimal(0)),
                     assumptions=assumptions))))

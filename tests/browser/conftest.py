@@ -28,8 +28,11 @@ def browser():
         pytest.skip("Debian's chromium is not installed: browser tests skipped")
     # Playwright's sync API runs an event loop; Django must allow ORM use beside it.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Assertions wait for the page, not for a deadline: on a busy machine the default 5 s
+    # failed correct tests. Speed is measured in bench/, not here.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

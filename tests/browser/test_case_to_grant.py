@@ -1,14 +1,20 @@
 """The office takes Jobbcentrum from submission to a running intervention with its grant."""
 
 import pytest
+from django.core import mail
 
+from insatsportal.accounts.models import RoleAssignment, User
 from insatsportal.cases.models import Case
+from insatsportal.organisations.models import Member
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_office_takes_an_application_to_a_decision(sign_in, csp_violations):
+    owner = User.objects.create(username="enkoping", email="enkoping@demo.invalid",
+                                member=Member.objects.get(name="Enköpings kommun"))
+    RoleAssignment.objects.create(user=owner, role="insatsansvarig")
     page = sign_in("kansli")
     case = Case.objects.get(number="2021-15")
     page.goto(f"/arenden/{case.pk}/")
@@ -53,6 +59,10 @@ def test_the_office_takes_an_application_to_a_decision(sign_in, csp_violations):
     assert "Förbundets budget har inte utrymme för detta beviljande." in page.content()
     page.get_by_role("button", name="Registrera beslutet ändå").click()
     assert "Beslutet är registrerat." in page.content()
+    # the owner is asked at once for a budget revised to the grant
+    [request] = [m for m in mail.outbox if m.to == ["enkoping@demo.invalid"]]
+    assert request.subject == ("Insatsportalen: revidera budgeten efter beslutet för "
+                               "Jobbcentrum – din väg framåt")
     differences = page.locator("table", has_text="I ansökan").inner_text()
     assert "5\xa0350\xa0000\xa0kr" in differences and "4\xa0800\xa0000\xa0kr" in differences
 

@@ -4,6 +4,7 @@ requisitions are checked against it."""
 import pytest
 from playwright.sync_api import expect
 
+from insatsportal.core.models import AuditEntry
 from insatsportal.interventions.tests.factories import D, application_data, grant_make
 from insatsportal.organisations.models import Member
 
@@ -59,4 +60,8 @@ def test_a_partly_granted_budget_is_revised_approved_and_claimed_against(
     page.get_by_label("År").fill("2024")
     page.get_by_role("button", name="Skicka rekvisitionen").click()
     expect(page.get_by_text("Rekvisitionen är skickad till förbundet.")).to_be_visible()
+    refused = AuditEntry.objects.filter(action="requisition.refused",
+                                        object_id=str(grant.intervention_id)).order_by("pk")
+    assert [(e.data["year"], e.actor.username) for e in refused] == [
+        (2024, "insatsansvarig"), (2026, "insatsansvarig")]
     assert csp_violations == []

@@ -55,6 +55,7 @@ MATRIX = {
     "accounts:sessions_fragment": (_url("accounts:sessions_fragment"), statuses(200)),
     "accounts:session_end": (_url("accounts:session_end"), statuses(405)),
     "accounts:session_admin": (_url("accounts:session_admin"), only("kansli")),
+    "accounts:session_keepalive": (_url("accounts:session_keepalive"), statuses(405)),
     "accounts:user_sessions_end": (_url("accounts:user_sessions_end"), statuses(405)),
     # Single sign-on is off unless configured (test_sso.py runs it against a real provider).
     "accounts:sso_login": (_url("accounts:sso_login"), statuses(404, anonymous=404)),
@@ -95,6 +96,9 @@ WRITES = {
     "accounts:password_change": Write(_url("accounts:password_change"), {}, OWN, writes=False),
     "accounts:session_end": Write(_url("accounts:session_end"), {"session": "0"},
                                   statuses(404), writes=False),
+    # Staying signed in touches the session only.
+    "accounts:session_keepalive": Write(_url("accounts:session_keepalive"), {},
+                                        statuses(302), writes=False),
     "accounts:user_sessions_end": Write(_url("accounts:user_sessions_end"), _other_user,
                                         statuses(403, kansli=302), writes=False),
     # The office's user administration.

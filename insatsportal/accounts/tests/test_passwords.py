@@ -102,3 +102,47 @@ def test_the_reset_form_does_not_reveal_whether_an_address_is_known(demo):
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
     assert len(mail.outbox) == 1
+
+
+def _ask_reset(email, ip="203.0.113.5"):
+    return Client(REMOTE_ADDR=ip).post("/konto/losenord/aterstall/", {"email": email})
+
+
+LIMITED = "För många begäranden om nytt lösenord"
+SENT = "/konto/losenord/aterstall/skickat/"
+
+
+def test_reset_links_are_limited_per_address_without_revealing_the_account(demo, settings):
+    settings.PASSWORD_RESET_ACCOUNT_MAX = 3
+    for _ in range(3):
+        assert _ask_reset("styrelse@demo.invalid")["Location"] == SENT
+        assert _ask_reset("ingen@example.org")["Location"] == SENT
+    assert len(mail.outbox) == 3
+    known, unknown = _ask_reset("Styrelse@demo.invalid "), _ask_reset("ingen@example.org")
+    assert known.status_code == unknown.status_code == 200
+    assert LIMITED in known.content.decode() and LIMITED in unknown.content.decode()
+    assert len(mail.outbox) == 3
+    # Another address is not held up by it.
+    assert _ask_reset("kansli@demo.invalid").status_code == 302
+    assert len(mail.outbox) == 4
+
+
+def test_reset_links_are_limited_per_client_address(demo, settings):
+    settings.PASSWORD_RESET_ADDRESS_MAX = 5
+    for n in range(5):
+        assert _ask_reset(f"person{n}@example.org").status_code == 302
+    refused = _ask_reset("styrelse@demo.invalid")
+    assert LIMITED in refused.content.decode()
+    assert len(mail.outbox) == 0
+    assert _ask_reset("styrelse@demo.invalid", ip="198.51.100.7").status_code == 302
+    assert len(mail.outbox) == 1
+
+
+def test_the_limit_lasts_an_hour(demo, settings):
+    settings.PASSWORD_RESET_ACCOUNT_MAX = 1
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        assert _ask_reset("styrelse@demo.invalid").status_code == 302
+        assert _ask_reset("styrelse@demo.invalid").status_code == 200
+        traveller.shift(timedelta(hours=1, seconds=1))
+        assert _ask_reset("styrelse@demo.invalid").status_code == 302
+    assert len(mail.outbox) == 2

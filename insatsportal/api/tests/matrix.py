@@ -63,6 +63,7 @@ API_MATRIX = {
     "payments": (_api("payments"), Scope.REQUISITIONS),
     "national_report": (lambda demo: reverse("api_v1:national_report") + "?year=2024",
                         Scope.NATIONAL),
+    "estimates": (_api("estimates"), Scope.ESTIMATES),
 }
 
 MATRIX = {

@@ -41,7 +41,8 @@ def test_objects_of_other_interventions_are_not_found(name, api, demo, other_int
 
 
 @pytest.mark.parametrize("name", ["interventions", "applications", "decisions", "goals",
-                                  "requisitions", "payments", "yearly", "national_report"])
+                                  "requisitions", "payments", "yearly", "national_report",
+                                  "estimates"])
 def test_lists_hold_only_the_tokens_interventions(name, api, demo, other_intervention):
     url_for, _scope = API_MATRIX[name]
     everything = api().get(url_for(demo)).json()

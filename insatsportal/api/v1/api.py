@@ -15,6 +15,7 @@ from insatsportal.api.v1.errors import ApiError, body
 from insatsportal.api.v1.routers import (
     aggregates,
     applications,
+    estimates,
     goals,
     interventions,
     money,
@@ -33,7 +34,8 @@ api = NinjaAPI(
     title="Insatsportalen API", version="1", description=DESCRIPTION,
     urls_namespace="api_v1", auth=TokenAuth(), docs_decorator=login_not_required,
 )
-for module in (organisation, interventions, applications, goals, aggregates, money, national):
+for module in (organisation, interventions, applications, goals, aggregates, money, national,
+               estimates):
     api.add_router("", module.router)
 
 

@@ -237,3 +237,54 @@ class NationalRowOut(Schema):
     planned_participants: int | None
     participants: BySex
     total: int | None
+
+
+class EstimatePartyOut(Schema):
+    """One paying party: public cost per month of all counted participants before and after,
+    the change (before minus after: a saving is positive) and its projection over the
+    horizon with the low/high range."""
+
+    payer: str
+    before_per_month: int
+    after_per_month: int
+    change_per_month: int
+    projected: int
+    low: int
+    high: int
+
+
+class EstimateAssumptionsOut(Schema):
+    horizon_months: int
+    uncertainty_percent: int
+    unknown_persistence_percent: int
+    min_group: int
+
+
+class EstimateOut(Schema):
+    """The socio-economic estimate of one granted period: an estimate, not an audit. The
+    figures are null (and parties empty) when fewer than `min_group` participants have a
+    known state before and after."""
+
+    intervention_id: int
+    intervention: str
+    period_start: datetime.date
+    period_end: datetime.date
+    discharged: int
+    known: int | None
+    followed_up: int | None
+    suppressed: bool
+    cost: int
+    change_per_month: int | None
+    projected: int | None
+    low: int | None
+    high: int | None
+    net: int | None
+    payback_months: float | None
+    persistence: float | None
+    persistence_low: float | None
+    persistence_high: float | None
+    persistence_measured: bool | None
+    parties: list[EstimatePartyOut]
+    parameter_years: dict[str, list[int]]
+    missing_parameters: list[str]
+    assumptions: EstimateAssumptionsOut

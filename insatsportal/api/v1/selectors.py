@@ -18,11 +18,13 @@ from insatsportal.applications.models import Application
 from insatsportal.cases.models import Decision, Grant
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Association
+from insatsportal.organisations.selectors import association_current
 from insatsportal.participants.models import Sex
 from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.models import Requisition
 from insatsportal.reports.national import services as national
 from insatsportal.reports.quarterly import services as quarterly
+from insatsportal.socioeconomics import selectors as estimate_selectors
 
 SEXES = [value for value, _label in Sex.choices]
 
@@ -214,3 +216,54 @@ def payments(*, token, year=None, intervention=None):
                          status=Requisition.Status.APPROVED)
             .filter(decided_at__isnull=False).order_by("decided_at", "pk"))
 
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def estimates(*, token, intervention=None, horizon_months=None) -> list[dict]:
+    """The socio-economic estimate of each granted period of the token's interventions, as
+    on the pages (socioeconomics), small groups without figures."""
+    chosen = interventions(token=token)
+    if intervention is not None:
+        chosen = chosen.filter(pk=intervention)
+    association = association_current()
+    assumptions = estimate_selectors.assumptions_for(
+        estimate_selectors.estimate_settings_get(association=association),
+        horizon_months=horizon_months)
+    rows = []
+    for row in estimate_selectors.period_estimates(
+            interventions=chosen, association=association, horizon_months=horizon_months):
+        found = row.estimate
+        hidden = found.suppressed
+        rows.append({
+            "intervention_id": row.intervention.pk, "intervention": row.intervention.name,
+            "period_start": row.grant.period_start, "period_end": row.grant.period_end,
+            "discharged": found.discharged,
+            # how many had known states is itself a small group below the threshold
+            "known": None if hidden else found.known,
+            "followed_up": found.followed_up if found.persistence_measured and not hidden
+            else None,
+            "suppressed": hidden, "cost": int(found.cost),
+            **{key: None if hidden else int(getattr(found, key))
+               for key in ("change_per_month", "projected", "low", "high", "net")},
+            "payback_months": None if hidden else _number(found.payback_months),
+            **{key: None if hidden else _number(getattr(found, key))
+               for key in ("persistence", "persistence_low", "persistence_high")},
+            "persistence_measured": None if hidden else found.persistence_measured,
+            "parties": [] if hidden else [{
+                "payer": p.payer, **{key: int(getattr(p, key)) for key in (
+                    "before_per_month", "after_per_month", "change_per_month", "projected",
+                    "low", "high")}} for p in found.parties],
+            "parameter_years": {str(year): sorted(used)
+                                for year, used in sorted(found.parameter_years.items())},
+            "missing_parameters": sorted(f"{code_list}:{code}"
+                                         for code_list, code in found.missing_parameters),
+            "assumptions": {"horizon_months": assumptions.horizon_months,
+                            "uncertainty_percent": assumptions.uncertainty_percent,
+                            "unknown_persistence_percent":
+                                assumptions.unknown_persistence_percent,
+                            "min_group": assumptions.min_group},
+        })
+    return rows

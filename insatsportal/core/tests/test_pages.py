@@ -1,12 +1,40 @@
 import json
 
+import pytest
+from cryptography.fernet import Fernet
 from django.db import DatabaseError
+from django.db.migrations.recorder import MigrationRecorder
+
+from insatsportal.participants.tests import factories
 
 
 def test_healthz_reports_the_database_without_personal_data(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "ok", "database": "ok"}
+    assert json.loads(response.content) == {
+        "status": "ok", "database": "ok", "migrations": "ok", "participant_keys": "ok"}
+
+
+def test_healthz_reports_an_unapplied_migration(client, db, monkeypatch):
+    monkeypatch.setattr("insatsportal.core.health._migrations_seen_applied", False)
+    MigrationRecorder.Migration.objects.filter(app="core").order_by("-name").first().delete()
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content)["migrations"] == "error"
+
+
+@pytest.mark.parametrize("setting", ["PARTICIPANT_KEYS", "PARTICIPANT_HASH_KEY"])
+def test_healthz_reports_a_wrong_participant_key_without_revealing_data(
+    client, demo, settings, setting
+):
+    factories.identified(name="Hemlig Person")
+    assert client.get("/healthz").status_code == 200
+    setattr(settings, setting, [Fernet.generate_key().decode()]
+            if setting == "PARTICIPANT_KEYS" else "another-hash-key")
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert json.loads(response.content) == {
+        "status": "error", "database": "ok", "migrations": "ok", "participant_keys": "error"}
 
 
 def test_healthz_answers_503_when_the_database_fails(client, db, monkeypatch):

@@ -30,6 +30,7 @@ ACTIONS = {
     "accounts:backup_codes_create": "replaces the backup codes",
     "accounts:user_sessions_end": "ends a user's sessions",
     "accounts:session_end": "ends a session",
+    "accounts:session_keepalive": "keeps the session signed in (on every page)",
     "accounts:user_create": "creates a user",
     "accounts:user_roles": "grants or removes a role",
     "accounts:user_status": "deactivates or reactivates a user",

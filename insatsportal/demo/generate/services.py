@@ -20,6 +20,7 @@ from django.utils import timezone
 from insatsportal.accounts.models import User
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months
+from insatsportal.core.models import AuditEntry
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Member
 from insatsportal.participants import crypto
@@ -143,7 +144,12 @@ def _unique_identity(person: people.Person, used: set, names: set, seed: int,
     names.add(person.name)
 
 
-@transaction.atomic
+def _complete(seed: int) -> bool:
+    """Whether a generation with this seed ran to its end (its closing audit entries)."""
+    return AuditEntry.objects.filter(action="demo.participants_generated",
+                                     data__seed=seed).exists()
+
+
 def demo_data_generate(
     *,
     participants: int,
@@ -156,6 +162,9 @@ def demo_data_generate(
     force: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> GenerationResult:
+    """Each chunk of CHUNK people is committed on its own, so that a stopped run keeps what
+    it wrote and the same call later goes on from there (the people are planned from the
+    seed and their index alone)."""
     refusal = demo_data_refusal(force=force)
     if refusal:
         raise DemoDataError(refusal)
@@ -167,17 +176,21 @@ def demo_data_generate(
         raise DemoDataError("The data cannot be generated as of a day in the future.")
     today = today or timezone.localdate()
     result = GenerationResult(seed=seed, created=False)
-    demo = Intervention.objects.filter(name=interventions.DEMO_INTERVENTION).first()
-    if demo is None:
-        raise DemoDataError("Load the demo first (manage.py load_demo).")
-    Intervention.objects.select_for_update().filter(pk=demo.pk).first()
-    if Participant.objects.filter(demo_seed=seed).exists():
-        result.counts = {"participants": Participant.objects.filter(demo_seed=seed).count()}
-        return result
-    started = time.perf_counter()
-    generated = interventions.generated_interventions_ensure(count=interventions_count,
-                                                             today=today)
-    interventions.demo_follow_up_policy_ensure(demo)
+    with transaction.atomic():
+        demo = Intervention.objects.filter(name=interventions.DEMO_INTERVENTION).first()
+        if demo is None:
+            raise DemoDataError("Load the demo first (manage.py load_demo).")
+        Intervention.objects.select_for_update().filter(pk=demo.pk).first()
+        written = Participant.objects.filter(demo_seed=seed).count()
+        if written and _complete(seed):
+            result.counts = {"participants": written}
+            return result
+        if written % CHUNK and written < participants:
+            raise DemoDataError("A stopped generation of this seed had another size.")
+        started = time.perf_counter()
+        generated = interventions.generated_interventions_ensure(count=interventions_count,
+                                                                 today=today)
+        interventions.demo_follow_up_policy_ensure(demo)
     sites = _sites([demo, *generated], today)
     if not sites:
         raise DemoDataError("No intervention had started by that day.")
@@ -194,7 +207,7 @@ def demo_data_generate(
     counts = write.Counts()
     allocation = _allocation(participants, sites, seed)
     activity_counts = _activity_counts(participants, activities_per_participant, seed)
-    for begin in range(0, participants, CHUNK):
+    for begin in range(written, participants, CHUNK):
         chunk = []
         for index in range(begin, min(begin + CHUNK, participants)):
             person = people.plan_person(seed=seed, index=index, site=allocation[index],
@@ -203,15 +216,18 @@ def demo_data_generate(
                 _unique_identity(person, used[person.site.pk], names[person.site.pk], seed,
                                  index)
             chunk.append(person)
-        write.write_people(chunk, numbers=numbers, seed=seed, actor_id=actor_id,
-                           instrument_id=instrument.pk, items=setup.items, counts=counts)
+        with transaction.atomic():
+            write.write_people(chunk, numbers=numbers, seed=seed, actor_id=actor_id,
+                               instrument_id=instrument.pk, items=setup.items, counts=counts)
         if progress:
             progress(f"{begin + len(chunk)} of {participants} participants written")
-    _follow_ups(sites, seed=seed, today=today, actor=actor, codes=setup.codes, counts=counts)
-    for site in sites:
-        log_action(actor=None, obj=Intervention.objects.get(pk=site.pk),
-                   action="demo.participants_generated",
-                   data={"seed": seed, "participants": allocation.count(site)})
+    with transaction.atomic():
+        _follow_ups(sites, seed=seed, today=today, actor=actor, codes=setup.codes,
+                    counts=counts)
+        for site in sites:
+            log_action(actor=None, obj=Intervention.objects.get(pk=site.pk),
+                       action="demo.participants_generated",
+                       data={"seed": seed, "participants": allocation.count(site)})
     result.created = True
     result.counts = dict(counts)
     result.seconds = time.perf_counter() - started

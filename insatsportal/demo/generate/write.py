@@ -29,7 +29,12 @@ from insatsportal.participants.models import (
     PlanRevision,
     Rating,
 )
-from insatsportal.participants.services.rating import rating_mean, rating_series
+from insatsportal.participants.services.nametokens import name_tokens_write
+from insatsportal.participants.services.rating import (
+    item_changes_write,
+    rating_mean,
+    rating_series,
+)
 
 BATCH = 2000
 
@@ -109,12 +114,14 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
             row.home_kommun_id = person.home_kommun
         rows.append(row)
     Participant.objects.bulk_create(rows, batch_size=BATCH)
+    name_tokens_write([row for row in rows if row.name_index], new=True, batch_size=BATCH)
     counts.add("participants", len(rows))
     identified = [p for p in people if not p.anonymous]
     _consents(identified, actor_id, counts)
     _enrolments(identified, actor_id, counts)
     _plans([p for p in identified if p.plan], actor_id, counts)
     _ratings([r for p in identified for r in ratings[p.pk]], identified, items, counts)
+    item_changes_write([p.pk for p in identified if len(ratings[p.pk]) > 1], new=True)
     _activities(people, actor_id, counts)
     _discharges([p for p in people if p.discharge], actor_id, counts)
     ct = ContentType.objects.get_for_model(Participant)

@@ -215,3 +215,30 @@ def test_the_persona_sees_the_generated_participants(demo_mode, login):
     response = client.get(f"/deltagare/{person.pk}/")
     assert response.status_code == 200
     assert person.personnummer in response.content.decode()
+
+
+def test_a_stopped_generation_keeps_its_committed_chunks_and_goes_on_from_there(
+        demo_mode, monkeypatch):
+    from insatsportal.demo.generate import services, write
+
+    monkeypatch.setattr(services, "CHUNK", 10)
+    real, calls = write.write_people, []
+
+    def stopped_at_the_third_chunk(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # the operator stops the build
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(write, "write_people", stopped_at_the_third_chunk)
+    with pytest.raises(KeyboardInterrupt):
+        services.demo_data_generate(participants=45, seed=77, today=TODAY)
+    assert Participant.objects.filter(demo_seed=77).count() == 20  # two chunks kept
+    monkeypatch.setattr(write, "write_people", real)
+    result = services.demo_data_generate(participants=45, seed=77, today=TODAY)
+    assert result.created and result.counts["participants"] == 25  # the rest only
+    people = Participant.objects.filter(demo_seed=77)
+    assert people.count() == 45
+    assert len(set(people.values_list("intervention_id", "number"))) == 45
+    again = services.demo_data_generate(participants=45, seed=77, today=TODAY)
+    assert not again.created  # complete: nothing more

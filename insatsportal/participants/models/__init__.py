@@ -5,15 +5,17 @@ from insatsportal.participants.models.enrolment import Enrolment
 from insatsportal.participants.models.followup import FollowUp, FollowUpPolicy, FollowUpSample
 from insatsportal.participants.models.participant import (
     Consent,
+    NameToken,
     Participant,
     ReadLogEntry,
     Sex,
 )
 from insatsportal.participants.models.plan import ActionPlan, PlanRevision
-from insatsportal.participants.models.rating import Answer, Instrument, Item, Rating
+from insatsportal.participants.models.rating import Answer, Instrument, Item, ItemChange, Rating
 
 __all__ = [
     "ActionPlan", "Activity", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment",
-    "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "Participant",
+    "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "ItemChange", "NameToken",
+    "Participant",
     "PlanRevision", "Rating", "ReadLogEntry", "Sex",
 ]

@@ -179,8 +179,29 @@ class Consent(models.Model):
         return min(ends) if ends else None
 
 
+class NameToken(models.Model):
+    """The name search index: one row per keyed hash of a name-word prefix
+    (crypto.name_index), so that a search is an index lookup, never a scan or a
+    decryption. Kept by services.nametokens with the name."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE,
+                                    related_name="name_tokens", verbose_name=_("participant"))
+    token = models.CharField(_("token"), max_length=16)
+
+    class Meta:
+        verbose_name = _("name search token")
+        verbose_name_plural = _("name search tokens")
+        constraints = [models.UniqueConstraint(fields=["token", "participant"],
+                                               name="name_token_unique")]
+
+    def __str__(self):
+        return self.token
+
+
 class ReadLogEntry(models.Model):
-    """One read of identified participant data: who, which participant, what, when."""
+    """One display of identified participant data: who, whom, what, when. A list or search
+    page is one entry naming every person it showed (`participants`); a page about one
+    person also names them in `participant_id`, indexed."""
 
     class What(models.TextChoices):
         LIST = "list", _("List")
@@ -198,7 +219,8 @@ class ReadLogEntry(models.Model):
     )
     user_name = models.CharField(_("user name"), max_length=200)
     # Not foreign keys: the log outlives records removed by retention.
-    participant_id = models.UUIDField(_("participant"), db_index=True)
+    participant_id = models.UUIDField(_("participant"), null=True, db_index=True)
+    participants = models.JSONField(_("participants shown"), default=list)
     intervention_id = models.BigIntegerField(_("intervention"), null=True)
     what = models.CharField(_("what"), max_length=10, choices=What.choices)
 
@@ -209,4 +231,4 @@ class ReadLogEntry(models.Model):
         indexes = [models.Index(fields=["user", "at"], name="readlog_user_at")]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.user_name} {self.what} {self.participant_id}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_name} {self.what} {len(self.participants)}"

@@ -136,3 +136,29 @@ class Answer(models.Model):
 
     def __str__(self):
         return f"{self.item}: {self.value}"
+
+
+class ItemChange(models.Model):
+    """One person's change on one item from their first to their latest rating with an
+    instrument (people rated at least twice with it), kept by services.rating so that an
+    intervention's average change per item is one grouped read of few columns."""
+
+    intervention_id = models.BigIntegerField(_("intervention"))
+    participant = models.ForeignKey("participants.Participant", on_delete=models.CASCADE,
+                                    related_name="+", verbose_name=_("participant"))
+    first = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="+",
+                              verbose_name=_("first rating"))
+    latest = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("latest rating"))
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("item"))
+    change = models.SmallIntegerField(_("change"))
+
+    class Meta:
+        verbose_name = _("change per item")
+        verbose_name_plural = _("changes per item")
+        indexes = [models.Index(fields=["intervention_id", "item", "change"],
+                                name="item_change_by_item")]
+
+    def __str__(self):
+        return f"{self.item}: {self.change:+d}"

@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months
 from insatsportal.participants.errors import ParticipantError
-from insatsportal.participants.models import Answer, Instrument, Item, Participant, Rating
+from insatsportal.participants.models import (
+    Answer,
+    Instrument,
+    Item,
+    ItemChange,
+    Participant,
+    Rating,
+)
 
 
 def rating_mean(values) -> Decimal:
@@ -38,6 +45,34 @@ def rating_series(ratings) -> list[tuple[bool | None, datetime.date | None]]:
     return result
 
 
+def item_changes_write(participant_ids, *, new: bool = False) -> None:
+    """Keep ItemChange of these people: for each instrument they were rated with twice or
+    more, each item's latest answer minus their first. `new`: nothing stored yet."""
+    participant_ids = list(participant_ids)
+    if not new:
+        ItemChange.objects.filter(participant_id__in=participant_ids).delete()
+    spans: dict = {}  # (participant, instrument) -> [first, latest, intervention]
+    for pk, participant_id, instrument_id, intervention_id in (
+            Rating.objects.filter(participant_id__in=participant_ids)
+            .order_by("participant_id", "instrument_id", "rated_on", "pk")
+            .values_list("pk", "participant_id", "instrument_id",
+                         "participant__intervention_id")):
+        spans.setdefault((participant_id, instrument_id), [pk, pk, intervention_id])[1] = pk
+    spans = {key: span for key, span in spans.items() if span[0] != span[1]}
+    answers: dict = {}
+    for rating_id, item_id, value in Answer.objects.filter(
+            rating_id__in=[r for span in spans.values() for r in span[:2]]).values_list(
+            "rating_id", "item_id", "value"):
+        answers.setdefault(rating_id, {})[item_id] = value
+    ItemChange.objects.bulk_create([
+        ItemChange(intervention_id=intervention_id, participant_id=participant_id,
+                   first_id=first, latest_id=latest, item_id=item_id,
+                   change=answers[latest][item_id] - value)
+        for (participant_id, _instrument), (first, latest, intervention_id) in spans.items()
+        for item_id, value in answers.get(first, {}).items()
+        if item_id in answers.get(latest, {})], batch_size=5000)
+
+
 def rating_series_update(participant_id) -> None:
     """Store rating_series on the person's ratings, and the latest on the person (after a
     rating is added at any date)."""
@@ -51,6 +86,7 @@ def rating_series_update(participant_id) -> None:
     Participant.objects.filter(pk=participant_id).update(
         latest_rated_on=latest and latest.rated_on,
         latest_rating_improved=latest and latest.improved)
+    item_changes_write([participant_id])
 
 
 def next_rating_due(last: datetime.date) -> datetime.date:

@@ -1,4 +1,5 @@
-"""The read log: every display of identified participant data leaves an entry."""
+"""The read log: every display of identified participant data leaves one entry per page
+shown, naming the persons on it."""
 
 from collections.abc import Iterable
 
@@ -6,18 +7,18 @@ from insatsportal.participants.models import Participant, ReadLogEntry
 
 
 def read_log_record(*, user, participants: Iterable[Participant], what: str) -> None:
-    """One entry per identified participant shown (anonymous records are not personal data)."""
-    name = (user.get_full_name() or user.get_username()) if user.is_authenticated else ""
-    entries = [
-        ReadLogEntry(
-            user=user if user.is_authenticated else None,
-            user_name=name,
-            participant_id=p.pk,
-            intervention_id=p.intervention_id,
-            what=what,
-        )
-        for p in participants
-        if not p.is_anonymous
-    ]
-    if entries:
-        ReadLogEntry.objects.bulk_create(entries)
+    """One entry naming the identified participants shown (anonymous records are not
+    personal data); nothing when none was."""
+    shown = [p for p in participants if not p.is_anonymous]
+    if not shown:
+        return
+    interventions = {p.intervention_id for p in shown}
+    ReadLogEntry.objects.create(
+        user=user if user.is_authenticated else None,
+        user_name=(user.get_full_name() or user.get_username()) if user.is_authenticated
+        else "",
+        participant_id=shown[0].pk if len(shown) == 1 else None,
+        participants=sorted({str(p.pk) for p in shown}),
+        intervention_id=interventions.pop() if len(interventions) == 1 else None,
+        what=what,
+    )

@@ -29,6 +29,7 @@ from insatsportal.participants.models import (
     Rating,
 )
 from insatsportal.participants.services.discharge import discharge_strip
+from insatsportal.participants.services.nametokens import name_tokens_write
 
 SCAN_TYPES = uploads.SCAN_TYPES
 
@@ -95,6 +96,7 @@ def participant_register(
         home_kommun=home_kommun,
         created_by=actor,
     )
+    name_tokens_write([participant])
     consent = Consent.objects.create(
         participant=participant,
         given_on=consent_given_on,
@@ -180,6 +182,7 @@ def _anonymise(participant: Participant, *, protected: bool = False) -> None:
     participant.home_kommun = None
     participant.latest_rated_on = participant.latest_rating_improved = None
     participant.save()
+    name_tokens_write([participant])
 
 
 @transaction.atomic
@@ -219,4 +222,5 @@ def participant_update(*, actor, participant: Participant, name: str, sex: str,
     participant.sex = sex
     participant.home_kommun = home_kommun
     participant.save()
+    name_tokens_write([participant])
     log_action(actor=actor, obj=participant, action="participant.updated")

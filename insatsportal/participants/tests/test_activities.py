@@ -9,7 +9,8 @@ from insatsportal.core.models import AuditEntry
 from insatsportal.participants.activities import weekly_counts
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.extract import register_extract
-from insatsportal.participants.models import Activity, ReadLogEntry
+from insatsportal.participants.models import Activity
+from insatsportal.participants.selectors import read_log_of
 from insatsportal.participants.services.registration import consent_withdraw
 from insatsportal.participants.tests import factories
 
@@ -54,7 +55,7 @@ def test_a_group_activity_is_logged_for_every_chosen_participant_at_once(login, 
     # An anonymous record keeps no free text.
     assert rows.get(participant=anonymous).note == ""
     assert AuditEntry.objects.filter(action="activity.logged").count() == 3
-    assert ReadLogEntry.objects.filter(participant_id=left_out.pk, what="list").exists()
+    assert read_log_of(left_out.pk).filter(what="list").exists()
 
 
 def test_a_personnummer_in_the_note_or_no_participant_is_refused(login, demo):

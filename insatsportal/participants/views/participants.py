@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -9,16 +10,16 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from insatsportal.accounts import policy
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
-from insatsportal.participants import anonymity, forms, selectors
+from insatsportal.participants import anonymity, due, forms, selectors
 from insatsportal.participants.activities import this_week_counts
-from insatsportal.participants.due import due_rows
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ReadLogEntry
 from insatsportal.participants.services import registration
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import page_of
+from insatsportal.participants.views.common import keyset_page, page_of
 
 SEARCH_SESSION_KEY = "participant_search"
+DUE_PAGE_SIZE = 50
 
 
 @require_safe
@@ -44,7 +45,7 @@ def intervention_participants(request, pk):
     participants = selectors.participant_list(
         user=request.user, intervention=intervention, query=query
     ).select_related("discharge").defer("personnummer_encrypted", "name_index")
-    page = page_of(request, participants)
+    page = keyset_page(request, participants)
     read_log_record(user=request.user, participants=page,
                     what=ReadLogEntry.What.SEARCH if query else ReadLogEntry.What.LIST)
     week = this_week_counts([p.pk for p in page], today=timezone.localdate())
@@ -208,7 +209,12 @@ def consent_scan(request, pk):
 def participants_due(request, pk):
     """Due and overdue steps of one intervention's participants."""
     intervention = selectors.participant_intervention_get_for_user(user=request.user, pk=pk)
-    rows = due_rows([intervention.pk], today=timezone.localdate())
-    read_log_record(user=request.user, participants={row.participant for row in rows},
+    kind = request.GET.get("typ", "")
+    kind = kind if kind in due.FILTERS else ""
+    page = Paginator(due.DueList(intervention.pk, today=timezone.localdate(), kind=kind),
+                     DUE_PAGE_SIZE).get_page(request.GET.get("sida"))
+    read_log_record(user=request.user, participants={row.participant for row in page},
                     what=ReadLogEntry.What.LIST)
-    return render(request, "participants/due.html", {"intervention": intervention, "rows": rows})
+    return render(request, "participants/due.html", {
+        "intervention": intervention, "rows": page.object_list, "page": page, "kind": kind,
+        "kinds": due.filter_choices()})

@@ -1,9 +1,9 @@
 """The office's data-protection view: the read log, unusual volumes, register extracts."""
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -23,16 +23,20 @@ from insatsportal.participants.views.common import page_of
 FLAG_WINDOW_DAYS = 30
 
 
-def unusual_reads(*, since: datetime.date, threshold: int):
-    """(user, day, distinct participants) where a user read more than `threshold` in a day."""
-    return (
-        ReadLogEntry.objects.filter(at__date__gte=since)
-        .annotate(day=TruncDate("at"))
-        .values("user_id", "user_name", "day")
-        .annotate(participants=Count("participant_id", distinct=True), reads=Count("id"))
-        .filter(participants__gt=threshold)
-        .order_by("-day", "-participants")
-    )
+def unusual_reads(*, since: datetime.date, threshold: int) -> list[dict]:
+    """Where a user was shown more than `threshold` distinct participants in a day:
+    {user_name, day, participants, reads}, the latest day first."""
+    shown: dict = defaultdict(set)
+    reads: dict = defaultdict(int)
+    for user_id, user_name, day, participants in (
+            ReadLogEntry.objects.filter(at__date__gte=since).annotate(day=TruncDate("at"))
+            .values_list("user_id", "user_name", "day", "participants")):
+        shown[(user_id, user_name, day)].update(participants)
+        reads[(user_id, user_name, day)] += 1
+    flags = [{"user_id": key[0], "user_name": key[1], "day": key[2],
+              "participants": len(people), "reads": reads[key]}
+             for key, people in shown.items() if len(people) > threshold]
+    return sorted(flags, key=lambda f: (f["day"], f["participants"]), reverse=True)
 
 
 @require_safe

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.shortcuts import render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -13,7 +15,6 @@ from insatsportal.participants.progress import intervention_change
 from insatsportal.reports import selectors
 from insatsportal.reports.common import today
 from insatsportal.reports.dashboards import selectors as dashboard
-from insatsportal.reports.goals import people_facts
 from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.goals.rules import SEXES, STATUS_LABELS
 from insatsportal.reports.requisitions.money import money_summary
@@ -24,8 +25,8 @@ from insatsportal.reports.selectors import report_intervention_get_for_user
 @require(policy.can_view_reports)
 def report_index(request):
     """The förbund's dashboard: every intervention the user may see."""
-    rows = dashboard.dashboard_rows(selectors.report_interventions(user=request.user),
-                                    today=today())
+    interventions = list(selectors.report_interventions(user=request.user))
+    rows = dashboard.dashboard_rows(interventions, today=today())
     money_chart = charts.bar_chart(
         _("Granted and paid per intervention (kr)"),
         [row.intervention.name for row in rows],
@@ -36,6 +37,8 @@ def report_index(request):
         "rows": rows, "statuses": STATUS_LABELS, "money_chart": money_chart,
         "office": policy.can_approve_requisitions(request.user),
         "national": policy.can_view_national_reporting(request.user),
+        "sections": [import_string(path)(interventions=interventions)
+                     for path in settings.DASHBOARD_SECTIONS],
     })
 
 
@@ -46,11 +49,10 @@ def _hidden(n):
     return suppress_value(n, n) if n else 0
 
 
-def _chart_quarters(intervention, people, day) -> list[tuple[int, int]]:
+def _chart_quarters(intervention, day) -> list[tuple[int, int]]:
     """The intervention's own period (from its start, or its first participant, to its end
     or today), at most the latest MAX_QUARTERS of it."""
-    starts = [p.started_on for p in people]
-    first = intervention.start_date or min(starts, default=day)
+    first = intervention.start_date or dashboard.first_start(intervention) or day
     last = min(intervention.end_date or day, day) if first <= day else first
     return quarters_between(first, max(first, last))[-MAX_QUARTERS:]
 
@@ -62,25 +64,17 @@ def intervention_overview(request, pk):
 
     intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     day = today()
-    people = people_facts.participant_facts(intervention.pk, with_ratings=False)
-    quarters = _chart_quarters(intervention, people, day)
-    new, ended = [], []
-    for year, quarter in quarters:
-        first, last = quarter_bounds(year, quarter)
-        new.append(_hidden(sum(1 for p in people if first <= p.started_on <= last)))
-        ended.append(_hidden(sum(1 for p in people if p.discharged_on
-                                 and first <= p.discharged_on <= last)))
+    quarters = _chart_quarters(intervention, day)
+    people = dashboard.overview_counts(intervention, [quarter_bounds(*q) for q in quarters])
     over_time = charts.bar_chart(
         _("Participants per quarter"), [quarter_label(y, q) for y, q in quarters],
-        [(_("New"), new), (_("Discharged"), ended)])
+        [(_("New"), [_hidden(n) for n in people.new]),
+         (_("Discharged"), [_hidden(n) for n in people.ended])])
     sex_labels = dict(Sex.choices)
-    discharged = [p for p in people if p.discharged_on]
     outcomes = charts.bar_chart(
         _("Outcomes at discharge by sex"), [str(sex_labels[s]) for s in SEXES],
-        [(_("To work or studies"), [_hidden(sum(1 for p in discharged if p.sex == s
-                                                 and p.to_work_or_studies)) for s in SEXES]),
-         (_("Other outcome"), [_hidden(sum(1 for p in discharged if p.sex == s
-                                            and not p.to_work_or_studies)) for s in SEXES])])
+        [(_("To work or studies"), [_hidden(people.to_work.get(s, 0)) for s in SEXES]),
+         (_("Other outcome"), [_hidden(people.other_outcome.get(s, 0)) for s in SEXES])])
     summary = money_summary(intervention)
     used = [row for row in summary.rows if row.planned or row.paid or row.claimed]
     budget = charts.bar_chart(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from insatsportal.participants.aggregates import HIDDEN, suppress_value
+from insatsportal.participants.facts import STUDIES_CODE, WORK_GROUP  # noqa: F401 (one definition)
 
 REACHED = "reached"
 ON_TRACK = "on_track"
@@ -31,9 +32,6 @@ STATUS_LABELS = {
     NOT_COMPUTABLE: _("Cannot be computed"),
 }
 
-# Sysselsättning after discharge that counts as work or studies (code list "occupation").
-WORK_GROUP = "arbete"
-STUDIES_CODE = "studier"
 SEXES = ("kvinna", "man", "annat")
 
 # Which meetings a meetings goal counts, recognised from the goal's own words.

@@ -5,28 +5,23 @@ application's window in one statement, so that the förbund's dashboard does not
 row per participant. Progress needs one fact per person: whether their latest rating on
 the window's day improved on the first (Rating.improved), kept on the person for the
 latest rating of all (Participant.latest_rating_improved); only a window that ended
-before someone's latest rating looks among their ratings. Only that statement is
-hand-written SQL; it runs on PostgreSQL and SQLite alike but for the two expressions in
-DIALECTS.
+before someone's latest rating looks among their ratings. Each person's facts are the
+expressions of participants/facts.py compiled by the ORM (people_facts); the windows around
+them are hand-written SQL that runs on PostgreSQL and SQLite alike but for DAYS_BETWEEN.
+PROGRESS_SQL is facts.improved_on with the window's day as a column: test_facts.py proves
+the two agree.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, Prefetch, When
 
 from insatsportal.applications.models import Application, Goal
 from insatsportal.cases.models import Grant
-from insatsportal.participants.models import (
-    ActionPlan,
-    Code,
-    Discharge,
-    Enrolment,
-    FollowUp,
-    Participant,
-    Rating,
-)
+from insatsportal.participants import facts
+from insatsportal.participants.models import Participant, Rating
 from insatsportal.reports.goals import rules
 from insatsportal.reports.models import InterventionMeeting
 
@@ -39,32 +34,18 @@ class ApplicationGoals:
     results: list
 
 
-# 1 January of a year, and the days from one date to a later one.
-DIALECTS = {
-    "postgresql": ("make_date({year}, 1, 1)", "({later} - {earlier})"),
-    "sqlite": ("printf('%%04d-01-01', {year})",
-               "CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"),
+# The days from one date to a later one.
+DAYS_BETWEEN = {
+    "postgresql": "({later} - {earlier})",
+    "sqlite": "CAST(julianday({later}) - julianday({earlier}) AS INTEGER)",
 }
 
+# The people's facts come from participants/facts.py (people_facts below); only the
+# windows' bounds are compared here.
 COUNTS_SQL = """
 WITH windows (key, intervention_id, start_on, year_start, as_of, rated{cutoff_names}) AS (
     VALUES {values}
-), people AS (
-    SELECT p.id, p.intervention_id, p.sex,
-           COALESCE(e.enrolled_on, {first_of_year}) AS started_on,
-           pl.established_on AS plan_on, pl.anchored_with_participant AS anchored,
-           d.discharged_on, (c."group" = %s OR c.code = %s) AS to_work,
-           CASE WHEN f.contact_made THEN f.followed_up_on END AS followed_up_on,
-           p.latest_rated_on, p.latest_rating_improved
-    FROM {participant} p
-    LEFT JOIN {enrolment} e ON e.participant_id = p.id
-    LEFT JOIN {plan} pl ON pl.participant_id = p.id
-    LEFT JOIN {discharge} d ON d.participant_id = p.id
-    LEFT JOIN {code} c ON c.id = d.occupation_after_id
-    LEFT JOIN {followup} f ON f.participant_id = p.id
-    WHERE p.intervention_id IN (SELECT intervention_id FROM windows)
-      AND (d.end_type IS NULL OR d.end_type <> %s)
-)
+), people AS ({people})
 SELECT w.key, p.sex,
     COUNT(*) FILTER (WHERE {started}),
     COUNT(*) FILTER (WHERE p.started_on BETWEEN w.year_start AND w.as_of),
@@ -105,6 +86,22 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
+def people_facts(intervention_ids):
+    """One row per counted participant with the facts the windows compare (facts.py)."""
+    return (facts.counted(Participant.objects.filter(intervention_id__in=intervention_ids))
+            .annotate(plan_on=F("plan__established_on"),
+                      anchored=F("plan__anchored_with_participant"),
+                      discharged_on=F("discharge__discharged_on"),
+                      to_work=ExpressionWrapper(facts.TO_WORK_OR_STUDIES,
+                                                output_field=BooleanField()),
+                      followed_up_on=Case(When(follow_up__contact_made=True,
+                                               then=F("follow_up__followed_up_on"))))
+            .order_by()
+            .values("id", "intervention_id", "sex", "started_on", "plan_on", "anchored",
+                    "discharged_on", "to_work", "followed_up_on", "latest_rated_on",
+                    "latest_rating_improved"))
+
+
 def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
     """For each window, rules.MEASURES (and rules.plan_measures of each of `plan_days`)
     -> {sex: n}, in one query."""
@@ -112,7 +109,7 @@ def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
     if not windows:
         return result
     plan_days = sorted(set(plan_days))
-    first_of_year, days_between = DIALECTS[connection.vendor]
+    days_between = DAYS_BETWEEN[connection.vendor]
     started = "p.started_on BETWEEN w.start_on AND w.as_of"
     plan_counts = "".join(
         PLAN_COUNTS_SQL.format(
@@ -121,21 +118,20 @@ def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
             days=int(days))
         for n, days in enumerate(plan_days))
     row = "(" + ", ".join(["%s"] * (6 + len(plan_days))) + ")"
+    people_sql, people_params = people_facts(
+        {item.intervention_id for item in windows}).query.sql_with_params()
     sql = COUNTS_SQL.format(
         cutoff_names="".join(f", cutoff{n}" for n in range(len(plan_days))),
-        values=", ".join([row] * len(windows)),
-        first_of_year=first_of_year.format(year="p.start_year"),
+        values=", ".join([row] * len(windows)), people=people_sql,
         started=started, discharged="p.discharged_on BETWEEN w.start_on AND w.as_of",
         plan_counts=plan_counts, progress=PROGRESS_SQL.format(rating=_table(Rating)),
-        participant=_table(Participant), enrolment=_table(Enrolment), plan=_table(ActionPlan),
-        discharge=_table(Discharge), code=_table(Code), followup=_table(FollowUp),
     )
     params = []
     for key, item in enumerate(windows):
         w = item.window
         params += [key, item.intervention_id, w.start, w.year_start, w.as_of, int(item.rated)]
         params += [w.as_of - datetime.timedelta(days=days) for days in plan_days]
-    params += [rules.WORK_GROUP, rules.STUDIES_CODE, Discharge.EndType.WRONG_REGISTRATION]
+    params += list(people_params)
     measures = list(rules.MEASURES) + [m for days in plan_days for m in rules.plan_measures(days)]
     # Only table names and whole numbers are formatted into the statement; values are params.
     with connection.cursor() as cursor:

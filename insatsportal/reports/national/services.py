@@ -16,9 +16,11 @@ from insatsportal.core.audit import log_action
 from insatsportal.core.changes import unchanged
 from insatsportal.core.exporter import Exporter
 from insatsportal.interventions.models import Intervention, StructuralReach
+from insatsportal.participants import facts
 from insatsportal.participants.aggregates import HIDDEN, suppress_row
-from insatsportal.participants.models import Discharge, Participant, Sex
+from insatsportal.participants.models import Participant, Sex
 from insatsportal.reports.models import AdministrativeCost, Requisition
+from insatsportal.reports.national import people as breakdowns
 
 SEXES = [value for value, _label in Sex.choices]
 ZERO = Decimal(0)
@@ -39,25 +41,27 @@ def _marked(counts: list[int]) -> list:
     return [suppressed_marker() if cell is HIDDEN else cell for cell in row.cells]
 
 
-def _people(ids, year: int) -> dict:
-    """New, ongoing at the year's end and ended in the year, by sex (three queries)."""
+def _groups(ids, year: int) -> dict:
+    """The participants new and ended in the year, for the breakdowns (participants/facts.py)."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    base = (Participant.objects.filter(intervention_id__in=ids)
-            .exclude(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION))
-    started_by_end = (Q(enrolment__enrolled_on__lte=last)
-                      | Q(enrolment__isnull=True, start_year__lte=year))
-    groups = {
-        "new": base.filter(Q(enrolment__enrolled_on__gte=first, enrolment__enrolled_on__lte=last)
-                           | Q(enrolment__isnull=True, start_year=year)),
-        "ongoing": base.filter(started_by_end).filter(
-            Q(discharge__isnull=True) | Q(discharge__discharged_on__gt=last)),
-        "ended": base.filter(discharge__discharged_on__gte=first,
-                             discharge__discharged_on__lte=last),
-    }
+    counted = facts.counted(Participant.objects.filter(intervention_id__in=ids))
+    return {"new": counted.filter(facts.started_between(first, last)),
+            "ended": counted.filter(facts.discharged_between(first, last))}
+
+
+def _people(ids, year: int) -> dict:
+    """New, ongoing at the year's end and ended in the year, by intervention and sex (one
+    grouped query; the facts of participants/facts.py)."""
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    groups = {"new": facts.started_between(first, last), "ongoing": facts.active_on(last),
+              "ended": facts.discharged_between(first, last)}
     counts = {key: defaultdict(lambda: dict.fromkeys(SEXES, 0)) for key in groups}
-    for key, queryset in groups.items():
-        for row in queryset.values("intervention_id", "sex").annotate(n=Count("pk")):
-            counts[key][row["intervention_id"]][row["sex"]] = row["n"]
+    rows = (facts.counted(Participant.objects.filter(intervention_id__in=ids)).order_by()
+            .values("intervention_id", "sex")
+            .annotate(**{key: Count("pk", filter=q) for key, q in groups.items()}))
+    for row in rows:
+        for key in groups:
+            counts[key][row["intervention_id"]][row["sex"]] = row[key]
     return counts
 
 
@@ -81,7 +85,12 @@ def national_rows(year: int) -> list[dict]:
                                                                          "total"))
     reach = dict(StructuralReach.objects.filter(intervention_id__in=ids, year=year)
                  .values_list("intervention_id", "people"))
+    groups = _groups(ids, year)
     people = _people(ids, year)
+    marker = suppressed_marker()
+    ages = breakdowns.ages(groups["new"], year, marker)
+    ended = breakdowns.ended_facts(
+        groups["ended"], {pk: sum(people["ended"][pk].values()) for pk in ids}, marker)
     rows = []
     for intervention in interventions:
         records = periods[intervention.pk]
@@ -100,22 +109,28 @@ def national_rows(year: int) -> list[dict]:
             "budget": budget,
             "basis": ", ".join(sorted({str(BASIS[r.source]) for r in records})) or None,
             "pro_rata": any(r.is_pro_rata for r in records),
+            "pro_rata_grants": [r.grant.pk for r in records if r.is_pro_rata],
+            "applications": [a.pk for a in applications],
             "outcome": outcome.get(intervention.pk),
             "planned": sum(planned) if planned else None,
             "reach": reach.get(intervention.pk) if structural else None,
             **{key: _marked([people[key][intervention.pk][s] for s in SEXES])
                for key in ("new", "ongoing", "ended")},
         }
+        row["ages"] = ages[intervention.pk]
+        row["ended_facts"] = ended[intervention.pk]
         row["participants"] = row["ongoing"]
         ongoing = [people["ongoing"][intervention.pk][s] for s in SEXES]
         ongoing_total = suppress_row("", ongoing).total
         row["participants_total"] = None if ongoing_total is HIDDEN else ongoing_total
-        row["missing"] = _missing(row, structural)
+        found = _missing(row, structural)
+        row["missing"] = [label for _key, label in found]
+        row["missing_keys"] = [key for key, _label in found]
         rows.append(row)
     return rows
 
 
-def _missing(row, structural: bool) -> list[str]:
+def _missing(row, structural: bool) -> list[tuple[str, str]]:
     checks = [
         ("specified_orientation", _("specified orientation")),
         ("target_group", _("target group")),
@@ -127,9 +142,11 @@ def _missing(row, structural: bool) -> list[str]:
     ]
     if structural:
         checks.append(("reach", _("people reached")))
-    missing = [label for key, label in checks if row[key] is None]
+    checks += [(fact.key, str(fact.missing)) for fact in breakdowns.FACTS]
+    facts = {**row, **row["ended_facts"]}
+    missing = [(key, label) for key, label in checks if facts[key] is None]
     if row["pro_rata"]:
-        missing.append(_("year budget pro rata: no approved year table"))
+        missing.append(("pro_rata", _("year budget pro rata: no approved year table")))
     return missing
 
 
@@ -154,9 +171,18 @@ class NationalExport(Exporter):
                 *[f"{_('New')}: {s}" for s in sexes],
                 *[f"{_('Ongoing at the end of the year')}: {s}" for s in sexes],
                 *[f"{_('Ended in the year')}: {s}" for s in sexes],
+                *breakdowns.age_headers(), *breakdowns.headers(),
                 _("People reached (structural)"), _("Missing")]
 
+    @staticmethod
+    def _ended_cells(row, widths):
+        """The ended participants' counts per code; a missing fact is a run of blanks."""
+        for fact in breakdowns.FACTS:
+            cells = row["ended_facts"][fact.key]
+            yield from ([None] * widths[fact.key] if cells is None else cells)
+
     def rows(self):
+        widths = {key: len(cols) for key, cols in breakdowns.columns().items()}
         for row in national_rows(self.year):
             intervention = row["intervention"]
             yield [self.year, intervention.name, intervention.owner.name,
@@ -165,7 +191,8 @@ class NationalExport(Exporter):
                    intervention.start_date.isoformat() if intervention.start_date else None,
                    intervention.end_date.isoformat() if intervention.end_date else None,
                    row["budget"], row["basis"], row["outcome"], row["planned"],
-                   *row["new"], *row["ongoing"], *row["ended"], row["reach"],
+                   *row["new"], *row["ongoing"], *row["ended"], *row["ages"],
+                   *self._ended_cells(row, widths), row["reach"],
                    "; ".join(str(m) for m in row["missing"]) or None]
         cost = AdministrativeCost.objects.filter(year=self.year).first()
         width = len(self.headers())

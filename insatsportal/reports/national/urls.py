@@ -4,5 +4,6 @@ from insatsportal.reports.national import views
 
 urlpatterns = [
     path("nationell/", views.national_page, name="national"),
+    path("nationell/kontroll/", views.national_check, name="national_check"),
     path("nationell/export.<str:fmt>", views.national_export, name="national_export"),
 ]

@@ -10,7 +10,8 @@ from insatsportal.core.decorators import require
 from insatsportal.participants.models import Sex
 from insatsportal.reports.common import today
 from insatsportal.reports.models import AdministrativeCost
-from insatsportal.reports.national import forms, services
+from insatsportal.reports.national import check, forms, services
+from insatsportal.reports.national import people as breakdowns
 
 
 def _year(request):
@@ -39,10 +40,24 @@ def national_page(request):
             services.administrative_cost_save(year=year, actor=request.user, **form.cleaned_data)
             messages.success(request, _("The administrative costs are saved."))
             return redirect(f"{request.path}?ar={year}")
+    rows = services.national_rows(year)
+    cols = breakdowns.columns()
     return render(request, "reports/national.html", {
-        "year": year, "rows": services.national_rows(year), "cost": cost, "form": form,
+        "year": year, "rows": rows, "cost": cost, "form": form,
+        "breakdowns": [(row["intervention"], breakdowns.breakdown(row, cols)) for row in rows],
+        "missing": sum(len(row["missing"]) for row in rows),
         "years": range(today().year, today().year - 8, -1), "sexes": Sex.choices,
         "marker": services.suppressed_marker(),
+    })
+
+
+@require_safe
+@require(policy.can_view_national_reporting)
+def national_check(request):
+    year = _year(request)
+    return render(request, "reports/national_check.html", {
+        "year": year, "items": check.check_list(services.national_rows(year), year),
+        "years": range(today().year, today().year - 8, -1),
     })
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,10 +16,10 @@ from insatsportal.cases.models import Grant
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months, quarter_bounds, quarter_of
 from insatsportal.core.changes import unchanged
+from insatsportal.participants import facts
 from insatsportal.participants.aggregates import suppress_row, suppress_value
-from insatsportal.participants.models import Activity, Discharge, Sex
+from insatsportal.participants.models import Activity, Discharge, Participant, Rating, Sex
 from insatsportal.reports.errors import ReportError
-from insatsportal.reports.goals import people_facts
 from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.goals.rules import share
 from insatsportal.reports.models import Deviation, QuarterlyReport
@@ -29,23 +29,29 @@ NARRATIVE = ("went_well", "problems", "samverkan", "next_quarter")
 SEXES = [value for value, _label in Sex.choices]
 
 
-def _people_row(label, people) -> dict:
-    row = suppress_row(label, [sum(1 for p in people if p.sex == sex) for sex in SEXES])
+def _people_row(label, by_sex: dict) -> dict:
+    row = suppress_row(label, [by_sex.get(sex, 0) for sex in SEXES])
     return {"label": label, "cells": row.cells, "total": row.total}
 
 
-def _progress(people, first, last) -> dict:
+def _progress(intervention, first, last) -> dict:
     """The quarter's progress ratings: how many, and the share of those rated in the quarter
-    (and at least twice by its end) whose latest mean is above their first; small groups hidden."""
-    ratings = sum(1 for p in people for r in p.ratings if first <= r.rated_on <= last)
-    compared = [p for p in people if any(first <= r.rated_on <= last for r in p.ratings)
-                and p.improved(last) is not None]
-    improved = sum(1 for p in compared if p.improved(last))
-    percent = share(improved, len(compared))
+    (and at least twice by its end) whose latest mean is above their first; small groups
+    hidden (two queries)."""
+    people = facts.counted(Participant.objects.filter(intervention=intervention))
+    ratings = Rating.objects.filter(participant__in=people.values("pk"), rated_on__gte=first,
+                                    rated_on__lte=last).count()
+    rated = Rating.objects.filter(participant_id=OuterRef("pk"), rated_on__gte=first,
+                                  rated_on__lte=last)
+    counts = (people.filter(Exists(rated)).annotate(better=facts.improved_on(last))
+              .aggregate(compared=Count("pk", filter=Q(better__isnull=False)),
+                         improved=Count("pk", filter=Q(better=True))))
+    compared = counts["compared"]
+    percent = share(counts["improved"], compared)
     return {"ratings": ratings,
-            "compared": suppress_value(len(compared), len(compared)) if compared else 0,
+            "compared": suppress_value(compared, compared) if compared else 0,
             "improved_share": None if percent is None
-            else _number(suppress_value(percent, len(compared)))}
+            else _number(suppress_value(percent, compared))}
 
 
 def _activities(intervention, first, last) -> list[dict]:
@@ -66,12 +72,11 @@ def quarter_facts(intervention, year: int, quarter: int) -> dict:
     Aggregates only: participants are counted by sex, small groups hidden (None).
     """
     first, last = quarter_bounds(year, quarter)
-    people = people_facts.participant_facts(intervention.pk)
-    new = [p for p in people if first <= p.started_on <= last]
-    ongoing = [p for p in people if p.started_on <= last
-               and (p.discharged_on is None or p.discharged_on > last)]
-    discharged = [p for p in people if p.discharged_on and first <= p.discharged_on <= last]
-    to_work = [p for p in discharged if p.to_work_or_studies]
+    people = facts.people_by_sex(
+        facts.counted(Participant.objects.filter(intervention=intervention)),
+        new=facts.started_between(first, last), ongoing=facts.active_on(last),
+        discharged=facts.discharged_between(first, last),
+        to_work=facts.to_work_between(first, last))
     plan_per_year = sum(a.participants_per_year or 0 for a in Application.objects.filter(
         Application.in_status(Application.Status.DECIDED), intervention=intervention,
         planned_start__lte=last, planned_end__gte=first))
@@ -90,14 +95,14 @@ def quarter_facts(intervention, year: int, quarter: int) -> dict:
         "year": year, "quarter": quarter, "first": first.isoformat(), "last": last.isoformat(),
         "sexes": [str(label) for _value, label in Sex.choices],
         "participants": [
-            _people_row(_("New"), new), _people_row(_("Ongoing at the end of the quarter"),
-                                                    ongoing),
-            _people_row(_("Discharged"), discharged),
-            _people_row(_("Discharged to work or studies"), to_work),
+            _people_row(_("New"), people["new"]),
+            _people_row(_("Ongoing at the end of the quarter"), people["ongoing"]),
+            _people_row(_("Discharged"), people["discharged"]),
+            _people_row(_("Discharged to work or studies"), people["to_work"]),
         ],
         "planned_per_quarter": round(plan_per_year / 4, 1) if plan_per_year else None,
         "goals": goals,
-        "progress": _progress(people, first, last),
+        "progress": _progress(intervention, first, last),
         "activities": _activities(intervention, first, last),
         "money": {
             "granted": int(summary.granted), "paid": int(summary.paid),

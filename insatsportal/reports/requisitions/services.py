@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from insatsportal.core.audit import log_action
+from insatsportal.core.audit import log_action, log_refusal
 from insatsportal.core.calendar import quarter_bounds
 from insatsportal.core.money import format_kr, to_kronor
 from insatsportal.interventions.models import Intervention
@@ -28,13 +28,28 @@ def _lock(intervention_id) -> Intervention:
     return Intervention.objects.select_for_update().get(pk=intervention_id)
 
 
-@transaction.atomic
 def requisition_submit(*, intervention: Intervention, member, year: int, quarter: int,
                        amounts: dict[str, Decimal], actor, reason: str = "",
                        today: datetime.date | None = None) -> Requisition:
     """Refused unless the quarter has begun and lies in a granted period, the organisation
     has a budget column in that period's budget of record, and the claim fits what remains
-    of it; a second claim for the same quarter needs a reason."""
+    of it; a second claim for the same quarter needs a reason. A refused claim is logged
+    (after the claim's own transaction is rolled back), so attempts to claim outside the
+    grant are visible in the intervention's history."""
+    try:
+        return _submit(intervention=intervention, member=member, year=year, quarter=quarter,
+                       amounts=amounts, actor=actor, reason=reason, today=today)
+    except ReportError as error:
+        log_refusal(actor=actor, obj=intervention, action="requisition.refused",
+                   data={"member": member.name, "year": year, "quarter": quarter,
+                         "total": str(sum((to_kronor(v) for v in amounts.values() if v),
+                                          Decimal(0))),
+                         "reason": str(error)})
+        raise
+
+
+@transaction.atomic
+def _submit(*, intervention, member, year, quarter, amounts, actor, reason, today):
     _lock(intervention.pk)
     amounts = {k: to_kronor(v) for k, v in amounts.items() if v}
     if any(k not in CATEGORY_LABELS for k in amounts):

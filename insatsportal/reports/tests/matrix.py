@@ -45,6 +45,8 @@ MATRIX = {
                                    only(*READERS)),
     "reports:national": (lambda demo: reverse("reports:national"),
                          only("kansli", "styrelse", "rapportlasare")),
+    "reports:national_check": (lambda demo: reverse("reports:national_check") + "?ar=2024",
+                               only("kansli", "styrelse", "rapportlasare")),
     "reports:national_export": (lambda demo: reverse("reports:national_export", args=["csv"]),
                                 only("kansli", "styrelse", "rapportlasare")),
     "reports:requisition_inbox": (lambda demo: reverse("reports:requisition_inbox"),

@@ -9,6 +9,7 @@ from django.urls import reverse
 from stdnum import luhn
 
 from insatsportal.core.models import AuditEntry
+from insatsportal.core.money import group_thousands
 from insatsportal.participants.tests import factories as f
 from insatsportal.socioeconomics import selectors
 from insatsportal.socioeconomics.models import CostParameter
@@ -87,6 +88,18 @@ def test_the_overview_puts_every_intervention_side_by_side(demo, login):
     assert "Per insats och period" in html
 
 
+def test_the_dashboard_embeds_the_same_side_by_side_table(demo, login):
+    register(5)
+    estimate = current(f.intervention())
+    for role in ("kansli", "styrelse"):
+        html = login(role).get(reverse("reports:index")).content.decode()
+        table = html[html.index('id="estimates-heading"'):]
+        assert "Per insats och period" in table and "Metod, antaganden" in table
+        row = table[table.index("2023-01-01 – 2024-12-31"):]
+        row = row[:row.index("</tr>")]
+        assert group_thousands(estimate.projected) in row
+
+
 def test_the_office_changes_a_parameter_and_the_audit_log_keeps_the_old_value(demo, login):
     parameter = CostParameter.objects.get(year=2024, code="forsorjningsstod", payer="kommun")
     client = login("kansli")
@@ -147,5 +160,15 @@ def test_the_estimate_reads_a_constant_number_of_queries(demo, django_assert_max
     register(5)
     intervention = f.intervention()
     association = association_current()
-    with django_assert_max_num_queries(10):
+    # settings, parameters, discharged, known per year, four code counts, follow-ups (counts
+    # and two code lists), requisitions, grants: the same for any number of people
+    with django_assert_max_num_queries(13):
+        selectors.period_estimates(interventions=[intervention], association=association)
+    for person in f.intervention().participants.all():
+        f.follow_up(person)
+    from insatsportal.socioeconomics.tests.test_tally import _person
+
+    for serial in range(40, 46):
+        _person(serial, follow_up=("forsorjningsstod",))
+    with django_assert_max_num_queries(13):
         selectors.period_estimates(interventions=[intervention], association=association)

@@ -299,20 +299,22 @@ def test_wrong_registrations_do_not_count_and_a_start_year_alone_counts_from_1_j
 
 
 def test_the_goal_and_the_quarterly_report_judge_improvement_alike(demo):
-    """The SQL of the goal and people_facts.improved (quarterly report) are one rule."""
+    """The SQL of the goal and facts.improved_at (one person's reading) are one rule."""
     from insatsportal.demo.generate.services import demo_data_generate
-    from insatsportal.reports.goals.people_facts import participant_facts
+    from insatsportal.participants import facts
 
     today = D(2025, 6, 30)
     with override_settings(DEMO_MODE=True):
         demo_data_generate(participants=150, seed=7, interventions_count=1,
                            ratings_per_participant=6, rating_months=1, today=today)
     intervention = Intervention.objects.get(name="En väg in – steget vidare")
-    start = min(p.started_on for p in participant_facts(intervention.pk))
+    people = [p for p in Participant.objects.filter(intervention=intervention)
+              .select_related("enrolment", "discharge") if facts.is_counted(p)]
+    start = min(facts.started_on(p) for p in people)
     window = goal_data.CountWindow(intervention_id=intervention.pk, rated=True,
                                    window=goals.window(start, today, today))
     counts = goal_data.window_counts([window])[0]
-    judged = [p.improved(today) for p in participant_facts(intervention.pk)]
+    judged = [facts.improved_at(p, today) for p in people]
     assert sum(counts["rated_twice"].values()) == sum(j is not None for j in judged) > 20
     assert sum(counts["improved"].values()) == sum(j is True for j in judged) > 5
 

@@ -83,8 +83,12 @@ def test_the_office_enters_the_new_facts_and_the_check_page_lists_the_rest(made,
     row = _row(national.national_rows(2024), "Utan beslut")
     assert row["reach"] == 0 and row["esf"] is False
     page = login("kansli").get(reverse("reports:national") + "?ar=2024").content.decode()
-    check = page[page.index('id="check"'):]
-    assert "Nationell test" in check and "preciserad inriktning" in check
+    assert reverse("reports:national_check") + "?ar=2024" in page
+    check = login("kansli").get(reverse("reports:national_check") + "?ar=2024").content.decode()
+    test = check[check.index("<h2>Nationell test</h2>"):]
+    test = test[:test.index("</section>")]
+    assert "Preciserad inriktning" in test
+    assert reverse("interventions:national_facts", args=[_grant_intervention.pk]) in test
     assert login("styrelse").post(url, {"orientation": "individual"}).status_code == 403
     bare.refresh_from_db()
     assert bare.orientation == "structural"

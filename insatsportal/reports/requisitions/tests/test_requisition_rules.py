@@ -7,6 +7,8 @@ from django.urls import reverse
 
 from insatsportal.accounts.models import User
 from insatsportal.cases.revised_budget import services as intervention_services
+from insatsportal.core.models import AuditEntry
+from insatsportal.core.tests.matrix import form_token
 from insatsportal.interventions.tests.factories import D, application_data, grant_make
 from insatsportal.organisations.models import Member
 from insatsportal.reports.errors import ReportError
@@ -55,6 +57,22 @@ def test_no_claim_for_a_quarter_that_has_not_begun(grant):
 def test_a_claim_outside_the_granted_period_is_refused(grant):
     with pytest.raises(ReportError, match="utanför de beviljade perioderna.*2024-01-01–2025-12-31"):
         _claim(grant, 100, year=2023, quarter=4)
+    assert not Requisition.objects.filter(intervention=grant.intervention).exists()
+
+
+def test_a_refused_claim_is_in_the_interventions_history(grant, login):
+    response = login("insatsansvarig").post(
+        reverse("reports:requisitions", args=[grant.intervention.pk]),
+        {**form_token(), "year": "2023", "quarter": "4", "amount_salary": "1000"})
+    assert "utanför de beviljade perioderna" in response.content.decode()
+    with pytest.raises(ReportError):
+        _claim(grant, 100, member="Försäkringskassan")
+    entries = AuditEntry.objects.filter(action="requisition.refused",
+                                        object_id=str(grant.intervention.pk)).order_by("pk")
+    assert [(e.actor.username, e.data["member"], e.data["year"], e.data["total"])
+            for e in entries] == [("insatsansvarig", "Knivsta kommun", 2023, "1000"),
+                                  ("insatsansvarig", "Försäkringskassan", 2024, "100")]
+    assert "ingen budgetkolumn" in entries[1].data["reason"]
     assert not Requisition.objects.filter(intervention=grant.intervention).exists()
 
 

@@ -1,0 +1,178 @@
+"""The participant facts, defined once: each as a database expression for counting many
+people, with a Python reading of the same rule for one person shown on a page.
+
+Goals (reports/goals/selectors.py), the dashboard, the quarterly report, the overview's
+charts and the national export all count through `counted()` and the expressions below;
+participants/tests/test_facts.py proves the expressions and the Python readings agree on
+generated data.
+
+- started on: the enrolment date, or 1 January of the year of start when it is not known
+- discharged: has a discharge in the period; wrong registrations are never counted at all
+- to work or studies: the occupation after discharge is in the group "arbete" or is "studier"
+- active on a day: started by then and not discharged by then
+- followed up: a follow-up after discharge with contact made
+- plan anchored: an action plan anchored with the participant
+- plan within N days: the plan established at most N days after the start
+- improved on a day: Rating.improved of the person's latest rating on that day (None when it
+  is the first with its instrument, or there is none); rated twice: improved is not None
+"""
+
+import datetime
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from insatsportal.participants.models import Discharge, Participant, Rating
+from insatsportal.participants.services.enrolment import WORK_GROUP
+
+# Sysselsättning after discharge that counts as work or studies (code list "occupation"):
+# the group "arbete" (WORK_GROUP) or this code.
+STUDIES_CODE = "studier"
+
+
+class FirstOfYear(Func):
+    """1 January of a year given as a number."""
+
+    output_field = DateField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="make_date(%(expressions)s, 1, 1)",
+                           **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection,
+                           template="printf('%%%%04d-01-01', %(expressions)s)", **extra)
+
+
+STARTED_ON = Coalesce(F("enrolment__enrolled_on"), FirstOfYear(F("start_year")),
+                      output_field=DateField())
+TO_WORK_OR_STUDIES = (Q(discharge__occupation_after__group=WORK_GROUP)
+                      | Q(discharge__occupation_after__code=STUDIES_CODE))
+WRONG_REGISTRATION = Q(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION)
+
+
+def counted(queryset=None):
+    """The participants that count in any figure, annotated with `started_on`: every record
+    but the wrong registrations."""
+    queryset = Participant.objects.all() if queryset is None else queryset
+    return queryset.exclude(WRONG_REGISTRATION).annotate(started_on=STARTED_ON)
+
+
+# Conditions on `counted()` rows, for filter() or Count(filter=...).
+
+def started_between(first: datetime.date, last: datetime.date) -> Q:
+    return Q(started_on__gte=first, started_on__lte=last)
+
+
+def discharged_between(first: datetime.date, last: datetime.date) -> Q:
+    return Q(discharge__discharged_on__gte=first, discharge__discharged_on__lte=last)
+
+
+DISCHARGED = Q(discharge__isnull=False)
+
+
+def active_on(day: datetime.date) -> Q:
+    return Q(started_on__lte=day) & (Q(discharge__isnull=True)
+                                     | Q(discharge__discharged_on__gt=day))
+
+
+def to_work_between(first: datetime.date, last: datetime.date) -> Q:
+    return discharged_between(first, last) & TO_WORK_OR_STUDIES
+
+
+def followed_up_between(first: datetime.date, last: datetime.date) -> Q:
+    return Q(follow_up__contact_made=True, follow_up__followed_up_on__gte=first,
+             follow_up__followed_up_on__lte=last)
+
+
+PLAN_ANCHORED = Q(plan__isnull=False, plan__anchored_with_participant=True)
+
+
+def improved_on(day: datetime.date):
+    """Rating.improved of the latest rating on `day`: kept on the person for their latest
+    rating of all, looked up among their ratings only for a day before it."""
+    at_day = (Rating.objects.filter(participant_id=OuterRef("pk"), rated_on__lte=day)
+              .filter(Q(next_rated_on__isnull=True) | Q(next_rated_on__gt=day))
+              .order_by().values("improved")[:1])
+    return Case(
+        When(Q(latest_rated_on__isnull=True) | Q(latest_rated_on__lte=day),
+             then=F("latest_rating_improved")),
+        default=Subquery(at_day), output_field=BooleanField(null=True))
+
+
+def people_by_sex(queryset, **conditions) -> dict[str, dict[str, int]]:
+    """{name: {sex: n}} for each named condition (Q) over `counted()` rows: one query."""
+    rows = queryset.order_by().values("sex").annotate(
+        **{name: Count("pk", filter=condition) for name, condition in conditions.items()})
+    result = {name: {} for name in conditions}
+    for row in rows:
+        for name in conditions:
+            result[name][row["sex"]] = row[name]
+    return result
+
+
+# --- One person: the same rules read in Python --------------------------------------
+
+def started_on(participant) -> datetime.date:
+    enrolment = getattr(participant, "enrolment", None)
+    if enrolment is not None and enrolment.enrolled_on:
+        return enrolment.enrolled_on
+    return datetime.date(participant.start_year, 1, 1)
+
+
+def _discharge(participant):
+    return getattr(participant, "discharge", None)
+
+
+def is_counted(participant) -> bool:
+    discharge = _discharge(participant)
+    return discharge is None or discharge.end_type != Discharge.EndType.WRONG_REGISTRATION
+
+
+def discharged_on(participant) -> datetime.date | None:
+    discharge = _discharge(participant)
+    return discharge.discharged_on if discharge is not None else None
+
+
+def is_active_on(participant, day: datetime.date) -> bool:
+    ended = discharged_on(participant)
+    return started_on(participant) <= day and (ended is None or ended > day)
+
+
+def went_to_work_or_studies(participant) -> bool:
+    discharge = _discharge(participant)
+    code = discharge.occupation_after if discharge is not None else None
+    return code is not None and (code.group == WORK_GROUP or code.code == STUDIES_CODE)
+
+
+def followed_up_on(participant) -> datetime.date | None:
+    follow_up = getattr(participant, "follow_up", None)
+    return follow_up.followed_up_on if follow_up is not None and follow_up.contact_made else None
+
+
+def plan_anchored(participant) -> bool:
+    plan = getattr(participant, "plan", None)
+    return plan is not None and plan.anchored_with_participant
+
+
+def plan_within(participant, days: int) -> bool:
+    plan = getattr(participant, "plan", None)
+    return plan is not None and (plan.established_on - started_on(participant)).days <= days
+
+
+def improved_at(participant, day: datetime.date) -> bool | None:
+    """The person's latest rating on `day` (by date, then as recorded): its `improved`."""
+    return (Rating.objects.filter(participant=participant, rated_on__lte=day)
+            .order_by("-rated_on", "-pk").values_list("improved", flat=True).first())
+
