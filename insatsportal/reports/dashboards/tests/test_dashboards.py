@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -127,3 +128,17 @@ def test_a_change_chart_draws_gains_up_and_losses_down_from_the_zero_line():
     assert float(gain.height) == pytest.approx(2 * float(loss.height), abs=0.2)
     assert (gain.label, loss.label, hidden.label) == ("+1,0", "−0,5", "–")
     assert hidden.height == "0.0"
+
+
+def test_the_quarter_axis_follows_the_intervention_s_own_period(login):
+    ended = Intervention.objects.create(
+        name="Avslutad insats", owner=Member.objects.get(name="Knivsta kommun"),
+        start_date=datetime.date(2024, 2, 1), end_date=datetime.date(2024, 11, 30))
+    for _ in range(6):
+        factories.anonymous(sex="kvinna", start_year=2024, where=ended.name)
+    text = login("kansli").get(reverse("reports:overview", args=[ended.pk])).content.decode()
+    chart = text[text.index("Deltagare per kvartal"):]
+    chart = chart[:chart.index("</figure>")]
+    assert [f"2024 kv{q}" in chart for q in (1, 2, 3, 4)] == [True] * 4
+    assert "2025" not in chart and "2026" not in chart and " Q" not in chart
+    assert 'y1="' in chart and not re.search(r'(?:x|y|x1|y1|width|height)="\d+,\d', chart)
