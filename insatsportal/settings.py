@@ -393,3 +393,9 @@ DASHBOARD_SECTIONS = ["insatsportal.socioeconomics.dashboard.estimates_section"]
 # years whose contributions are decided). Economy reads the cases' grants, so it is named
 # here rather than imported: the dependency points one way (economy → cases).
 CASE_ECONOMY = "insatsportal.economy.selectors"
+
+# The audit log masks texts that hold a personal identity number; the check lives with the
+# participants' identity rules, named here so that core does not import an app.
+AUDIT_IDENTITY_CHECK = "insatsportal.participants.identity.contains_identity_number"
+# Who may see old and new texts in the history and restore one (core.history).
+HISTORY_RESTORE_CAPABILITY = "insatsportal.accounts.policy.can_restore_history"

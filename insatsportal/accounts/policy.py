@@ -65,6 +65,12 @@ def can_administer_register(user) -> bool:
 
 
 @_fail_closed
+def can_restore_history(user) -> bool:
+    """See the old and new texts of a business change and restore an overwritten one."""
+    return has_role(user, Role.KANSLI)
+
+
+@_fail_closed
 def can_view_all_applications(user) -> bool:
     return has_role(user, Role.KANSLI, Role.STYRELSE)
 

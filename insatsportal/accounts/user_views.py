@@ -10,6 +10,7 @@ from insatsportal.accounts import policy, selectors, services
 from insatsportal.accounts.models import RoleAssignment
 from insatsportal.accounts.services import UserAdminRefused, username_key
 from insatsportal.accounts.user_forms import RoleGrantForm, UserForm
+from insatsportal.core import concurrency
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
@@ -48,9 +49,14 @@ def user_detail(request, pk):
     target = selectors.user_get_for_user(user=request.user, pk=pk)
     form = UserForm(request.POST or None, instance=target, creating=False)
     if request.method == "POST" and form.is_valid():
-        services.user_update(actor=request.user, user=target, data=form.cleaned_data)
-        messages.success(request, _("The user is saved."))
-        return redirect("accounts:user_detail", target.pk)
+        edit = concurrency.save_form(
+            request, form, target,
+            current=lambda fresh: UserForm(instance=fresh, creating=False),
+            save=lambda fresh, values: services.user_update(actor=request.user, user=fresh,
+                                                            data=values))
+        if edit.saved:
+            messages.success(request, _("The user is saved."))
+            return redirect("accounts:user_detail", target.pk)
     if request.method == "POST":
         target.refresh_from_db()
     return render(request, "accounts/user_detail.html", {
@@ -58,7 +64,7 @@ def user_detail(request, pk):
         "locked": username_key(target.get_username()) in selectors.locked_username_keys(),
         "new_link": request.session.pop(NEW_LINK_SESSION_KEY, None),
         "history": audit_history(target)[:20],
-    })
+    }, status=concurrency.status(form))
 
 
 @require_POST

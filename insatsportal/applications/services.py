@@ -26,6 +26,7 @@ from insatsportal.applications.models import (
     StaffingLine,
 )
 from insatsportal.applications.serialize import LIST_FIELDS, NAMED_FIELDS, SCALAR_FIELDS
+from insatsportal.core import audit
 from insatsportal.core.audit import log_action
 from insatsportal.core.changes import undone_if_unchanged
 from insatsportal.interventions.models import Intervention
@@ -131,7 +132,9 @@ def application_update(*, actor, application: Application, data: dict) -> Applic
     if outcome.changed:
         changed = sorted(set(data) & set(SCALAR_FIELDS + NAMED_FIELDS + LIST_FIELDS))
         log_action(actor=actor, obj=application, action="application.updated",
-                   data={"fields": changed})
+                   data={"fields": changed, **audit.changes(
+                       {name: outcome.before[name] for name in changed},
+                       {name: outcome.after[name] for name in changed})})
     return application
 
 

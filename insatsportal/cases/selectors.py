@@ -14,7 +14,7 @@ from insatsportal.applications import checks
 from insatsportal.applications import selectors as application_selectors
 from insatsportal.applications.models import Application
 from insatsportal.cases import checklist, drafting
-from insatsportal.cases.models import AgendaItem, Case, Grant, Meeting
+from insatsportal.cases.models import AgendaItem, Case, ChecklistNote, Grant, Meeting
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.access import get_for_user
 from insatsportal.core.money import format_kr
@@ -206,3 +206,9 @@ def waiting_items(user) -> list:
             for application in returned
         ]
     return items
+
+
+def checklist_note_text(case, item: str) -> str:
+    """The office's note on one checklist item, "" when none is written."""
+    note = ChecklistNote.objects.filter(case=case, item=item).first()
+    return note.text if note else ""

@@ -24,6 +24,7 @@ from insatsportal.cases.models import (
     Recommendation,
 )
 from insatsportal.cases.revised_budget.mail import revised_budget_request_after_decision
+from insatsportal.core import audit
 from insatsportal.core.audit import log_action
 from insatsportal.core.changes import unchanged
 from insatsportal.interventions import services as intervention_services
@@ -208,11 +209,14 @@ def proposal_save(*, case: Case, draft, amount, period_start, period_end, actor,
     existing = DecisionProposal.objects.filter(case=case).first()
     if unchanged(existing, {k: v for k, v in values.items() if k != "updated_by"}):
         return existing
+    texts = ("title", "clauses", "matter", "assessment", "amount", "period_start", "period_end")
+    before = {name: getattr(existing, name) for name in texts} if existing else {}
     proposal, created = DecisionProposal.objects.update_or_create(case=case, defaults=values)
     if case.status == Case.Status.IN_PREPARATION:
         _set_status(case, Case.Status.PROPOSAL_DRAFTED, actor=actor)
     log_action(actor=actor, obj=case,
-               action="case.proposal_drafted" if created else "case.proposal_edited")
+               action="case.proposal_drafted" if created else "case.proposal_edited",
+               data=audit.changes(before, {name: values[name] for name in texts}))
     return proposal
 
 
@@ -243,12 +247,13 @@ def meeting_update(*, meeting: Meeting, actor, **values) -> Meeting:
     meeting = _locked(meeting)
     changed = {name: value for name, value in values.items()
                if name in MEETING_FIELDS and getattr(meeting, name) != value}
+    before = {name: getattr(meeting, name) for name in changed}
     for name, value in changed.items():
         setattr(meeting, name, value)
     if changed:
         meeting.save(update_fields=list(changed))
         log_action(actor=actor, obj=meeting, action="meeting.updated",
-                   data={"fields": sorted(changed)})
+                   data={"fields": sorted(changed), **audit.changes(before, changed)})
     return meeting
 
 
@@ -311,10 +316,12 @@ def agenda_minutes_save(*, item: AgendaItem, minutes: str, actor) -> AgendaItem:
     _locked(item.meeting)
     if item.minutes == minutes.strip():
         return item
+    before = item.minutes
     item.minutes = minutes.strip()
     item.save(update_fields=["minutes"])
     log_action(actor=actor, obj=item.meeting, action="meeting.minutes_written",
-               data={"paragraph": item.paragraph})
+               data={"paragraph": item.paragraph,
+                     **audit.changes({"minutes": before}, {"minutes": item.minutes})})
     return item
 
 

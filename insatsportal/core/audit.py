@@ -1,9 +1,21 @@
-"""The audit log: one call that services make for every business change."""
+"""The audit log: one call that services make for every business change.
 
+A change of business text records its old and new values (`changes`), so the office can
+see an overwritten text and restore it (`audit_restore`). Identifying personal data never
+enters the log: participant records log dates and codes only, and any text that holds a
+personal identity number is masked before it is written.
+"""
+
+import datetime
 from contextlib import contextmanager
 from contextvars import ContextVar
+from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from insatsportal.core.models import AuditEntry
@@ -111,6 +123,7 @@ ACTION_LABELS = {
     "api_token.created": _("API token created"),
     "api_token.revoked": _("API token revoked"),
     "api.read": _("Read through the API"),
+    "history.restored": _("Earlier text restored from the history"),
 }
 
 
@@ -124,6 +137,7 @@ def log_action(*, actor, obj, action: str, data: dict | None = None) -> AuditEnt
     `data` must never contain personal identity numbers or names of participants.
     """
     known = actor is not None and actor.pk is not None
+    data = _masked(data)
     return AuditEntry.objects.create(
         actor=actor if known else None,
         actor_name=(actor.get_full_name() or actor.get_username()) if known else "",
@@ -166,3 +180,99 @@ def audit_history(obj):
     return AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk)
     ).select_related("actor")
+
+
+# --- Old and new values, restoring ---------------------------------------------------
+
+MASKED = "[personnummer borttaget]"
+
+
+def _json(value):
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_json(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _json(item) for key, item in value.items()}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _masked(value):
+    """The data with every text that holds a personal identity number masked."""
+    contains_identity_number = import_string(settings.AUDIT_IDENTITY_CHECK)
+    if isinstance(value, str):
+        return MASKED if contains_identity_number(value) else value
+    if isinstance(value, list | tuple):
+        return [_masked(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _masked(item) for key, item in value.items()}
+    return value
+
+
+def changes(before: dict, after: dict) -> dict:
+    """{"changes": {field: [old, new]}} for the fields whose values differ, JSON-safe.
+
+    For business fields only: never pass a participant's identity or name.
+    """
+    changed = {name: [_json(before.get(name)), _json(value)] for name, value in after.items()
+               if _json(before.get(name)) != _json(value)}
+    return {"changes": changed} if changed else {}
+
+
+class AuditError(Exception):
+    pass
+
+
+# The texts the office may restore from the history, per model, and when the record is
+# fixed so that it may not (a submitted report, approved minutes, a decided application).
+RESTORABLE = {
+    "reports.quarterlyreport": (("went_well", "problems", "samverkan", "next_quarter"),
+                                lambda report: report.is_frozen),
+    "applications.application": (
+        ("name", "purpose", "background", "target_group", "participants_text", "methods_text",
+         "follow_up", "implementation", "anchoring_text", "contact_name", "contact_title",
+         "contact_email"),
+        lambda application: not application.is_editable),
+    "cases.meeting": (("place", "chair", "secretary", "adjuster", "present"),
+                      lambda meeting: meeting.is_approved),
+}
+
+
+def _label(entry) -> str:
+    return f"{entry.content_type.app_label}.{entry.content_type.model}"
+
+
+def restorable_fields(entry) -> list[str]:
+    fields, _fixed = RESTORABLE.get(_label(entry), ((), None))
+    return [name for name in (entry.data or {}).get("changes", {}) if name in fields]
+
+
+@transaction.atomic
+def audit_restore(*, actor, entry: AuditEntry, field: str):
+    """Write back the value `field` had before the change `entry` records; logged."""
+    if field not in restorable_fields(entry):
+        raise AuditError(gettext("That text cannot be restored from the history."))
+    _fields, fixed = RESTORABLE[_label(entry)]
+    model = entry.content_type.model_class()
+    obj = model._default_manager.select_for_update().filter(pk=entry.object_id).first()
+    if obj is None:
+        raise AuditError(gettext("The record no longer exists."))
+    if fixed(obj):
+        raise AuditError(gettext("The record is fixed now; its texts can no longer be changed."))
+    old = entry.data["changes"][field][0]
+    if old == MASKED:
+        raise AuditError(gettext("That text cannot be restored from the history."))
+    current = getattr(obj, field)
+    value = model._meta.get_field(field).to_python(old if old is not None else "")
+    if _json(current) == _json(value):
+        raise AuditError(gettext("The record already holds that text."))
+    setattr(obj, field, value)
+    obj.save(update_fields=[field])
+    log_action(actor=actor, obj=obj, action="history.restored",
+               data={"restored_from": str(entry.uuid), **changes({field: current},
+                                                                  {field: value})})
+    return obj

@@ -29,6 +29,7 @@ def unchanged(instance, values: dict, *, many: dict | None = None) -> bool:
 
 class _Outcome:
     changed = True
+    before = after = None  # what `read()` gave before and after the write
 
 
 @contextmanager
@@ -40,9 +41,11 @@ def undone_if_unchanged(read):
     """
     before = read()
     outcome = _Outcome()
+    outcome.before = before
     savepoint = transaction.savepoint()
     yield outcome
-    if read() == before:
+    outcome.after = read()
+    if outcome.after == before:
         transaction.savepoint_rollback(savepoint)
         outcome.changed = False
     else:

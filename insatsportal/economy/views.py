@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.core import charts
+from insatsportal.core import charts, concurrency
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.core.money import format_kr
@@ -95,22 +95,32 @@ def _fiscal_year(year) -> FiscalYear:
 @require(policy.can_manage_economy)
 def fiscal_year_edit(request, year):
     year = _year(year)
-    existing = FiscalYear.objects.filter(association=association_current(), year=year).first()
-    initial = {"opening_equity": existing.opening_equity, "administration":
-               existing.administration, "note": existing.note} if existing else None
-    form = forms.FiscalYearForm(request.POST or None, initial=initial)
+    association = association_current()
+    existing = FiscalYear.objects.filter(association=association, year=year).first()
+    form = forms.FiscalYearForm(request.POST or None, initial=_fiscal_year_initial(existing))
     if request.method == "POST" and form.is_valid():
         try:
-            services.fiscal_year_save(association=association_current(), year=year,
-                                      actor=request.user, **form.cleaned_data)
+            edit = concurrency.save_form(
+                request, form, association, audited=existing,
+                current=lambda fresh: forms.FiscalYearForm(initial=_fiscal_year_initial(
+                    FiscalYear.objects.filter(association=fresh, year=year).first())),
+                save=lambda fresh, values: services.fiscal_year_save(
+                    association=fresh, year=year, actor=request.user, **values))
         except services.EconomyError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("The budget for %(year)s is saved.") % {"year": year})
-            return redirect("economy:year", year=year)
+            if edit.saved:
+                messages.success(request, _("The budget for %(year)s is saved.")
+                                 % {"year": year})
+                return redirect("economy:year", year=year)
     return render(request, "economy/fiscal_year_form.html",
                   {"form": form, "year": year, "existing": existing},
-                  status=400 if form.errors else 200)
+                  status=400 if form.errors else concurrency.status(form))
+
+
+def _fiscal_year_initial(existing) -> dict | None:
+    return {"opening_equity": existing.opening_equity, "administration":
+            existing.administration, "note": existing.note} if existing else None
 
 
 @require_http_methods(EDIT)
@@ -123,16 +133,30 @@ def contributions(request, year):
         initial=forms.contributions_initial(fiscal_year.contributions.all()))
     if request.method == "POST" and form.is_valid():
         try:
-            count = services.contributions_save(fiscal_year=fiscal_year,
-                                                rows=form.cleaned_rows(), actor=request.user)
+            edit = concurrency.save_form(
+                request, form, fiscal_year,
+                current=lambda fresh: forms.ContributionsForm(
+                    members=members, initial=forms.contributions_initial(
+                        fresh.contributions.all())),
+                save=lambda fresh, values: services.contributions_save(
+                    fiscal_year=fresh, rows=_merged(form, values).cleaned_rows(),
+                    actor=request.user))
         except services.EconomyError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("%(count)s contributions changed.") % {"count": count})
-            return redirect("economy:year", year=fiscal_year.year)
+            if edit.saved:
+                messages.success(request, _("%(count)s contributions changed.")
+                                 % {"count": edit.result})
+                return redirect("economy:year", year=fiscal_year.year)
     return render(request, "economy/contributions_form.html", {
         "form": form, "fiscal_year": fiscal_year, "split_form": forms.SplitForm(),
-    }, status=400 if form.errors else 200)
+    }, status=400 if form.errors else concurrency.status(form))
+
+
+def _merged(form, values):
+    """The form with another person's saved values kept where this user changed nothing."""
+    form.cleaned_data.update(values)
+    return form
 
 
 @require_POST
@@ -196,12 +220,17 @@ def settings_edit(request):
         request.POST or None,
         initial={"equity_ceiling_percent": selectors.ceiling_percent(association)})
     if request.method == "POST" and form.is_valid():
-        services.economy_settings_save(association=association, actor=request.user,
-                                       **form.cleaned_data)
-        messages.success(request, _("The equity ceiling is saved."))
-        return redirect("economy:overview")
+        edit = concurrency.save_form(
+            request, form, association,
+            current=lambda fresh: forms.EconomySettingsForm(
+                initial={"equity_ceiling_percent": selectors.ceiling_percent(fresh)}),
+            save=lambda fresh, values: services.economy_settings_save(
+                association=fresh, actor=request.user, **values))
+        if edit.saved:
+            messages.success(request, _("The equity ceiling is saved."))
+            return redirect("economy:overview")
     return render(request, "economy/settings_form.html", {"form": form},
-                  status=400 if form.errors else 200)
+                  status=400 if form.errors else concurrency.status(form))
 
 
 @require_safe

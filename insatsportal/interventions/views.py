@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core import concurrency
 from insatsportal.core.decorators import require
 from insatsportal.interventions import forms, selectors, services
 from insatsportal.interventions.models import StructuralReach
@@ -48,9 +49,16 @@ def national_facts(request, pk):
     form = forms.NationalFactsForm(
         request.POST or None, initial=forms.NationalFactsForm.initial_for(intervention, reach))
     if request.method == "POST" and form.is_valid():
-        services.intervention_national_facts_save(intervention=intervention, year=year,
-                                                  actor=request.user, **form.cleaned_data)
-        messages.success(request, _("The facts for the national report are saved."))
-        return redirect(f"{request.path}?ar={year}")
+        edit = concurrency.save_form(
+            request, form, intervention,
+            current=lambda fresh: forms.NationalFactsForm(initial=forms.NationalFactsForm
+                .initial_for(fresh, StructuralReach.objects.filter(intervention=fresh,
+                                                                   year=year).first())),
+            save=lambda fresh, values: services.intervention_national_facts_save(
+                intervention=fresh, year=year, actor=request.user, **values))
+        if edit.saved:
+            messages.success(request, _("The facts for the national report are saved."))
+            return redirect(f"{request.path}?ar={year}")
     return render(request, "interventions/national_facts.html", {
-        "intervention": intervention, "form": form, "year": year})
+        "intervention": intervention, "form": form, "year": year},
+        status=concurrency.status(form))

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from insatsportal.core.concurrency_admin import VersionedAdmin
 from insatsportal.organisations import models
 
 
@@ -19,7 +20,7 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(models.Member)
-class MemberAdmin(admin.ModelAdmin):
+class MemberAdmin(VersionedAdmin):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name", "domains__domain"]
@@ -32,22 +33,22 @@ class PriorityGroupInline(admin.TabularInline):
 
 
 @admin.register(models.StrategicDirection)
-class StrategicDirectionAdmin(admin.ModelAdmin):
+class StrategicDirectionAdmin(VersionedAdmin):
     list_display = ["year", "association"]
     inlines = [PriorityGroupInline]
 
 
 @admin.register(models.ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(VersionedAdmin):
     list_display = ["name", "title", "member", "unit", "email"]
     list_filter = ["member"]
     search_fields = ["name", "email"]
 
 
 @admin.register(models.LocalGroup)
-class LocalGroupAdmin(admin.ModelAdmin):
+class LocalGroupAdmin(VersionedAdmin):
     list_display = ["name", "kommun"]
     filter_horizontal = ["members"]
 
 
-admin.site.register(models.Association)
+admin.site.register(models.Association, VersionedAdmin)

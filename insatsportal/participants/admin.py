@@ -7,18 +7,19 @@ participant pages, which log every read.
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
+from insatsportal.core.concurrency_admin import VersionedAdmin
 from insatsportal.participants.models import Code, CodeList, Instrument, Item
 from insatsportal.participants.services.codes import code_supersede
 from insatsportal.participants.services.rating import instrument_copy
 
 
 @admin.register(CodeList)
-class CodeListAdmin(admin.ModelAdmin):
+class CodeListAdmin(VersionedAdmin):
     list_display = ["name", "key"]
 
 
 @admin.register(Code)
-class CodeAdmin(admin.ModelAdmin):
+class CodeAdmin(VersionedAdmin):
     list_display = ["label", "code_list", "code", "group", "version", "is_active"]
     list_filter = ["code_list", "is_active"]
     readonly_fields = ["version", "supersedes"]
@@ -51,7 +52,7 @@ class ItemInline(admin.TabularInline):
 
 
 @admin.register(Instrument)
-class InstrumentAdmin(admin.ModelAdmin):
+class InstrumentAdmin(VersionedAdmin):
     list_display = ["name", "version", "scale_min", "scale_max", "is_active"]
     list_filter = ["is_active"]
     inlines = [ItemInline]

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.core import charts
+from insatsportal.core import charts, concurrency
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
 from insatsportal.core.money import group_thousands
@@ -118,11 +118,23 @@ def parameter_edit(request, pk):
     parameter = get_object_or_404(CostParameter, pk=pk)
     form = CostParameterForm(request.POST or None, instance=parameter)
     if request.method == "POST" and form.is_valid():
-        services.cost_parameter_save(actor=request.user, parameter=form.save(commit=False))
-        messages.success(request, _("The cost parameter was saved."))
-        return redirect("socioeconomics:parameters")
+        edit = concurrency.save_form(
+            request, form, parameter, current=lambda fresh: CostParameterForm(instance=fresh),
+            save=lambda fresh, values: services.cost_parameter_save(
+                actor=request.user, parameter=_with_values(fresh, values)))
+        if edit.saved:
+            messages.success(request, _("The cost parameter was saved."))
+            return redirect("socioeconomics:parameters")
+        parameter.refresh_from_db()
     return render(request, "socioeconomics/parameter_form.html",
-                  {"form": form, "parameter": parameter})
+                  {"form": form, "parameter": parameter}, status=concurrency.status(form))
+
+
+def _with_values(instance, values: dict):
+    """The saved row with the form's (merged) values set, as form.save(commit=False) gives."""
+    for name, value in values.items():
+        setattr(instance, name, value)
+    return instance
 
 
 @require_POST
@@ -146,12 +158,20 @@ def parameter_defaults(request):
 @require(policy.can_manage_cost_parameters)
 def settings_edit(request):
     association = association_current()
-    form = EstimateSettingsForm(
-        request.POST, instance=selectors.estimate_settings_get(association=association))
+    saved = selectors.estimate_settings_get(association=association)
+    form = EstimateSettingsForm(request.POST, instance=saved)
     if form.is_valid():
-        services.estimate_settings_save(actor=request.user, settings_row=form.save(commit=False))
-        messages.success(request, _("The estimate settings were saved."))
-        return redirect("socioeconomics:parameters")
+        # The association's row is locked: the settings row may not exist yet.
+        edit = concurrency.save_form(
+            request, form, association, audited=saved if saved.pk else None,
+            current=lambda fresh: EstimateSettingsForm(
+                instance=selectors.estimate_settings_get(association=fresh)),
+            save=lambda fresh, values: services.estimate_settings_save(
+                actor=request.user, settings_row=_with_values(
+                    selectors.estimate_settings_get(association=fresh), values)))
+        if edit.saved:
+            messages.success(request, _("The estimate settings were saved."))
+            return redirect("socioeconomics:parameters")
     return render(request, "socioeconomics/parameters.html", {
         "parameters": selectors.cost_parameter_list(), "settings_form": form, "may_edit": True,
-    }, status=400)
+    }, status=400 if form.errors else concurrency.status(form))

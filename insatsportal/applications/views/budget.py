@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -11,6 +12,7 @@ from insatsportal.applications import checks, excel, selectors, services
 from insatsportal.applications.budget_forms import BUDGET_ROW_FORMS, BudgetForm
 from insatsportal.applications.forms import BudgetUploadForm
 from insatsportal.applications.views.edit import with_extra_row
+from insatsportal.core import concurrency
 from insatsportal.core.decorators import require
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,17 +30,23 @@ def budget_edit(request, pk):
         data = with_extra_row(request.POST, add_row) if add_row in BUDGET_ROW_FORMS \
             else request.POST
         form = BudgetForm(data, budget=saved)
+        edit = concurrency.reading(request, {})
         if not add_row and form.is_valid():
             try:
-                services.budget_save(actor=request.user, application=application,
-                                     budget=form.to_data())
+                with transaction.atomic():
+                    edit = _reconcile(request, application, form.to_data())
+                    if edit.saved:
+                        services.budget_save(actor=request.user, application=application,
+                                             budget=_budget_of(edit.values))
             except services.ApplicationError as exc:
                 messages.error(request, str(exc))
             else:
-                messages.success(request, _("The budget was saved."))
-                return redirect("applications:budget", application.pk)
+                if edit.saved:
+                    messages.success(request, _("The budget was saved."))
+                    return redirect("applications:budget", application.pk)
     else:
         form = BudgetForm(budget=saved)
+        edit = concurrency.reading(request, _parts(saved))
     warnings = selectors.application_warnings(application, saved)
     by_field = checks.by_field(warnings)
     return render(request, "applications/budget_edit.html", {
@@ -51,7 +59,59 @@ def budget_edit(request, pk):
         "category_labels": b.CATEGORY_LABELS,
         "fundings": [(funding, form.salary[funding], form.categories[funding])
                      for funding in b.FUNDINGS],
-    })
+        "edit": edit,
+    }, status=concurrency.status(edit))
+
+
+def _parts(data: b.BudgetData) -> dict:
+    """A budget's parts for concurrency: owners, years, the stated total, and each category's
+    line or each list of free rows, so that changes to different rows merge."""
+    parts = {"owners": data.owners, "years": data.years, "stated_total": data.stated_total}
+    for line in data.lines:
+        parts.setdefault(f"lines.{line.funding}.{line.section}.{line.category}", []).append(line)
+    return parts
+
+
+def _budget_of(parts: dict) -> b.BudgetData:
+    lines = [line for name, group in parts.items() if name.startswith("lines.")
+             for line in group or ()]
+    return b.BudgetData(owners=parts["owners"] or (), years=parts["years"] or (),
+                        stated_total=parts["stated_total"] or None, lines=tuple(lines))
+
+
+def _label(name: str) -> str:
+    if not name.startswith("lines."):
+        return {"owners": _("Owners"), "years": _("Per year"),
+                "stated_total": _("Total from the förbund, as stated in the application"),
+                }.get(name, name)
+    _lines, funding, section, category = name.split(".")
+    what = b.COST_CATEGORY_LABELS.get(category or section, section)
+    heading = (_("Costs to requisition from the förbund") if funding == b.ASSOCIATION
+               else _("Co-financing"))
+    return f"{heading}: {what}"
+
+
+def _reconcile(request, application, mine: b.BudgetData):
+    concurrency.locked(application)
+    saved = selectors.budget_data(application) or b.BudgetData(
+        owners=(b.Owner(position=0, member=application.owner.name),))
+    current, sent = _parts(saved), _parts(mine)
+    return concurrency.reconcile(request, current=current, mine=sent,
+                                 labels={name: _label(name) for name in current | sent},
+                                 shown=_shown, obj=application)
+
+
+def _shown(name, value):
+    if not name.startswith("lines."):
+        return concurrency.display(value)
+    return "\n".join(_line_text(line) for line in value or ()) or "–"
+
+
+def _line_text(line) -> str:
+    amounts = [f"{owner}: {concurrency.display(amount)}"
+               for owner, amount in zip(b.OWNER_LABELS, line.amounts, strict=False) if amount]
+    percent = f"{concurrency.display(line.percent)} %" if line.percent else ""
+    return " · ".join(filter(None, [line.label, percent, *amounts]))
 
 
 def _is_budget_warning(warning) -> bool:

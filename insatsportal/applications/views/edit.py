@@ -18,6 +18,7 @@ from insatsportal.applications.forms import (
 )
 from insatsportal.applications.presentation import application_page
 from insatsportal.applications.serialize import application_to_dict
+from insatsportal.core import concurrency
 from insatsportal.core.decorators import require
 from insatsportal.organisations.models import Member
 
@@ -65,33 +66,77 @@ def application_edit(request, pk):
         form = ApplicationForm(data, instance=application)
         formsets = {prefix: row_formset(prefix, data=data, initial=initial[prefix], parts=parts)
                     for prefix in ROW_FORMS}
+        edit = concurrency.reading(request, {})
         if not add_row and form.is_valid() and all(f.is_valid() for f in formsets.values()):
             values = form.to_data()
             for prefix, formset in formsets.items():
                 values[prefix] = formset_rows(formset)
             try:
                 with transaction.atomic():
-                    services.application_update(actor=request.user, application=application,
-                                                data=values)
-                    completion.completion_answers_save(actor=request.user,
-                                                       application=application, answers=answers)
+                    edit, application = _reconcile(request, application, form, values, answers)
+                    if edit.saved:
+                        services.application_update(actor=request.user,
+                                                    application=application, data=edit.values)
+                        completion.completion_answers_save(
+                            actor=request.user, application=application,
+                            answers={q.pk: edit.values[f"answer-{q.pk}"] for q in questions
+                                     if f"answer-{q.pk}" in edit.values})
             except services.ApplicationError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, _("The application was saved."))
-                return redirect("applications:edit", application.pk)
+                if edit.saved:
+                    messages.success(request, _("The application was saved."))
+                    return redirect("applications:edit", application.pk)
     else:
         form = ApplicationForm(instance=application)
         formsets = {prefix: row_formset(prefix, initial=initial[prefix],
                                         extra=0 if initial[prefix] else 1, parts=parts)
                     for prefix in ROW_FORMS}
+        edit = concurrency.reading(request, _read_parts(form, initial, questions))
     page = application_page(application)
     return render(request, "applications/edit.html", {
-        "application": application, "form": form, "formsets": formsets,
+        "application": application, "form": form, "formsets": formsets, "edit": edit,
         "row_labels": {prefix: label for prefix, (_form, label) in ROW_FORMS.items()},
         "warnings_by_field": page["warnings_by_field"],
         "questions": completion.questions_by_section(questions),
-    })
+    }, status=concurrency.status(edit))
+
+
+def _row_fields(prefix):
+    return [name for name in ROW_FORMS[prefix][0].base_fields if name != "DELETE"]
+
+
+def _read_parts(form, initial, questions) -> dict:
+    """What the edit page shows, part by part: each field, each list of rows, each answer."""
+    parts = concurrency.form_values(form)
+    for prefix, rows in initial.items():
+        fields = _row_fields(prefix)
+        parts[prefix] = [{name: row.get(name) for name in fields} for row in rows]
+    parts.update({f"answer-{q.pk}": q.answer for q in questions})
+    return parts
+
+
+def _reconcile(request, application, form, values, answers):
+    """The user's values merged with what is saved now, and the application as saved now
+    (its row locked, so no other save comes in between)."""
+    fresh = selectors.application_load(concurrency.locked(application).pk)
+    saved = application_to_dict(fresh)
+    initial = {prefix: _initial_rows(prefix, saved[prefix]) for prefix in ROW_FORMS}
+    current = _read_parts(ApplicationForm(instance=fresh), initial,
+                          completion.open_questions(fresh))
+    mine = {**values, **{f"answer-{pk}": text for pk, text in answers.items()}}
+    for prefix in ROW_FORMS:
+        mine[prefix] = [{name: row.get(name) for name in _row_fields(prefix)}
+                        for row in values[prefix]]
+    labels = {**concurrency.form_labels(form),
+              **{prefix: label for prefix, (_form, label) in ROW_FORMS.items()},
+              **{f"answer-{pk}": _("Your answer to the office's question") for pk in answers}}
+    edit = concurrency.reconcile(request, current=current, mine=mine, labels=labels,
+                                 shown=concurrency.form_shown(form), obj=fresh)
+    # A part only the other person changed is left out: the service keeps what is saved.
+    edit.values = {name: values.get(name, value) for name, value in edit.values.items()
+                   if name not in edit.merged}
+    return edit, fresh
 
 
 def _initial_rows(prefix, rows):

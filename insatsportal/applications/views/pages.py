@@ -57,6 +57,7 @@ def application_detail(request, pk):
         "status_history": selectors.status_history(application),
         "versions": selectors.application_versions(application),
         "history": audit_history(application),
+        "history_links": policy.can_restore_history(request.user),
         "conversation": completion.conversation(application),
     })
     return render(request, "applications/detail.html", context)

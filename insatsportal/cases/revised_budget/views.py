@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -10,6 +11,7 @@ from insatsportal.accounts import policy
 from insatsportal.cases.budget_of_record import budget_of_record
 from insatsportal.cases.revised_budget import selectors, services
 from insatsportal.cases.revised_budget.forms import RevisedBudgetForm
+from insatsportal.core import concurrency
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
 from insatsportal.interventions.models import RevisedBudget
@@ -28,9 +30,10 @@ def grant_budget(request, pk, grant_pk):
         pk__in=services.revision_columns(grant)).values_list("pk", "name"))
     members = sorted(names.items(), key=lambda item: (item[0] != grant.intervention.owner_id,
                                                       item[1]))
-    may_revise = policy.can_revise_budget(request.user, grant.intervention) and pending is None
+    may_revise = policy.can_revise_budget(request.user, grant.intervention)
     form = None
-    if may_revise:
+    # A post sent while another revision came in is still read: it is shown as a conflict.
+    if may_revise and (pending is None or request.method == "POST"):
         form = RevisedBudgetForm(request.POST or None, grant=grant, members=members,
                                  start_from=revisions[0] if revisions else record)
     if request.method == "POST":
@@ -38,13 +41,19 @@ def grant_budget(request, pk, grant_pk):
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.revised_budget_submit(grant=grant, cells=form.cells(),
-                                               note=form.cleaned_data["note"], actor=request.user)
+                with transaction.atomic():
+                    edit = _reconcile(request, grant, form, members)
+                    if edit.saved:
+                        form.cleaned_data.update(edit.values)
+                        services.revised_budget_submit(grant=grant, cells=form.cells(),
+                                                       note=form.cleaned_data["note"],
+                                                       actor=request.user)
             except services.InterventionError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _("The revised budget is sent to the förbund."))
-                return redirect("interventions:grant_budget", pk=pk, grant_pk=grant.pk)
+                if edit.saved:
+                    messages.success(request, _("The revised budget is sent to the förbund."))
+                    return redirect("interventions:grant_budget", pk=pk, grant_pk=grant.pk)
     versions = [
         {"revision": r, "changes": selectors.revision_changes(
             r, revisions[i + 1] if i + 1 < len(revisions) else None, names)}
@@ -56,7 +65,16 @@ def grant_budget(request, pk, grant_pk):
                    for member_id, amount in record.by_owner.items()],
         "needed": services.revision_needed(record), "versions": versions, "pending": pending,
         "form": form, "may_decide": policy.can_approve_revised_budgets(request.user),
-    })
+    }, status=concurrency.status(form))
+
+
+def _reconcile(request, grant, form, members):
+    """The owner's figures against the newest version now (the grant's row locked)."""
+    concurrency.locked(grant)
+    revisions = list(selectors.revisions_of(grant))
+    current = RevisedBudgetForm(grant=grant, members=members,
+                                start_from=revisions[0] if revisions else budget_of_record(grant))
+    return concurrency.reconcile_form(request, form, current, obj=grant.intervention)
 
 
 @require_POST

@@ -1,6 +1,8 @@
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -12,6 +14,7 @@ from insatsportal.cases import forms, selectors, services
 from insatsportal.cases.comparison import applied_vs_granted
 from insatsportal.cases.documents import proposal_document
 from insatsportal.cases.models import Case, Decision
+from insatsportal.core import concurrency
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_docx, render_pdf
@@ -84,10 +87,20 @@ def case_assign(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a handler from the office."))
         return redirect("cases:detail", pk=case.pk)
-    return _run(request, case,
-                lambda: services.case_assign(case=case, handler=form.cleaned_data["handler"],
-                                             actor=request.user),
-                _("The handler is changed."))
+    try:
+        edit = concurrency.save_form(
+            request, form, case,
+            current=lambda fresh: forms.AssignForm(initial={"handler": fresh.handler_id}),
+            save=lambda fresh, values: services.case_assign(
+                case=fresh, handler=values["handler"], actor=request.user))
+    except (services.CaseError, ApplicationError) as error:
+        messages.error(request, str(error))
+        return redirect("cases:detail", pk=case.pk)
+    if not edit.saved:
+        return concurrency.conflict_page(request, form, title=_("Handler") + f" – {case}",
+                                         back=reverse("cases:detail", args=[case.pk]))
+    messages.success(request, _("The handler is changed."))
+    return redirect("cases:detail", pk=case.pk)
 
 
 @require_POST
@@ -95,8 +108,17 @@ def checklist_note(request, pk):
     case = selectors.case_get_for_user(user=request.user, pk=pk, action="decide")
     form = forms.ChecklistNoteForm(request.POST)
     if form.is_valid():
-        services.checklist_note_save(case=case, item=form.cleaned_data["item"],
-                                     text=form.cleaned_data["text"], actor=request.user)
+        item = form.cleaned_data["item"]
+        edit = concurrency.save_form(
+            request, form, case,
+            current=lambda fresh: forms.ChecklistNoteForm(initial={
+                "item": item, "text": selectors.checklist_note_text(fresh, item)}),
+            save=lambda fresh, values: services.checklist_note_save(
+                case=fresh, item=item, text=values["text"], actor=request.user))
+        if not edit.saved:
+            return concurrency.conflict_page(
+                request, form, title=_("The office's note") + f" – {case}",
+                back=reverse("cases:detail", args=[case.pk]))
         messages.success(request, _("The note is saved."))
     return redirect("cases:detail", pk=case.pk)
 
@@ -137,23 +159,34 @@ def proposal_edit(request, pk):
     if request.method == "POST":
         form = forms.ProposalForm(request.POST)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.proposal_save(case=case, draft=selectors.case_draft(case),
-                                       actor=request.user, **data)
+                with transaction.atomic():
+                    saved = concurrency.locked(proposal)
+                    edit = concurrency.reconcile_form(
+                        request, form, forms.ProposalForm(initial=_proposal_initial(saved)),
+                        obj=case)
+                    if edit.saved:
+                        services.proposal_save(case=case, draft=selectors.case_draft(case),
+                                               actor=request.user, **edit.values)
             except (services.CaseError, ApplicationError) as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _("The decision proposal is saved."))
-                return redirect("cases:detail", pk=case.pk)
+                if edit.saved:
+                    messages.success(request, _("The decision proposal is saved."))
+                    return redirect("cases:detail", pk=case.pk)
     else:
-        form = forms.ProposalForm(initial={
-            "proposer": proposal.proposer, "title": proposal.title, "amount": proposal.amount,
-            "period_start": proposal.period_start, "period_end": proposal.period_end,
-            "clauses": "\n".join(proposal.clauses), "matter": proposal.matter,
-            "assessment": proposal.assessment,
-        })
-    return render(request, "cases/proposal_form.html", {"case": case, "form": form})
+        form = forms.ProposalForm(initial=_proposal_initial(proposal))
+    return render(request, "cases/proposal_form.html", {"case": case, "form": form},
+                  status=concurrency.status(form))
+
+
+def _proposal_initial(proposal) -> dict:
+    return {
+        "proposer": proposal.proposer, "title": proposal.title, "amount": proposal.amount,
+        "period_start": proposal.period_start, "period_end": proposal.period_end,
+        "clauses": "\n".join(proposal.clauses), "matter": proposal.matter,
+        "assessment": proposal.assessment,
+    }
 
 
 @require_safe

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -10,6 +11,7 @@ from insatsportal.accounts import policy
 from insatsportal.applications.services import ApplicationError
 from insatsportal.cases import forms, selectors, services
 from insatsportal.cases.models import Case
+from insatsportal.core import concurrency
 from insatsportal.core.decorators import require
 
 
@@ -78,15 +80,20 @@ def meeting_edit(request, pk):
     form = forms.MeetingEditForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         try:
-            services.meeting_update(meeting=meeting, actor=request.user,
-                                    **{name: form.cleaned_data[name]
-                                       for name in services.MEETING_FIELDS})
+            edit = concurrency.save_form(
+                request, form, meeting, current=lambda fresh: forms.MeetingEditForm(
+                    instance=fresh),
+                save=lambda fresh, values: services.meeting_update(
+                    meeting=fresh, actor=request.user,
+                    **{name: values[name] for name in services.MEETING_FIELDS}))
         except services.CaseError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("The meeting is saved."))
-            return redirect("cases:meeting", pk=meeting.pk)
-    return render(request, "cases/meeting_edit.html", {"meeting": meeting, "form": form})
+            if edit.saved:
+                messages.success(request, _("The meeting is saved."))
+                return redirect("cases:meeting", pk=meeting.pk)
+    return render(request, "cases/meeting_edit.html", {"meeting": meeting, "form": form},
+                  status=concurrency.status(form))
 
 
 @require_POST
@@ -128,9 +135,22 @@ def paragraph_minutes(request, pk, paragraph):
     form = forms.ParagraphMinutesForm(request.POST)
     if not form.is_valid():
         return redirect("cases:meeting", pk=meeting.pk)
-    return _run(request, meeting, lambda: services.agenda_minutes_save(
-        item=item, minutes=form.cleaned_data["minutes"], actor=request.user,
-    ), _("The minutes of § %(paragraph)s are saved.") % {"paragraph": paragraph})
+    try:
+        edit = concurrency.save_form(
+            request, form, item, audited=meeting,
+            current=lambda fresh: forms.ParagraphMinutesForm(initial={"minutes": fresh.minutes}),
+            save=lambda fresh, values: services.agenda_minutes_save(
+                item=fresh, minutes=values["minutes"], actor=request.user))
+    except (services.CaseError, ApplicationError) as error:
+        messages.error(request, str(error))
+        return redirect("cases:meeting", pk=meeting.pk)
+    if not edit.saved:  # the conflict, on a page of its own: the agenda holds many paragraphs
+        return concurrency.conflict_page(
+            request, form, title=_("Minutes") + f" § {paragraph} – {meeting}",
+            back=reverse("cases:meeting", args=[meeting.pk]))
+    messages.success(request, _("The minutes of § %(paragraph)s are saved.")
+                     % {"paragraph": paragraph})
+    return redirect("cases:meeting", pk=meeting.pk)
 
 
 @require_POST

@@ -1,4 +1,4 @@
-"""{% load forms %}: {% form_token %}, the one-time token of core.idempotency.once_per_form,
+"""{% load forms %}: {% form_token %} (core.idempotency), {% edit_version %} (core.concurrency),
 and {% error_summary form formset … %}, the list of a posted form's problems at its top."""
 
 from django import template
@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from insatsportal.core import concurrency
 from insatsportal.core.idempotency import FIELD_NAME, token_for_form
 
 register = template.Library()
@@ -55,3 +56,20 @@ def error_summary(*forms):
     flat = [one for form in forms for one in _each(form)]
     problems = [problem for form in flat for problem in _problems(form)]
     return render_to_string("core/forms/error_summary.html", {"problems": problems})
+
+
+@register.inclusion_tag("core/_edit_version.html", takes_context=True)
+def edit_version(context, thing=None, **parts):
+    """The version an edit form was read at (core.concurrency), and a conflict if there is one.
+
+    `thing` is a form (its initial values are what the user reads) or a concurrency.Edit; a
+    form written by hand names its parts instead: {% edit_version minutes=item.minutes %}.
+    """
+    request = context.get("request")
+    edit = getattr(thing, "edit", thing)
+    if not isinstance(edit, concurrency.Edit):
+        form = thing if hasattr(thing, "is_bound") else None
+        version = concurrency.posted_version(request) if form and form.is_bound else None
+        edit = concurrency.Edit(values={}, version=version or concurrency.stamp(
+            parts if form is None else concurrency.form_values(form)))
+    return {"edit": edit, "field": concurrency.FIELD}

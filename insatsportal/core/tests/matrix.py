@@ -37,9 +37,35 @@ def _url(name, *args):
     return lambda demo: reverse(name, args=args)
 
 
+def _history_entry(name):
+    """An overwritten narrative of a quarterly report: the entry the office may restore."""
+
+    def url_for(demo):
+        from django.urls import reverse
+
+        from insatsportal.accounts.models import User
+        from insatsportal.interventions.models import Intervention
+        from insatsportal.reports.models import QuarterlyReport
+        from insatsportal.reports.quarterly.services import report_save
+
+        intervention = Intervention.objects.get(name="En väg in – steget vidare")
+        report, _created = QuarterlyReport.objects.get_or_create(
+            intervention=intervention, year=2024, quarter=3)
+        owner = User.objects.get(username="insatsansvarig")
+        for text in ("Först.", "Sedan."):
+            report_save(report=report, actor=owner, went_well=text)
+        from insatsportal.core.audit import audit_history
+
+        return reverse(name, args=[audit_history(report).first().uuid])
+
+    return url_for
+
+
 MATRIX = {
     "core:start": (_url("core:start"), statuses(200)),
     "core:healthz": (_url("core:healthz"), statuses(200, anonymous=200)),
+    "core:history_entry": (_history_entry("core:history_entry"), statuses(403, kansli=200)),
+    "core:history_restore": (_history_entry("core:history_restore"), statuses(405)),
 }
 
 
@@ -105,3 +131,9 @@ def form_token() -> dict:
     import uuid
 
     return {"form_token": str(uuid.uuid4())}
+
+
+WRITES = {
+    "core:history_restore": Write(_history_entry("core:history_restore"),
+                                  {"field": "went_well"}, office()),
+}

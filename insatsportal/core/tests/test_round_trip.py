@@ -78,6 +78,7 @@ ACTIONS = {
     "socioeconomics:parameter_create": "adds a cost parameter",
     "socioeconomics:parameter_delete": "removes a cost parameter",
     "socioeconomics:parameter_defaults": "adds the missing default parameters",
+    "core:history_restore": "restores an earlier text from the history",
 }
 
 # The edit forms the walk finds; each is posted back unchanged by every role that sees it.

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core import concurrency
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
 from insatsportal.participants import forms, selectors
@@ -26,9 +27,16 @@ def follow_up_edit(request, pk):
         request, participant, form,
         service=lambda data: followup.follow_up_record(actor=request.user,
                                                        participant=participant, **data),
+        current=lambda: forms.FollowUpForm(
+            instance=FollowUp.objects.filter(participant=participant).first()),
         template="participants/step_form.html",
         success=_("The follow-up has been saved."), title=_("Follow-up after discharge"),
     )
+
+
+def _policy_initial(intervention) -> dict:
+    current = followup.policy_for(intervention.pk)
+    return {"months": current.months, "sample_only": current.sample_only}
 
 
 def _overview(request, intervention, *, sample_form=None, policy_form=None, status=200):
@@ -46,7 +54,7 @@ def _overview(request, intervention, *, sample_form=None, policy_form=None, stat
     return render(request, "participants/follow_up.html", {
         "intervention": intervention, "policy": current, "samples": samples,
         "policy_form": policy_form or forms.FollowUpPolicyForm(
-            initial={"months": current.months, "sample_only": current.sample_only}),
+            initial=_policy_initial(intervention)),
         "sample_form": sample_form or forms.SampleDrawForm(),
     }, status=status)
 
@@ -65,8 +73,13 @@ def follow_up_policy(request, pk):
     form = forms.FollowUpPolicyForm(request.POST)
     if not form.is_valid():
         return _overview(request, intervention, policy_form=form, status=400)
-    followup.follow_up_policy_set(actor=request.user, intervention=intervention,
-                                  **form.cleaned_data)
+    edit = concurrency.save_form(
+        request, form, intervention,
+        current=lambda fresh: forms.FollowUpPolicyForm(initial=_policy_initial(fresh)),
+        save=lambda fresh, values: followup.follow_up_policy_set(
+            actor=request.user, intervention=fresh, **values))
+    if not edit.saved:
+        return _overview(request, intervention, policy_form=form, status=409)
     messages.success(request, _("The follow-up policy has been saved."))
     return redirect("participants:follow_up_overview", pk=intervention.pk)
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core import concurrency
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 from insatsportal.participants import anonymity, due, forms, selectors
@@ -138,16 +139,24 @@ def participant_edit(request, pk):
     if participant.is_anonymous:
         messages.error(request, _("An anonymous record holds no name or municipality."))
         return redirect("participants:detail", pk=participant.pk)
-    initial = {"name": participant.name, "sex": participant.sex,
-               "home_kommun": participant.home_kommun}
-    form = forms.ParticipantEditForm(request.POST or None, initial=initial)
+    form = forms.ParticipantEditForm(request.POST or None, initial=_edit_initial(participant))
     if request.method == "POST" and form.is_valid():
-        registration.participant_update(actor=request.user, participant=participant,
-                                        **form.cleaned_data)
-        messages.success(request, _("The participant has been updated."))
-        return redirect("participants:detail", pk=participant.pk)
+        edit = concurrency.save_form(
+            request, form, participant,
+            current=lambda fresh: forms.ParticipantEditForm(initial=_edit_initial(fresh)),
+            save=lambda fresh, values: registration.participant_update(
+                actor=request.user, participant=fresh, **values))
+        if edit.saved:
+            messages.success(request, _("The participant has been updated."))
+            return redirect("participants:detail", pk=participant.pk)
     read_log_record(user=request.user, participants=[participant], what=ReadLogEntry.What.PAGE)
-    return render(request, "participants/edit.html", {"participant": participant, "form": form})
+    return render(request, "participants/edit.html", {"participant": participant, "form": form},
+                  status=concurrency.status(form))
+
+
+def _edit_initial(participant) -> dict:
+    return {"name": participant.name, "sex": participant.sex,
+            "home_kommun": participant.home_kommun}
 
 
 def _confirmed_action(request, pk, *, service, template, success, kept=(), removed=()):

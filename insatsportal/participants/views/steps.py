@@ -1,11 +1,13 @@
 """Forms for each step of a participation: enrolment, plan, ratings, activities, discharge."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from insatsportal.accounts import policy
+from insatsportal.core import concurrency
 from insatsportal.core.decorators import require
 from insatsportal.participants import forms, selectors
 from insatsportal.participants.errors import ParticipantError
@@ -16,21 +18,37 @@ from insatsportal.participants.services.plan import plan_establish, plan_revise
 from insatsportal.participants.services.readlog import read_log_record
 
 
-def step_form(request, participant, form, *, service, template, success, title, **context):
-    """The shape every step shares: validate, call the service, redirect or show errors."""
+def step_form(request, participant, form, *, service, template, success, title, current=None,
+              **context):
+    """The shape every step shares: validate, call the service, redirect or show errors.
+
+    An edit of a saved record passes `current()`, the form unbound on what is saved now: a
+    save over a newer version then comes back as a conflict (core.concurrency)."""
     if request.method == "POST" and form.is_valid():
         try:
-            service(form.cleaned_data)
+            with transaction.atomic():
+                edit = _reconciled(request, participant, form, current)
+                if edit.saved:
+                    service(edit.values)
         except ParticipantError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, success)
-            return redirect("participants:detail", pk=participant.pk)
+            if edit.saved:
+                messages.success(request, success)
+                return redirect("participants:detail", pk=participant.pk)
     if request.method == "GET":
         read_log_record(user=request.user, participants=[participant],
                         what=ReadLogEntry.What.PAGE)
     return render(request, template,
-                  {"participant": participant, "form": form, "title": title, **context})
+                  {"participant": participant, "form": form, "title": title, **context},
+                  status=concurrency.status(form))
+
+
+def _reconciled(request, participant, form, current):
+    if current is None:
+        return concurrency.Edit(values=form.cleaned_data, version="")
+    concurrency.locked(participant)  # every step's record hangs on the participant
+    return concurrency.reconcile_form(request, form, current(), obj=participant)
 
 
 def _identified_or_back(request, participant):
@@ -53,6 +71,9 @@ def enrolment_edit(request, pk):
         request, participant, form,
         service=lambda data: enrolment_record(actor=request.user, participant=participant,
                                               **data),
+        current=lambda: forms.EnrolmentForm(
+            instance=Enrolment.objects.filter(participant=participant).first(),
+            intervention=participant.intervention),
         template="participants/step_form.html",
         success=_("The enrolment has been saved."), title=_("Enrolment"),
     )
@@ -68,6 +89,9 @@ def discharge_edit(request, pk):
         request, participant, form,
         service=lambda data: discharge_record(actor=request.user, participant=participant,
                                               **data),
+        current=lambda: forms.DischargeForm(
+            instance=Discharge.objects.filter(participant=participant).first(),
+            participant=participant),
         template="participants/step_form.html",
         success=_("The discharge has been saved."), title=_("Discharge"),
     )
@@ -85,6 +109,9 @@ def plan_edit(request, pk):
     return step_form(
         request, participant, form,
         service=lambda data: plan_establish(actor=request.user, participant=participant, **data),
+        current=lambda: forms.PlanForm(
+            instance=ActionPlan.objects.filter(participant=participant).first(),
+            intervention=participant.intervention),
         template="participants/step_form.html",
         success=_("The action plan has been saved."), title=_("Action plan"),
     )

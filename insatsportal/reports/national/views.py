@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core import concurrency
 from insatsportal.core.decorators import require
 from insatsportal.participants.models import Sex
 from insatsportal.reports.common import today
@@ -31,15 +32,20 @@ def national_page(request):
     office = policy.can_administer_register(request.user)
     cost = AdministrativeCost.objects.filter(year=year).first()
     form = forms.AdministrativeCostForm(
-        request.POST or None,
-        initial={"amount": cost.amount, "note": cost.note} if cost else None) if office else None
+        request.POST or None, initial=_cost_initial(cost)) if office else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            services.administrative_cost_save(year=year, actor=request.user, **form.cleaned_data)
-            messages.success(request, _("The administrative costs are saved."))
-            return redirect(f"{request.path}?ar={year}")
+            edit = concurrency.save_form(
+                request, form, cost,
+                current=lambda fresh: forms.AdministrativeCostForm(initial=_cost_initial(
+                    AdministrativeCost.objects.filter(year=year).first())),
+                save=lambda fresh, values: services.administrative_cost_save(
+                    year=year, actor=request.user, **values))
+            if edit.saved:
+                messages.success(request, _("The administrative costs are saved."))
+                return redirect(f"{request.path}?ar={year}")
     rows = services.national_rows(year)
     cols = breakdowns.columns()
     return render(request, "reports/national.html", {
@@ -48,7 +54,11 @@ def national_page(request):
         "missing": sum(len(row["missing"]) for row in rows),
         "years": range(today().year, today().year - 8, -1), "sexes": Sex.choices,
         "marker": services.suppressed_marker(),
-    })
+    }, status=concurrency.status(form))
+
+
+def _cost_initial(cost) -> dict | None:
+    return {"amount": cost.amount, "note": cost.note} if cost else None
 
 
 @require_safe

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from insatsportal.applications.models import Application
 from insatsportal.cases.models import Grant
+from insatsportal.core import audit
 from insatsportal.core.audit import log_action
 from insatsportal.core.calendar import add_months, quarter_bounds, quarter_of
 from insatsportal.core.changes import unchanged
@@ -150,10 +151,12 @@ def report_save(*, report: QuarterlyReport, actor, **narrative) -> QuarterlyRepo
     values = {name: narrative.get(name, "") for name in NARRATIVE}
     if unchanged(report, values):
         return report
+    before = {name: getattr(report, name) for name in NARRATIVE}
     for name, value in values.items():
         setattr(report, name, value)
     report.save(update_fields=list(NARRATIVE))
-    log_action(actor=actor, obj=report, action="quarterly_report.saved")
+    log_action(actor=actor, obj=report, action="quarterly_report.saved",
+               data=audit.changes(before, values))
     return report
 
 

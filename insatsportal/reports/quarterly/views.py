@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core import concurrency
+from insatsportal.core.audit import audit_history
 from insatsportal.core.calendar import quarter_of
 from insatsportal.core.decorators import require
 from insatsportal.core.documents import render_docx, render_pdf
@@ -65,14 +68,21 @@ def quarterly_report(request, pk, year, quarter):
         form = forms.QuarterlyNarrativeForm(request.POST, instance=report)
         if form.is_valid():
             try:
-                report = services.report_save(report=report, actor=request.user,
-                                               **form.cleaned_data)
-                if "submit" in request.POST:
-                    services.report_submit(report=report, actor=request.user, today=today())
-                    messages.success(request, _("The quarterly report is submitted."))
-                else:
-                    messages.success(request, _("The quarterly report is saved."))
-                return redirect("reports:quarterly", pk=pk, year=year, quarter=quarter)
+                with transaction.atomic():
+                    report = concurrency.locked(report)
+                    edit = concurrency.reconcile_form(
+                        request, form, forms.QuarterlyNarrativeForm(instance=report), obj=report)
+                    if edit.saved:
+                        report = services.report_save(report=report, actor=request.user,
+                                                       **edit.values)
+                if edit.saved:
+                    if "submit" in request.POST:
+                        services.report_submit(report=report, actor=request.user,
+                                               today=today())
+                        messages.success(request, _("The quarterly report is submitted."))
+                    else:
+                        messages.success(request, _("The quarterly report is saved."))
+                    return redirect("reports:quarterly", pk=pk, year=year, quarter=quarter)
             except ReportError as error:
                 form.add_error(None, str(error))
     elif writer and (report is None or not report.is_frozen):
@@ -82,10 +92,13 @@ def quarterly_report(request, pk, year, quarter):
     return render(request, "reports/quarterly.html", {
         "intervention": intervention, "report": report, "facts": facts, "form": form,
         "year": year, "quarter": quarter,
+        "history": audit_history(report) if report and policy.can_restore_history(request.user)
+        else None,
+        "history_links": True,
         "review_form": forms.QuarterlyReviewForm()
         if report and report.status == QuarterlyReport.Status.SUBMITTED
         and policy.can_review_quarterly_reports(request.user) else None,
-    })
+   }, status=concurrency.status(form))
 
 
 @require_POST
