@@ -6,7 +6,7 @@ DEMO_ENV := DEMO_MODE=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup messages lint bench bench-participants bench-scale bench-load clean
+.PHONY: run test setup messages lint bench bench-participants bench-scale bench-load bench-import clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,11 @@ run: setup
 	@echo "  Insatsportalen: http://$(HOST):$(PORT)/"
 	@echo "  Log in as kansli, styrelse, insatsansvarig, deltagaransvarig, handlaggare"
 	@echo "  or rapportlasare, all with the password insatsportal-demo."
+	@echo "  Imports, exports and the meeting's papers run in the background worker"
+	@echo "  (manage.py db_worker), started here beside the server and stopped with it."
 	@echo ""
+	@$(DEMO_ENV) $(PY) manage.py db_worker --queue-name '*' --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.test
@@ -56,6 +60,10 @@ bench-participants: $(VENV)/.test
 BENCH_REPORTS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/insatsportal_bench_reports
 bench: $(VENV)/.test
 	DATABASE_URL=$(BENCH_REPORTS_DATABASE_URL) $(DEMO_ENV) $(PY) bench/reports.py
+
+# An upload of 20 documents: how soon the request answers, and how long the worker reads.
+bench-import: $(VENV)/.test
+	$(DEMO_ENV) $(PY) bench/import_jobs.py
 
 # Update the Swedish catalogues after adding strings (needs GNU gettext).
 messages: $(VENV)/.base

@@ -44,6 +44,14 @@ def _fast_hashers(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
+@pytest.fixture(autouse=True)
+def _tasks_run_when_enqueued(settings):
+    """Background tasks run as soon as they are enqueued (after commit: a test wraps the
+    request in django_capture_on_commit_callbacks(execute=True)). The database queue and
+    its worker are tested in jobs/tests/test_worker.py."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def demo(db):
     """The demo förbund, its members, interventions and one user per role.

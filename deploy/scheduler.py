@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The daily jobs for a container (compose's `scheduler` service); systemd uses a timer.
 
-Runs `send_reminders` and `apply_retention` once a day at DAILY_AT (HH:MM, local time of
-TZ, default 06:30), each in its own process so that one failing never stops the other.
+Runs `send_reminders`, `apply_retention` and `prune_jobs` once a day at DAILY_AT (HH:MM,
+local time of TZ, default 06:30), each in its own process so that one failing never stops
+the other.
 """
 
 import datetime
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-JOBS = [["send_reminders"], ["apply_retention"]]
+JOBS = [["send_reminders"], ["apply_retention"], ["prune_jobs"]]
 
 
 def next_run(now: datetime.datetime, at: str) -> datetime.datetime:

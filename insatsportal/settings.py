@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "csp",
     # Only for its static Swagger UI files: the API docs load nothing from a CDN.
     "ninja",
+    # Django's tasks API (the django-tasks backport for 5.2) and its database queue.
+    "django_tasks",
+    "django_tasks_db",
     "insatsportal.core",
     "insatsportal.accounts",
     "insatsportal.organisations",
@@ -67,6 +70,7 @@ INSTALLED_APPS = [
     "insatsportal.socioeconomics",
     "insatsportal.drafts",
     "insatsportal.demo",
+    "insatsportal.jobs",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +133,13 @@ DATABASES = {
 # that DATABASE_URL itself holds none.
 if _database_password := env_secret("DATABASE_PASSWORD"):
     DATABASES["default"]["PASSWORD"] = _database_password
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The background worker writes beside the web server (make run): readers and the writer
+    # do not block each other (WAL), a transaction takes the write lock when it begins
+    # (IMMEDIATE, so two never deadlock on upgrading a read lock) and waits up to 20 s.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE",
+        "timeout": 20})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT starts once a plan's estimated cost passes jit_above_cost, which the goal counts
     # do as the data grows; on the bench data it then spent 1.6 s compiling a query that
@@ -205,6 +216,31 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "insatsportalen@localhost")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# --- Background work: Django's tasks API (the django-tasks backport) -----------------
+# database (default): the queue is a table in the app's own database and
+# `manage.py db_worker` runs it (make run starts one beside the server).
+# rq: Redis at REDIS_URL, run by `manage.py rqworker --job-class django_tasks_rq.Job` on
+# any number of machines (pip install '.[rq]'). immediate: each task runs inside the
+# request that starts it, no worker (for scripts; the user waits as before).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND], "QUEUES": ["default"]}}
+# Days a finished job keeps its uploaded files and its result (manage.py prune_jobs).
+JOB_RETENTION_DAYS = env_int("JOB_RETENTION_DAYS", 30)
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {
+        "URL": env_secret("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        # seconds a job may run before RQ stops it (a large import or board papers)
+        "DEFAULT_TIMEOUT": env_int("TASKS_TIMEOUT", 1800),
+    }}
 
 # --- Sign-in and sessions (see README, "Security") ----------------------------------
 # A password reset link works for one hour and only once (the token embeds the password hash).

@@ -17,6 +17,7 @@ urlpatterns = [
     path("ansokningar/", include("insatsportal.applications.urls")),
     path("arenden/", include("insatsportal.cases.urls")),
     path("import/", include("insatsportal.imports.urls")),
+    path("jobb/", include("insatsportal.jobs.urls")),
     # The intervention's own pages, and those of its grants (the cases app's), one namespace.
     path("insatser/", include((interventions_urls.urlpatterns + grant_urls.urlpatterns,
                                "interventions"))),

@@ -31,6 +31,8 @@ urlpatterns = [
     path("moten/<int:pk>/anslag/", meetings.minutes_post, name="minutes_post"),
     path("moten/<int:pk>/handlingar.pdf", meeting_documents.meeting_papers_pdf,
          name="meeting_papers"),
+    path("moten/<int:pk>/handlingar/", meeting_documents.meeting_papers_start,
+         name="meeting_papers_start"),
     path("moten/<int:pk>/protokoll.<str:fmt>", meeting_documents.meeting_minutes_download,
          name="meeting_minutes"),
 ]

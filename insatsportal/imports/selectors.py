@@ -20,6 +20,14 @@ def document_list(*, user):
             .order_by("-uploaded_at"))
 
 
+def reading_jobs(*, user):
+    """The person's latest background readings of uploaded files (jobs app)."""
+    from insatsportal.jobs.models import Job
+    from insatsportal.jobs.selectors import job_list_for_user
+
+    return job_list_for_user(user=user).filter(kind=Job.Kind.IMPORT)[:5]
+
+
 def document_get_for_user(*, user, pk) -> ImportedDocument:
     """The one door (core.access): the office reads and confirms imported documents."""
     documents = (ImportedDocument.objects.defer("content")

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from insatsportal.applications import services as application_services
 from insatsportal.applications.models import Application
@@ -97,6 +98,20 @@ def document_upload(*, actor, content: bytes, filename: str, result=None) -> Imp
     log_action(actor=actor, obj=document, action="import.uploaded",
                data={"kind": document.kind, "warnings": len(result.warnings)})
     return document
+
+
+@transaction.atomic
+def documents_read_start(*, actor, files: list[tuple[str, bytes]]):
+    """Keep the uploaded files and read them in the background (imports/tasks.py); the
+    job's page shows how far it has come and each file's outcome."""
+    from insatsportal.imports.tasks import documents_read
+    from insatsportal.jobs.models import Job
+    from insatsportal.jobs.services import job_start
+
+    title = ngettext("Reading %(count)d document", "Reading %(count)d documents",
+                     len(files)) % {"count": len(files)}
+    return job_start(actor=actor, kind=Job.Kind.IMPORT, title=title, task=documents_read,
+                     items=files)
 
 
 @transaction.atomic

@@ -17,42 +17,33 @@ from insatsportal.imports.review_lists import apply_lists, review_formsets
 @require_http_methods(["GET", "POST"])
 @require(policy.can_import_documents)
 def document_list(request):
-    """The upload form and the documents imported so far."""
+    """The upload form and the documents imported so far. The files are read in the
+    background: the request keeps them and answers at once with the job's page."""
     form = forms.UploadForm()
     if request.method == "POST":
         form = forms.UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            uploaded = _upload_all(request, form.cleaned_data["files"])
-            if len(uploaded) == 1 and len(form.cleaned_data["files"]) == 1:
-                return redirect("imports:review", pk=uploaded[0].pk)
-            return redirect("imports:list")
+            files = _within_limit(request, form.cleaned_data["files"])
+            if not files:
+                return redirect("imports:list")
+            job = services.documents_read_start(actor=request.user, files=files)
+            return redirect("jobs:detail", pk=job.pk)
     return render(request, "imports/list.html", {
         "form": form, "documents": selectors.document_list(user=request.user)[:200],
+        "jobs": selectors.reading_jobs(user=request.user),
     }, status=400 if form.errors else 200)
 
 
-def _upload_all(request, files) -> list[ImportedDocument]:
-    """Each file on its own: a bad one gets its message, the others are still read."""
-    uploaded = []
+def _within_limit(request, files) -> list[tuple[str, bytes]]:
+    """The files small enough to read; each one too large gets its message at once."""
+    kept = []
     for upload in files:
-        try:
-            if upload.size > services.MAX_UPLOAD_BYTES:
-                raise services.DocumentImportError(_("“%(file)s” is larger than %(mb)s MB.") % {
-                    "file": upload.name, "mb": services.MAX_UPLOAD_BYTES // (1024 * 1024)})
-            document = services.document_upload(actor=request.user, content=upload.read(),
-                                                 filename=upload.name)
-        except services.DocumentImportError as error:
-            messages.error(request, str(error))
-        else:
-            uploaded.append(document)
-            if document.kind == ImportedDocument.Kind.UNKNOWN:
-                messages.warning(request, _(
-                    "“%(file)s” was not recognised; see what was found and choose how to read "
-                    "it.") % {"file": document.filename})
-            else:
-                messages.success(request, _("“%(file)s” was read as %(kind)s; review it.") % {
-                    "file": document.filename, "kind": document.get_kind_display().lower()})
-    return uploaded
+        if upload.size > services.MAX_UPLOAD_BYTES:
+            messages.error(request, _("“%(file)s” is larger than %(mb)s MB.") % {
+                "file": upload.name, "mb": services.MAX_UPLOAD_BYTES // (1024 * 1024)})
+            continue
+        kept.append((upload.name, upload.read()))
+    return kept
 
 
 def _review_form(document, data=None):

@@ -2,11 +2,13 @@
 
 import datetime
 import io
+import re
 
 import docx
 import pypdf
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from insatsportal.accounts.models import User
 from insatsportal.cases import services
@@ -26,9 +28,12 @@ def test_the_board_member_downloads_the_coming_meetings_papers(sign_in, csp_viol
     page = sign_in("styrelse")
     coming = page.get_by_role("region", name="Kommande sammanträden")
     assert f"Förbundsstyrelsen {day:%Y-%m-%d}" in coming.inner_text()
+    coming.get_by_role("button", name=f"Handlingar till Förbundsstyrelsen {day:%Y-%m-%d} (PDF)")\
+        .click()
+    # made in the background (tests run tasks when enqueued); the job's page offers it
+    expect(page.get_by_text("Klart: filen är färdig.")).to_be_visible()
     with page.expect_download() as download:
-        coming.get_by_role("link", name=f"Handlingar till Förbundsstyrelsen {day:%Y-%m-%d} (PDF)")\
-            .click()
+        page.get_by_role("link", name=re.compile(r"^Hämta handlingar-")).click()
     pdf = pypdf.PdfReader(download.value.path())
     text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
     assert "Föredragningslista" in text

@@ -65,6 +65,7 @@ MATRIX = {
         OFFICE_POST,
     ),
     "cases:meeting_papers": (_meeting_url("cases:meeting_papers"), PREPARATION),
+    "cases:meeting_papers_start": (_meeting_url("cases:meeting_papers_start"), OFFICE_POST),
     "cases:meeting_edit": (_open_meeting_url("cases:meeting_edit"), statuses(403, kansli=200)),
     "cases:agenda_correction": (_open_meeting_url("cases:agenda_correction"), OFFICE_POST),
     "cases:minutes_post": (_meeting_url("cases:minutes_post"), OFFICE_POST),
@@ -148,6 +149,9 @@ def _open_case_pk():
 OFFICE_WRITE = office()
 
 WRITES = {
+    # Starts a background job that makes the papers; the job's page follows it.
+    "cases:meeting_papers_start": Write(_meeting_url("cases:meeting_papers_start"), {},
+                                        statuses(403, kansli=302, styrelse=302)),
     # An empty draft: the owner is sent back to the checks (nothing to submit yet).
     "cases:application_submit": Write(_url("cases:application_submit", _draft), {},
                                       statuses(403, insatsansvarig=302), writes=False),

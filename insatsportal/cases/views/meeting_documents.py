@@ -1,16 +1,15 @@
-"""A meeting's papers (one PDF) and its minutes (protokoll) as Word and PDF."""
+"""A meeting's papers (one PDF, made as a background job) and its minutes (protokoll) as
+Word and PDF."""
 
 from django.http import Http404, HttpResponse
-from django.template.loader import render_to_string
-from django.views.decorators.http import require_safe
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.applications.presentation import application_page
-from insatsportal.applications.selectors import application_load
-from insatsportal.cases import selectors
-from insatsportal.cases.documents import meeting_papers, minutes_document
+from insatsportal.cases import papers, selectors
+from insatsportal.cases.documents import minutes_document
 from insatsportal.core.decorators import require
-from insatsportal.core.documents import pdf_combine, render_docx, render_html, render_pdf
+from insatsportal.core.documents import render_docx, render_pdf
 from insatsportal.organisations.selectors import association_current
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -25,21 +24,18 @@ def _attachment(content: bytes, mime: str, filename: str) -> HttpResponse:
 @require_safe
 @require(policy.can_view_case_preparation)
 def meeting_papers_pdf(request, pk):
-    """Agenda, proposals and the committee's minutes, then each application as an annex."""
+    """The papers at once, for scripts; the pages ask for them as a background job."""
     meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
-    items = list(meeting.items.all())
-    papers = meeting_papers(meeting, items, selectors.committee_items(meeting, items))
-    parts = [(render_html(papers), "core/document.css")]
-    for item in items:
-        if item.case.application_id:
-            html = render_to_string("applications/print.html", {
-                **application_page(application_load(item.case.application_id)),
-                "for_pdf": True,
-                "annex_label": f"Bilaga till § {item.paragraph}, {papers.title}",
-            }, request=request)
-            parts.append((html, "applications/print.css"))
-    return _attachment(pdf_combine(parts), "application/pdf",
-                       f"handlingar-{meeting.body}-{meeting.date:%Y-%m-%d}.pdf")
+    return _attachment(papers.meeting_papers_pdf(meeting), "application/pdf",
+                       papers.meeting_papers_filename(meeting))
+
+
+@require_POST
+@require(policy.can_view_case_preparation)
+def meeting_papers_start(request, pk):
+    meeting = selectors.meeting_get_for_user(user=request.user, pk=pk)
+    job = papers.meeting_papers_request(actor=request.user, meeting=meeting)
+    return redirect("jobs:detail", pk=job.pk)
 
 
 @require_safe

@@ -98,7 +98,8 @@ def _views(patterns=None, namespace=""):
 
 def test_every_view_that_renders_a_document_is_checked_above():
     """A new download that renders a PDF or Word file must join DOCUMENTS."""
-    renderers = ("render_pdf(", "render_docx(", "html_to_pdf(", "pdf_combine(")
+    renderers = ("render_pdf(", "render_docx(", "html_to_pdf(", "pdf_combine(",
+                 "papers.meeting_papers_pdf(")
     rendering = {name for name, view in _views()
                  if any(r in inspect.getsource(inspect.unwrap(view)) for r in renderers)}
     assert "cases:meeting_papers" in rendering

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 
 from insatsportal.applications.models import Application
@@ -13,7 +14,10 @@ from .helpers import review_post_data, seed, seed_copy
 
 
 def _upload(client, *files):
-    return client.post(reverse("imports:list"), {"files": list(files)}, follow=True)
+    """Upload and let the background reading run (it starts after commit)."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("imports:list"), {"files": list(files)})
+    return client.get(response.url)
 
 
 def _file(path, name=None):

@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
 from insatsportal.core import concurrency
@@ -11,13 +11,13 @@ from insatsportal.core.decorators import require
 from insatsportal.participants.models import Sex
 from insatsportal.reports.common import today
 from insatsportal.reports.models import AdministrativeCost
-from insatsportal.reports.national import check, forms, services
+from insatsportal.reports.national import check, forms, services, tasks
 from insatsportal.reports.national import people as breakdowns
 
 
 def _year(request):
     try:
-        year = int(request.GET.get("ar") or today().year - 1)
+        year = int(request.GET.get("ar") or request.POST.get("ar") or today().year - 1)
     except ValueError:
         raise Http404 from None
     if not 2000 <= year <= 2100:
@@ -74,15 +74,23 @@ def national_check(request):
 @require_safe
 @require(policy.can_view_national_reporting)
 def national_export(request, fmt):
+    """The file at once, for scripts; the page asks for it as a background job."""
     year = _year(request)
-    exporter = services.NationalExport(year)
-    if fmt == "xlsx":
-        content = exporter.to_xlsx()
-        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    elif fmt == "csv":
-        content, mime = exporter.to_csv(), "text/csv; charset=utf-8"
-    else:
+    if fmt not in tasks.CONTENT_TYPES:
         raise Http404
-    response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{exporter.filename}.{fmt}"'
+    response = HttpResponse(tasks.national_export_content(year, fmt),
+                            content_type=tasks.CONTENT_TYPES[fmt])
+    filename = services.NationalExport(year).filename
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
+
+
+@require_POST
+@require(policy.can_view_national_reporting)
+def national_export_start(request):
+    year = _year(request)
+    fmt = request.POST.get("format")
+    if fmt not in tasks.CONTENT_TYPES:
+        raise Http404
+    job = tasks.national_export_request(actor=request.user, year=year, fmt=fmt)
+    return redirect("jobs:detail", pk=job.pk)

@@ -49,6 +49,8 @@ MATRIX = {
                                only("kansli", "styrelse", "rapportlasare")),
     "reports:national_export": (lambda demo: reverse("reports:national_export", args=["csv"]),
                                 only("kansli", "styrelse", "rapportlasare")),
+    "reports:national_export_start": (lambda demo: reverse("reports:national_export_start"),
+                                      statuses(405)),
     "reports:requisition_inbox": (lambda demo: reverse("reports:requisition_inbox"),
                                   only("kansli")),
     # Changes data: POST only (GET answers 405 to every signed-in role).
@@ -114,4 +116,8 @@ WRITES = {
                                       office()),
     "reports:national": Write(lambda demo: reverse("reports:national"),
                               {"amount": "250000", "note": "Kansliets kostnader"}, office()),
+    # Starts a background job that makes the file; the job's page offers it when ready.
+    "reports:national_export_start": Write(
+        lambda demo: reverse("reports:national_export_start"), {"ar": "2024", "format": "csv"},
+        statuses(403, kansli=302, styrelse=302, rapportlasare=302)),
 }

@@ -102,3 +102,26 @@ def test_a_participant_step_is_mailed_on_the_day_it_falls_due(demo, locmem):
     assert len(mails) == first + 1
     assert "steget vidare" in mails[-1].body.split("Väntar fortfarande")[0]
     assert "Hemlig" not in mails[-1].body
+
+
+@time_machine.travel(datetime.datetime(2024, 8, 15, 7, 0, tzinfo=datetime.UTC), tick=False)
+def test_the_run_queued_for_the_worker_sends_the_same_reminders(demo, locmem, settings):
+    """--enqueue stores the run in the database queue; the worker's step runs it."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend",
+                                  "QUEUES": ["default"]}}
+    Requisition.objects.create(intervention=Intervention.objects.get(
+        name="En väg in – steget vidare"), member=Intervention.objects.get(
+        name="En väg in – steget vidare").owner, year=2024, quarter=2, total=Decimal(1000))
+    out = StringIO()
+    call_command("send_reminders", "--enqueue", stdout=out)
+    assert "queued" in out.getvalue() and mail.outbox == []
+    queued = DBTaskResult.objects.get()
+    Worker(queue_names=["default"], interval=0, batch=True, backend_name="default",
+           startup_delay=False, max_tasks=None, worker_id="test",
+           excluded_queue_names=[]).run_task(queued)
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL" and queued.return_value == len(mail.outbox) > 0
+    assert len(_mail_to("kansli")) == 1
