@@ -120,6 +120,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form field drawn by one template (label, help, errors, input; aria wired).
+FORM_RENDERER = "insatsportal.core.forms.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db' / 'insatsportal.sqlite3'}"),

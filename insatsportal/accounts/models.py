@@ -146,6 +146,13 @@ class UserSession(models.Model):
     def __str__(self):
         return f"{self.user} {self.created_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def browser(self) -> str:
+        """'Firefox på Windows', not the raw header."""
+        from insatsportal.accounts.user_agents import browser_label
+
+        return browser_label(self.user_agent)
+
 
 class BackupCodeDevice(ThrottlingMixin, Device):
     """The set of single-use backup codes of one user, as a django-otp device.

@@ -1,10 +1,13 @@
 """Calendar arithmetic in one pure module: months, quarters and weeks.
 
-No database, no clock: callers pass today's date, so tests can freeze time.
+No database, no clock: callers pass today's date, so tests can freeze time. (A quarter's
+name is translated: '2026 kv3'.)
 """
 
 import calendar as _calendar
 import datetime
+
+from django.utils.translation import gettext
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -28,6 +31,21 @@ def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.dat
     first = datetime.date(year, 3 * quarter - 2, 1)
     last = add_months(first, 3) - datetime.timedelta(days=1)
     return first, last
+
+
+def quarters_between(first: datetime.date, last: datetime.date) -> list[tuple[int, int]]:
+    """Every (year, quarter) from the one holding `first` to the one holding `last`."""
+    (year, quarter), end = quarter_of(first), quarter_of(last)
+    quarters = []
+    while (year, quarter) <= end:
+        quarters.append((year, quarter))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return quarters
+
+
+def quarter_label(year: int, quarter: int) -> str:
+    """The one way a quarter is written: '2026 kv3'."""
+    return gettext("%(year)s Q%(quarter)s") % {"year": year, "quarter": quarter}
 
 
 def week_start(day: datetime.date) -> datetime.date:

@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.core import concurrency
+from insatsportal.core import charts, concurrency
 from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
+from insatsportal.core.money import format_kr
 from insatsportal.economy import forms, selectors, services
-from insatsportal.economy.charts import year_chart
 from insatsportal.economy.export import BudgetOutcomeExport
 from insatsportal.economy.models import FiscalYear, PlannedCost
 from insatsportal.organisations.selectors import association_current
@@ -56,12 +56,13 @@ def overview(request):
     first = _first_year(request)
     data = selectors.economy_overview(user=request.user, first_year=first)
     f = data.figures
-    chart = year_chart(
+    chart = charts.bar_chart(
         _("Contributions, commitments and room left per year"), [str(y) for y in data.years],
         [(_("Contributions"), [y.contributions for y in f]),
          (_("Committed"), [y.committed for y in f]),
          (_("In preparation"), [y.prospective for y in f]),
          (_("Room left"), [y.room for y in f])],
+        value_text=charts.short_kronor, table_text=format_kr,
     )
     return render(request, "economy/overview.html", {
         "data": data, "rows": _table(data), "chart": chart, "first": first,

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,6 +28,10 @@ class Association(models.Model):
 
     def __str__(self):
         return self.name
+
+    def case_number_example(self) -> str:
+        """What the format gives for this year's seventh case, e.g. '2026-07'."""
+        return self.case_number_format.format(year=timezone.localdate().year, seq=7)
 
 
 class StrategicDirection(models.Model):

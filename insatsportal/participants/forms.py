@@ -21,6 +21,9 @@ from insatsportal.participants.models import (
     Sex,
 )
 
+# No sex chosen in advance: an unchosen field asks to be filled in instead of guessing.
+SEX_CHOICES = [("", _("Choose…")), *Sex.choices]
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -50,7 +53,7 @@ class ParticipantForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200,
                            validators=[reject_identity_number],
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    sex = forms.ChoiceField(label=_("Sex"), choices=SEX_CHOICES)
     home_kommun = forms.ModelChoiceField(label=_("Home municipality"),
                                          queryset=Member.objects.none(), required=False)
     consent_given_on = forms.DateField(label=_("Date of consent"), widget=DateInput())
@@ -106,7 +109,7 @@ class ParticipantForm(forms.Form):
 class ParticipantEditForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, validators=[reject_identity_number],
                            widget=forms.TextInput(attrs={"autocomplete": "off"}))
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    sex = forms.ChoiceField(label=_("Sex"), choices=SEX_CHOICES)
     home_kommun = forms.ModelChoiceField(label=_("Home municipality"),
                                          queryset=Member.objects.none(), required=False)
 
@@ -116,7 +119,7 @@ class ParticipantEditForm(forms.Form):
 
 
 class AnonymousParticipantForm(forms.Form):
-    sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
+    sex = forms.ChoiceField(label=_("Sex"), choices=SEX_CHOICES)
     start_year = forms.IntegerField(label=_("Year of start"))
 
     def __init__(self, *args, intervention, **kwargs):

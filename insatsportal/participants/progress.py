@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Sum
 
+from insatsportal.core.charts import one_decimal
 from insatsportal.participants.aggregates import suppress_value
 from insatsportal.participants.models import Instrument, Rating
 from insatsportal.participants.models import ItemChange as PersonItemChange
@@ -23,9 +24,10 @@ class Progress:
         return [(item, [r.values[i] for r in self.ratings]) for i, item in enumerate(self.items)]
 
 
-def _mean(values) -> float | None:
+def _mean(values) -> Decimal | None:
+    """Rounded once, here, so the chart and the table write the same figure."""
     present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
+    return one_decimal(Decimal(sum(present)) / len(present)) if present else None
 
 
 def participant_progress(participant) -> Progress:

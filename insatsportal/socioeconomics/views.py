@@ -4,12 +4,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.core import concurrency
+from insatsportal.core import charts, concurrency
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
 from insatsportal.core.money import group_thousands
 from insatsportal.organisations.selectors import association_current
-from insatsportal.reports.dashboards import charts
 from insatsportal.reports.selectors import report_intervention_get_for_user, report_interventions
 from insatsportal.socioeconomics import selectors, services
 from insatsportal.socioeconomics.forms import CostParameterForm, EstimateSettingsForm

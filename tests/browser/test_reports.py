@@ -36,10 +36,10 @@ def test_a_requisition_refused_above_the_grant_and_one_approved(sign_in, office_
     office = office_page
     office.goto("/rapporter/rekvisitioner/")
     office.get_by_role("link", name=NAME).first.click()
-    row = office.get_by_role("row").filter(has_text="2024 Q3")
+    row = office.get_by_role("row").filter(has_text="2024 kv3")
     row.get_by_role("button", name="Godkänn för utbetalning").click()
     expect(office.get_by_text("Rekvisitionen är godkänd för utbetalning.")).to_be_visible()
-    expect(office.get_by_role("row").filter(has_text="2024 Q3")).to_contain_text(
+    expect(office.get_by_role("row").filter(has_text="2024 kv3")).to_contain_text(
         "Godkänd för utbetalning")
     assert csp_violations == []
 
@@ -49,7 +49,7 @@ def test_a_quarterly_report_opened_filled_submitted_and_accepted(sign_in, office
                                                                   csp_violations):
     page = sign_in("insatsansvarig")
     page.goto(f"/rapporter/insats/{_pk()}/kvartal/")
-    page.get_by_role("link", name="2024 Q2").click()
+    page.get_by_role("link", name="2024 kv2").click()
     expect(page.get_by_role("heading", name="Deltagare", exact=True)).to_be_visible()
     expect(page.get_by_text("En av två coacher har slutat")).to_be_visible()  # the deviation
     page.get_by_label("Vad som gått bra").fill("Ett bra flöde av remisser.")

@@ -28,6 +28,7 @@ def case_list(request):
         "cases": selectors.case_list(user=request.user, status=status),
         "statuses": Case.Status.choices,
         "status": status,
+        "meetings": policy.can_view_case_preparation(request.user),
     })
 
 

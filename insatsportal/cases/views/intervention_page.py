@@ -23,5 +23,9 @@ def intervention_detail(request, pk):
         "periods": periods, "current": current_of(periods, today=timezone.localdate()),
         "close_form": (forms.InterventionCloseForm(initial={"end_date": timezone.localdate()})
                        if policy.can_close_interventions(request.user) else None),
+        # Links only for roles that may follow them (not "Åtkomst nekad" one click later).
+        "link_cases": policy.can_view_cases(request.user),
+        "link_applications": policy.can_view_applications(request.user),
+        "link_budgets": policy.can_view_reports(request.user),
         **selectors.intervention_chain(intervention),
     })

@@ -3,6 +3,7 @@
 from django import template
 
 from insatsportal.core.audit import action_label
+from insatsportal.core.calendar import quarter_label
 from insatsportal.core.money import format_kr, group_thousands
 
 register = template.Library()
@@ -24,3 +25,5 @@ def thousands(value):
 
 
 register.filter("action_label", action_label)
+# {% quarter 2026 3 %}: "2026 kv3", the one way a quarter is written.
+register.simple_tag(quarter_label, name="quarter")

@@ -9,7 +9,7 @@ import time_machine
 from django.db import connection
 from django.utils.translation import gettext
 
-from insatsportal.participants import charts
+from insatsportal.core import charts
 from insatsportal.participants.due import due_rows
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import Instrument, Item, Participant, Rating
@@ -135,9 +135,9 @@ def test_the_progress_page_draws_a_radar_and_a_line_without_style_attributes(log
 def test_the_radar_puts_the_highest_value_at_the_rim_of_the_first_axis():
     svg = charts.radar_svg(["A", "B", "C", "D"], [charts.Series("x", [5, 1, 1, 1])],
                            low=1, high=5, title="t")
-    # Centre (220, 220), radius 140: the top of the first axis is (220, 80); the others
+    # Centre (320, 200), radius 140: the top of the first axis is (320, 60); the others
     # sit at the centre.
-    assert 'points="220.0,80.0 220.0,220.0 220.0,220.0 220.0,220.0"' in svg
+    assert 'points="320.0,60.0 320.0,200.0 320.0,200.0 320.0,200.0"' in svg
 
 
 def _rated_people(count, start, end):

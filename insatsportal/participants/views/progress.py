@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from insatsportal.accounts import policy
+from insatsportal.core import charts
 from insatsportal.core.decorators import require
 from insatsportal.core.idempotency import once_per_form
-from insatsportal.participants import charts, forms, selectors
+from insatsportal.participants import forms, selectors
 from insatsportal.participants.models import Instrument, Rating, ReadLogEntry
 from insatsportal.participants.progress import participant_progress
 from insatsportal.participants.services.rating import rating_record

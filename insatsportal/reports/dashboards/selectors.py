@@ -4,7 +4,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Min, Sum
 
 from insatsportal.participants import facts
 from insatsportal.participants.aggregates import suppress_value
@@ -41,6 +41,13 @@ def overview_counts(intervention, quarters) -> OverviewCounts:
                           to_work=by_sex["to_work"],
                           other_outcome={sex: n - by_sex["to_work"].get(sex, 0)
                                          for sex, n in by_sex["discharged"].items()})
+
+
+def first_start(intervention) -> datetime.date | None:
+    """When the intervention's first counted participant started (one query): where its
+    charts begin when the intervention has no start date."""
+    return (facts.counted(Participant.objects.filter(intervention=intervention))
+            .aggregate(first=Min("started_on"))["first"])
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from insatsportal.accounts import policy
-from insatsportal.core.calendar import quarter_bounds, quarter_of
+from insatsportal.core import charts
+from insatsportal.core.calendar import quarter_bounds, quarter_label, quarters_between
 from insatsportal.core.decorators import require
 from insatsportal.core.money import group_thousands
 from insatsportal.participants.aggregates import suppress_value
@@ -13,7 +14,6 @@ from insatsportal.participants.models import Sex
 from insatsportal.participants.progress import intervention_change
 from insatsportal.reports import selectors
 from insatsportal.reports.common import today
-from insatsportal.reports.dashboards import charts
 from insatsportal.reports.dashboards import selectors as dashboard
 from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.goals.rules import SEXES, STATUS_LABELS
@@ -42,8 +42,19 @@ def report_index(request):
     })
 
 
+MAX_QUARTERS = 12
+
+
 def _hidden(n):
     return suppress_value(n, n) if n else 0
+
+
+def _chart_quarters(intervention, day) -> list[tuple[int, int]]:
+    """The intervention's own period (from its start, or its first participant, to its end
+    or today), at most the latest MAX_QUARTERS of it."""
+    first = intervention.start_date or dashboard.first_start(intervention) or day
+    last = min(intervention.end_date or day, day) if first <= day else first
+    return quarters_between(first, max(first, last))[-MAX_QUARTERS:]
 
 
 @require_safe
@@ -53,15 +64,10 @@ def intervention_overview(request, pk):
 
     intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     day = today()
-    quarters, year_quarter = [], quarter_of(day)
-    for _i in range(8):
-        quarters.append(year_quarter)
-        year, quarter = year_quarter
-        year_quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
-    quarters.reverse()
+    quarters = _chart_quarters(intervention, day)
     people = dashboard.overview_counts(intervention, [quarter_bounds(*q) for q in quarters])
     over_time = charts.bar_chart(
-        _("Participants per quarter"), [f"{y} Q{q}" for y, q in quarters],
+        _("Participants per quarter"), [quarter_label(y, q) for y, q in quarters],
         [(_("New"), [_hidden(n) for n in people.new]),
          (_("Discharged"), [_hidden(n) for n in people.ended])])
     sex_labels = dict(Sex.choices)
@@ -76,11 +82,11 @@ def intervention_overview(request, pk):
         [(_("Budget (plan)"), [row.planned for row in used]),
          (_("Paid (approved)"), [row.paid for row in used])], value_text=group_thousands)
     progress = [
-        (f"progress{n}", charts.change_chart(
+        (f"progress{n}", charts.bar_chart(
             _("Progress by indicator: average change from the first to the latest rating "
               "(%(instrument)s)") % {"instrument": instrument},
             [change.label for change in changes],
-            [(_("Average change"), [change.change for change in changes])]))
+            [(_("Average change"), [change.change for change in changes])], signed=True))
         for n, (instrument, changes) in enumerate(intervention_change(intervention.pk), 1)
     ]
     return render(request, "reports/overview.html", {

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from insatsportal.core.calendar import quarter_label
 from insatsportal.participants.identity import reject_identity_number
 
 
@@ -61,7 +62,7 @@ class QuarterlyReport(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.intervention} {self.year} Q{self.quarter}"
+        return f"{self.intervention} {quarter_label(self.year, self.quarter)}"
 
     @property
     def is_frozen(self) -> bool:

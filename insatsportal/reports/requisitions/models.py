@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from insatsportal.applications import budget as b
+from insatsportal.core.calendar import quarter_label
 
 # The applications budget's categories: salary costs, then the template's cost rows.
 CATEGORIES = b.COST_CATEGORIES
@@ -58,7 +59,7 @@ class Requisition(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.intervention} {self.year} Q{self.quarter}: {self.member}"
+        return f"{self.intervention} {quarter_label(self.year, self.quarter)}: {self.member}"
 
 
 class RequisitionLine(models.Model):

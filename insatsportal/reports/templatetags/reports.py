@@ -1,11 +1,11 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from insatsportal.core.charts import HIDDEN, signed_text
 from insatsportal.core.money import group_thousands
-from insatsportal.reports.dashboards.charts import signed_text
 
 register = template.Library()
-DASH = "–"
+DASH = HIDDEN
 
 
 @register.filter
@@ -36,17 +36,6 @@ def by_sex(result, sex):
 @register.filter
 def thousands_or_dash(value):
     return DASH if value is None else group_thousands(value)
-
-
-@register.filter
-def svgnum(value):
-    """A coordinate with a decimal point whatever the language (SVG needs '12.5')."""
-    return f"{float(value):.1f}"
-
-
-@register.filter
-def legend_x(index):
-    return 10 + int(index) * 160
 
 
 @register.filter

@@ -3,7 +3,8 @@
    - Tables wider than the page scroll inside their own region, which then takes keyboard
      focus and is named after the table's caption or heading (WCAG 1.4.10, 2.1.1).
    - A link to a part of a folded form section opens it.
-   - The budget form's running totals (the server's totals are those of record). */
+   (The budget's running totals, focus after an added row and the error summary are in
+   core/static/core/forms.js.) */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -122,43 +123,8 @@
     }
   }
 
-  // The budget form's running totals: the amounts of each funding section, rows marked for
-  // deletion left out. The server computes the totals of record when the budget is saved.
-  function amount(text) {
-    var value = parseFloat(String(text).replace(/[\s\u00a0]/g, "").replace(",", "."));
-    return isNaN(value) ? 0 : value;
-  }
-  function kronor(value) {
-    // As core.money.format_kr: no-break spaces between the thousands and before "kr".
-    var whole = Math.round(Math.abs(value)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
-    return (value < 0 ? "\u2212" : "") + whole + "\u00a0kr";
-  }
-  function setUpBudgetTotals() {
-    var box = document.querySelector("[data-live-totals]");
-    if (!box) return;
-    var form = box.closest("form");
-    function update() {
-      var sums = {association: 0, co_financing: 0};
-      Object.keys(sums).forEach(function (funding) {
-        var inputs = form.querySelectorAll('[data-funding="' + funding + '"] input[name*="-amount_"]');
-        Array.prototype.forEach.call(inputs, function (input) {
-          var row = input.closest("tbody.budget-row");
-          var remove = row && row.querySelector('input[name$="-DELETE"]');
-          if (!(remove && remove.checked)) sums[funding] += amount(input.value);
-        });
-      });
-      box.querySelector('[data-total="association"]').textContent = kronor(sums.association);
-      box.querySelector('[data-total="co_financing"]').textContent = kronor(sums.co_financing);
-      box.querySelector('[data-total="all"]').textContent = kronor(sums.association + sums.co_financing);
-    }
-    form.addEventListener("change", update);
-    box.hidden = false;
-    update();
-  }
-
   function start() {
     setUpMenu();
-    setUpBudgetTotals();
     openTarget();
     window.addEventListener("hashchange", openTarget);
     wrapTables(document);

@@ -1,12 +1,13 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
+from insatsportal.core import charts
 from insatsportal.interventions.models import Intervention
 from insatsportal.organisations.models import Member
 from insatsportal.participants.tests import factories
-from insatsportal.reports.dashboards import charts
 from insatsportal.reports.models import InterventionMeeting
 
 pytestmark = pytest.mark.django_db
@@ -67,17 +68,18 @@ def test_owner_staff_see_only_their_organisations_interventions(login):
 def test_charts_carry_values_as_text_patterns_and_a_data_table(login):
     page = login("styrelse").get(reverse("reports:overview", args=[_intervention().pk]))
     text = page.content.decode()
-    assert text.count("<svg") == 3
+    # No participant yet: the two participant charts say so instead of drawing zeros.
+    assert text.count("<svg") == 1 and text.count("Inga data att visa ännu.") == 2
     assert 'fill="url(#budget-hatch)"' in text  # the second series has its own pattern
-    assert text.count('class="chart-data"') == 3
+    assert text.count('class="chart-data"') == 1
 
 
 def test_a_bar_chart_scales_to_the_largest_value_and_keeps_hidden_values_as_dashes():
     chart = charts.bar_chart("T", ["a", "b"], [("x", [10, None]), ("y", [5, 0])])
-    heights = {(b.label, b.pattern): b.height for b in chart.bars}
+    heights = {(b.label, b.pattern): float(b.height) for b in chart.bars}
     assert heights[("10", "solid")] == 2 * heights[("5", "hatch")]
     assert ("–", "solid") in heights
-    assert chart.rows == [("a", [10, 5]), ("b", [None, 0])]
+    assert chart.table == [("a", ["10", "5"]), ("b", ["–", "0"])]
 
 
 def _rated_twice(count, first, latest, *, start=1):
@@ -99,7 +101,8 @@ def test_the_overview_charts_the_average_change_per_indicator_with_a_table(login
     other = factories.intervention(factories.OTHER_INTERVENTION)
     text = login("styrelse").get(reverse("reports:overview", args=[other.pk])).content.decode()
     items = list(factories.instrument().items.all())
-    assert text.count("<svg") == 4
+    # Nobody discharged and no budget: those two charts say "no data" instead of zeros.
+    assert text.count("<svg") == 2 and text.count("Inga data att visa ännu.") == 2
     assert "Progression per indikator" in text
     assert 'fill="url(#progress1-solid)"' in text
     table = text[text.rindex('class="chart-data"'):]
@@ -118,10 +121,24 @@ def test_the_change_per_indicator_is_hidden_for_fewer_than_five_people(login):
 
 
 def test_a_change_chart_draws_gains_up_and_losses_down_from_the_zero_line():
-    chart = charts.change_chart("T", ["a", "b", "c"], [("x", [1, -0.5, None])])
+    chart = charts.bar_chart("T", ["a", "b", "c"], [("x", [1, -0.5, None])], signed=True)
     gain, loss, hidden = chart.bars
-    assert gain.y + gain.height == chart.baseline  # ends at the zero line
-    assert loss.y == chart.baseline
-    assert gain.height == 2 * loss.height
+    assert float(gain.y) + float(gain.height) == float(chart.zero_y)  # ends at the zero line
+    assert loss.y == chart.zero_y
+    assert float(gain.height) == pytest.approx(2 * float(loss.height), abs=0.2)
     assert (gain.label, loss.label, hidden.label) == ("+1,0", "−0,5", "–")
-    assert hidden.height == 0
+    assert hidden.height == "0.0"
+
+
+def test_the_quarter_axis_follows_the_intervention_s_own_period(login):
+    ended = Intervention.objects.create(
+        name="Avslutad insats", owner=Member.objects.get(name="Knivsta kommun"),
+        start_date=datetime.date(2024, 2, 1), end_date=datetime.date(2024, 11, 30))
+    for _ in range(6):
+        factories.anonymous(sex="kvinna", start_year=2024, where=ended.name)
+    text = login("kansli").get(reverse("reports:overview", args=[ended.pk])).content.decode()
+    chart = text[text.index("Deltagare per kvartal"):]
+    chart = chart[:chart.index("</figure>")]
+    assert [f"2024 kv{q}" in chart for q in (1, 2, 3, 4)] == [True] * 4
+    assert "2025" not in chart and "2026" not in chart and " Q" not in chart
+    assert 'y1="' in chart and not re.search(r'(?:x|y|x1|y1|width|height)="\d+,\d', chart)

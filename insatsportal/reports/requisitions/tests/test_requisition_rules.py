@@ -49,7 +49,7 @@ def test_only_an_organisation_with_a_budget_column_can_claim(grant):
 
 
 def test_no_claim_for_a_quarter_that_has_not_begun(grant):
-    with pytest.raises(ReportError, match="2025 Q3 har inte börjat"):
+    with pytest.raises(ReportError, match="2025 kv3 har inte börjat"):
         _claim(grant, 100, year=2025, quarter=3)
     assert _claim(grant, 100, year=2025, quarter=2).quarter == 2  # begun on 1 April
 
@@ -79,7 +79,7 @@ def test_a_refused_claim_is_in_the_interventions_history(grant, login):
 def test_a_second_claim_for_the_same_quarter_needs_a_reason(grant):
     office = User.objects.get(username="kansli")
     first = _claim(grant, 100)
-    with pytest.raises(ReportError, match="har redan rekvirerat 2024 Q1.*skäl"):
+    with pytest.raises(ReportError, match="har redan rekvirerat 2024 kv1.*skäl"):
         _claim(grant, 200)
     second = _claim(grant, 200, reason="Faktura från januari kom sent.")
     assert second.reason == "Faktura från januari kom sent."
