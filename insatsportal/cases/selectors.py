@@ -18,7 +18,7 @@ from insatsportal.cases.models import AgendaItem, Case, ChecklistNote, Grant, Me
 from insatsportal.cases.models.meeting import Body
 from insatsportal.core.access import get_for_user
 from insatsportal.core.money import format_kr
-from insatsportal.core.selectors import WaitingItem
+from insatsportal.core.selectors import RETURNED, REVIEW, WaitingItem
 from insatsportal.organisations.models import StrategicDirection
 from insatsportal.organisations.selectors import association_current
 
@@ -188,7 +188,7 @@ def waiting_items(user) -> list:
         items += [
             WaitingItem(title=f"{case.number} {case.title}",
                         url=reverse("cases:detail", args=[case.pk]),
-                        detail=case.get_status_display(),
+                        detail=case.get_status_display(), kind=REVIEW,
                         became_due_on=timezone.localdate(case.opened_at))
             for case in open_cases
         ]
@@ -200,7 +200,7 @@ def waiting_items(user) -> list:
         items += [
             WaitingItem(title=application.name,
                         url=reverse("cases:application_submit", args=[application.pk]),
-                        detail=_("Returned for completion"),
+                        detail=_("Returned for completion"), kind=RETURNED,
                         became_due_on=application.returned_at
                         and timezone.localdate(application.returned_at))
             for application in returned

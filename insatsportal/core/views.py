@@ -10,7 +10,9 @@ from insatsportal.core.health import health_report
 
 @require_safe
 def start(request):
-    return render(request, "core/start.html", {"waiting": selectors.waiting_for(request.user)})
+    groups = selectors.worklist(request.user)
+    return render(request, "core/start.html", {
+        "groups": groups, "total": sum(group.count for group in groups)})
 
 
 @login_not_required

@@ -28,8 +28,8 @@ def anchored(owner_user):
 
 
 def _section(page: str, section_id: str) -> str:
-    """The HTML of one <section id=...> of the edit form."""
-    match = re.search(rf'<section id="{section_id}".*?</section>', page, re.S)
+    """The HTML of one section (a foldable <details id=...>) of the edit form."""
+    match = re.search(rf'<(section|details)[^>]* id="{section_id}".*?</\1>', page, re.S)
     assert match, section_id
     return match.group(0)
 

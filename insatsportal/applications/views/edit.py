@@ -3,12 +3,14 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from insatsportal.accounts import policy
 from insatsportal.applications import completion, selectors, services
 from insatsportal.applications.budget_forms import BUDGET_ROW_FORMS
+from insatsportal.applications.form_sections import SECTION_IDS, form_sections
 from insatsportal.applications.forms import (
     ROW_FORMS,
     ApplicationForm,
@@ -86,7 +88,9 @@ def application_edit(request, pk):
             else:
                 if edit.saved:
                     messages.success(request, _("The application was saved."))
-                    return redirect("applications:edit", application.pk)
+                    section = request.POST.get("section", "")  # a section's own save button
+                    anchor = f"#{section}" if section in SECTION_IDS else ""
+                    return redirect(reverse("applications:edit", args=[application.pk]) + anchor)
     else:
         form = ApplicationForm(instance=application)
         formsets = {prefix: row_formset(prefix, initial=initial[prefix],
@@ -94,11 +98,17 @@ def application_edit(request, pk):
                     for prefix in ROW_FORMS}
         edit = concurrency.reading(request, _read_parts(form, initial, questions))
     page = application_page(application)
+    grouped = completion.questions_by_section(questions)
+    # A page shown again after a POST (an error, a conflict, a row added without JavaScript)
+    # opens every section, so that nothing to look at is folded away.
+    sections = form_sections(form, formsets, grouped, open_all=request.method == "POST")
     return render(request, "applications/edit.html", {
         "application": application, "form": form, "formsets": formsets, "edit": edit,
         "row_labels": {prefix: label for prefix, (_form, label) in ROW_FORMS.items()},
         "warnings_by_field": page["warnings_by_field"],
-        "questions": completion.questions_by_section(questions),
+        "questions": grouped, "sections": sections,
+        "section": {section.key: section for section in sections},
+        "complete": sum(section.complete for section in sections),
     }, status=concurrency.status(edit))
 
 

@@ -11,7 +11,7 @@ from insatsportal.accounts.models import Role
 from insatsportal.cases.budget_of_record import budgets_of_record
 from insatsportal.cases.models import Grant
 from insatsportal.core.money import format_kr
-from insatsportal.core.selectors import WaitingItem
+from insatsportal.core.selectors import DUE, RETURNED, REVIEW, WaitingItem
 from insatsportal.interventions.models import RevisedBudget
 
 
@@ -33,7 +33,7 @@ def _revisions_to_approve() -> list[WaitingItem]:
             title=_("Revised budget to approve: %(intervention)s") % {
                 "intervention": grant.intervention.name},
             url=reverse("interventions:grant_budget", args=[grant.intervention_id, grant.pk]),
-            detail=_("Version %(version)s") % {"version": revision.version},
+            detail=_("Version %(version)s") % {"version": revision.version}, kind=REVIEW,
             became_due_on=timezone.localdate(revision.submitted_at)))
     return items
 
@@ -58,5 +58,6 @@ def _revisions_to_write(user) -> list[WaitingItem]:
             detail=_("Granted %(amount)s for %(start)s – %(end)s") % {
                 "amount": format_kr(grant.amount), "start": grant.period_start,
                 "end": grant.period_end},
+            kind=RETURNED if grant.pk in returned else DUE,
             became_due_on=returned.get(grant.pk) or grant.decision.decided_on))
     return items

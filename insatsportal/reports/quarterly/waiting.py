@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from insatsportal.accounts import policy
-from insatsportal.core.selectors import WaitingItem
+from insatsportal.core.selectors import REVIEW, WaitingItem
 from insatsportal.reports.quarterly.models import QuarterlyReport
 
 
@@ -23,6 +23,6 @@ def waiting_items(user) -> list[WaitingItem]:
                else reverse("reports:index"))
         items.append(WaitingItem(
             title=_("Quarterly reports to review: %(count)d") % {"count": count},
-            url=url, detail=report.intervention.name if count == 1 else "",
+            url=url, detail=report.intervention.name if count == 1 else "", kind=REVIEW,
             became_due_on=timezone.localdate(waiting["latest"]) if waiting["latest"] else None))
     return items

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from insatsportal.accounts import policy
 from insatsportal.core.calendar import quarter_bounds
-from insatsportal.core.selectors import WaitingItem
+from insatsportal.core.selectors import REVIEW, WaitingItem
 from insatsportal.interventions.models import Intervention
 from insatsportal.reports.models import Deviation, Requisition
 from insatsportal.reports.quarterly.services import reports_due
@@ -25,7 +25,7 @@ def waiting_items(user) -> list[WaitingItem]:
             items.append(WaitingItem(
                 title=ngettext("%(count)d requisition to approve",
                                "%(count)d requisitions to approve", count) % {"count": count},
-                url=reverse("reports:requisition_inbox"),
+                url=reverse("reports:requisition_inbox"), kind=REVIEW,
                 became_due_on=timezone.localdate(waiting["latest"])))
     if policy.can_handle_deviations(user):
         waiting = Deviation.objects.filter(status=Deviation.Status.NEW).aggregate(
@@ -34,7 +34,8 @@ def waiting_items(user) -> list[WaitingItem]:
             items.append(WaitingItem(
                 title=ngettext("%(count)d new deviation report", "%(count)d new deviation reports",
                                count) % {"count": count},
-                url=reverse("reports:deviation_inbox"), became_due_on=waiting["latest"]))
+                url=reverse("reports:deviation_inbox"), became_due_on=waiting["latest"],
+                kind=REVIEW))
     items.extend(_quarterly_items(user))
     return items
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from insatsportal.accounts import policy
 from insatsportal.accounts.models import Role
-from insatsportal.core.selectors import WaitingItem
+from insatsportal.core.selectors import RETURNED, WaitingItem
 from insatsportal.reports.requisitions.models import Requisition
 
 
@@ -33,7 +33,7 @@ def _returned_requisitions(user) -> list[WaitingItem]:
                 "intervention": requisition.intervention.name, "year": requisition.year,
                 "quarter": requisition.quarter},
             url=reverse("reports:requisitions", args=[requisition.intervention_id]),
-            detail=requisition.office_note[:200],
+            detail=requisition.office_note[:200], kind=RETURNED,
             became_due_on=timezone.localdate(requisition.decided_at)
             if requisition.decided_at else None))
     return items
