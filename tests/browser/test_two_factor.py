@@ -65,15 +65,17 @@ def test_ending_another_session_with_htmx_works_under_the_csp(
     other.create()
     UserSession.objects.create(user=User.objects.get(username="kansli"),
                                session_key=other.session_key, last_seen_at=timezone.now(),
-                               user_agent="Telefonen")
+                               user_agent="Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) "
+                               "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 "
+                               "Mobile/15E148 Safari/604.1")
     page.goto("/konto/")
     assert page.evaluate("typeof htmx") == "object"
     page.evaluate("window.stillTheSamePage = true")
     requests = []
     page.on("request", lambda request: requests.append(request.headers.get("hx-request")))
-    row = page.get_by_role("row", name=re.compile("Telefonen"))
+    row = page.get_by_role("row", name=re.compile("Safari på iOS"))
     row.get_by_role("button", name="Avsluta").click()
-    page.get_by_role("row", name=re.compile("Telefonen")).wait_for(state="detached")
+    page.get_by_role("row", name=re.compile("Safari på iOS")).wait_for(state="detached")
     assert page.evaluate("window.stillTheSamePage") is True  # swapped in place, no reload
     assert "true" in requests
     assert not UserSession.objects.filter(session_key=other.session_key).exists()
