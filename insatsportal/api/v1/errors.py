@@ -50,6 +50,13 @@ class NotFound(ApiError):
     status, code = 404, "not_found"
 
 
+def found_or_404(value):
+    """`value`, or the API's 404 where it is None: not there, or outside the token's scope."""
+    if value is None:
+        raise NotFound
+    return value
+
+
 class RateLimited(ApiError):
     status, code = 429, "rate_limited"
 

@@ -6,7 +6,7 @@ from pydantic import Field
 from insatsportal.api.models import Scope
 from insatsportal.api.v1 import selectors
 from insatsportal.api.v1.auth import scoped
-from insatsportal.api.v1.errors import NotFound, responses
+from insatsportal.api.v1.errors import found_or_404, responses
 from insatsportal.api.v1.paging import Id, PageQuery, Year, paged
 from insatsportal.api.v1.schemas import Paged, QuarterOut, YearRowOut
 
@@ -22,9 +22,7 @@ def quarter(request, intervention_id: Id, year: Year, quarter: QuarterNo):
     discharged and discharged to work or studies by sex; progress ratings; activities.
     Groups under the smallest shown size are null."""
     token = scoped(request, Scope.AGGREGATES)
-    found = selectors.intervention_get(token=token, pk=intervention_id)
-    if found is None:
-        raise NotFound
+    found = found_or_404(selectors.intervention_get(token=token, pk=intervention_id))
     return selectors.quarter(intervention=found, year=year, quarter_no=quarter)
 
 

@@ -5,7 +5,7 @@ from ninja import Query, Router
 from insatsportal.api.models import Scope
 from insatsportal.api.v1 import selectors
 from insatsportal.api.v1.auth import scoped
-from insatsportal.api.v1.errors import NotFound, responses
+from insatsportal.api.v1.errors import found_or_404, responses
 from insatsportal.api.v1.paging import Id, PageQuery, Year, paged
 from insatsportal.api.v1.schemas import ApplicationOut, DecisionOut, Paged
 from insatsportal.applications.models import Application
@@ -61,9 +61,7 @@ def application_list(request, paging: Query[PageQuery], year: Year | None = None
             url_name="application", operation_id="application")
 def application_detail(request, application_id: Id):
     token = scoped(request, Scope.APPLICATIONS)
-    found = selectors.applications(token=token).filter(pk=application_id).first()
-    if found is None:
-        raise NotFound
+    found = found_or_404(selectors.applications(token=token).filter(pk=application_id).first())
     return application_dict(found)
 
 
@@ -82,7 +80,5 @@ def decision_list(request, paging: Query[PageQuery], year: Year | None = None,
             url_name="decision", operation_id="decision")
 def decision_detail(request, decision_id: Id):
     token = scoped(request, Scope.APPLICATIONS)
-    found = selectors.decisions(token=token).filter(pk=decision_id).first()
-    if found is None:
-        raise NotFound
+    found = found_or_404(selectors.decisions(token=token).filter(pk=decision_id).first())
     return decision_dict(found)

@@ -5,7 +5,7 @@ from ninja import Query, Router
 from insatsportal.api.models import Scope
 from insatsportal.api.v1 import selectors
 from insatsportal.api.v1.auth import scoped
-from insatsportal.api.v1.errors import NotFound, responses
+from insatsportal.api.v1.errors import found_or_404, responses
 from insatsportal.api.v1.paging import Id, PageQuery, Year, paged
 from insatsportal.api.v1.schemas import GoalOut, Paged
 from insatsportal.reports.goals import rules as goals
@@ -32,6 +32,5 @@ def goal_list(request, paging: Query[PageQuery], year: Year | None = None,
 def intervention_goals(request, intervention_id: Id):
     """One intervention's goals, all of them."""
     token = scoped(request, Scope.GOALS)
-    if selectors.intervention_get(token=token, pk=intervention_id) is None:
-        raise NotFound
+    found_or_404(selectors.intervention_get(token=token, pk=intervention_id))
     return selectors.goals(token=token, intervention=intervention_id)

@@ -5,7 +5,7 @@ from ninja import Query, Router
 from insatsportal.api.models import Scope
 from insatsportal.api.v1 import selectors
 from insatsportal.api.v1.auth import scoped
-from insatsportal.api.v1.errors import NotFound, responses
+from insatsportal.api.v1.errors import found_or_404, responses
 from insatsportal.api.v1.paging import Id, PageQuery, Year, paged
 from insatsportal.api.v1.schemas import InterventionOut, Paged
 from insatsportal.cases.budget_of_record import budgets_of_record
@@ -65,7 +65,5 @@ def intervention_list(request, paging: Query[PageQuery], year: Year | None = Non
             url_name="intervention", operation_id="intervention")
 def intervention_detail(request, intervention_id: Id):
     token = scoped(request, Scope.INTERVENTIONS)
-    found = selectors.intervention_get(token=token, pk=intervention_id)
-    if found is None:
-        raise NotFound
+    found = found_or_404(selectors.intervention_get(token=token, pk=intervention_id))
     return intervention_dicts([found])[0]

@@ -6,7 +6,7 @@ from ninja import Query, Router
 from insatsportal.api.models import Scope
 from insatsportal.api.v1 import selectors
 from insatsportal.api.v1.auth import scoped
-from insatsportal.api.v1.errors import NotFound, responses
+from insatsportal.api.v1.errors import found_or_404, responses
 from insatsportal.api.v1.paging import Id, PageQuery, Year, paged
 from insatsportal.api.v1.schemas import Paged, PaymentOut, RequisitionOut
 from insatsportal.reports.models import Requisition
@@ -57,9 +57,7 @@ def requisition_list(request, paging: Query[PageQuery], year: Year | None = None
             url_name="requisition", operation_id="requisition")
 def requisition_detail(request, requisition_id: Id):
     token = scoped(request, Scope.REQUISITIONS)
-    found = selectors.requisitions(token=token).filter(pk=requisition_id).first()
-    if found is None:
-        raise NotFound
+    found = found_or_404(selectors.requisitions(token=token).filter(pk=requisition_id).first())
     return requisition_dict(found)
 
 

@@ -3,7 +3,7 @@ from ninja import Router
 from insatsportal.api.models import Scope
 from insatsportal.api.v1 import selectors
 from insatsportal.api.v1.auth import scoped
-from insatsportal.api.v1.errors import NotFound, responses
+from insatsportal.api.v1.errors import found_or_404, responses
 from insatsportal.api.v1.schemas import AssociationOut, TokenOut
 
 router = Router(tags=["förbund"])
@@ -24,9 +24,7 @@ def me(request):
 def association(request):
     """The förbund and its members."""
     token = scoped(request, Scope.ASSOCIATION)
-    found = selectors.association(token=token)
-    if found is None:
-        raise NotFound
+    found = found_or_404(selectors.association(token=token))
     return {"name": found.name, "short_name": found.short_name,
             "organisation_number": found.organisation_number,
             "members": [{"id": m.pk, "name": m.name, "kind": m.kind,
