@@ -55,9 +55,6 @@ def case_number_next(*, year: int) -> str:
 @transaction.atomic
 def case_open(*, application: Application, actor, number: str = "") -> Case:
     """Open the case of a submitted application (its one case: a resubmission returns to it)."""
-    existing = Case.objects.filter(application=application).first()
-    if existing is not None:
-        return existing
     year = timezone.localdate().year
     number = number or application.case_number or case_number_next(year=year)
     if Case.objects.filter(number=number).exists():

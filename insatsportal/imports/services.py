@@ -299,9 +299,7 @@ def _application_case(*, actor, application: Application) -> Case:
         # The imported decision settles the office's open questions.
         case_services.application_resubmit(actor=actor, application=application,
                                            answers_required=False)
-    case = Case.objects.filter(application=application).first()
-    if case is None:
-        case = case_services.case_open(application=application, actor=actor)
+    case = Case.objects.get(application=application)  # a submitted application has its case
     if case.status == Case.Status.RECEIVED:
         case_services.case_start_preparation(case=case, actor=actor)
     if not case.is_open:
