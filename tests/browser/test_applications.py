@@ -24,6 +24,11 @@ def test_an_owner_fills_in_checks_and_submits_and_the_office_reads_the_warnings(
     page.get_by_label("Lägsta ålder").fill("18")
     page.get_by_label("Högsta ålder").fill("29")
     page.locator('[name="goals-0-text"]').fill("Minst 40 deltagare per år.")
+    # The draft of what was typed is saved in the background first: the tests' in-memory
+    # SQLite refuses two writes at once ("database table is locked") where a real database
+    # waits, and every request writes the session's last activity.
+    with page.expect_response("**/utkast/spara/"):
+        pass
     # A second goal row, added with htmx (the button also works without JavaScript).
     page.get_by_role("button", name=re.compile(r"^Lägg till en rad\s*: Mål$")).click()
     page.locator('[name="goals-1-text"]').fill("Minst 10 till arbete eller studier.")
