@@ -19,7 +19,7 @@ from insatsportal.core.calendar import add_months, quarter_bounds, quarter_of
 from insatsportal.core.changes import unchanged
 from insatsportal.participants import facts
 from insatsportal.participants.aggregates import suppress_row, suppress_value
-from insatsportal.participants.models import Activity, Discharge, Rating, Sex
+from insatsportal.participants.models import Activity, Rating, Sex
 from insatsportal.reports.errors import ReportError
 from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.goals.rules import share
@@ -56,12 +56,13 @@ def _progress(intervention, first, last) -> dict:
 
 
 def _activities(intervention, first, last) -> list[dict]:
-    """Activities of the quarter counted per kind (one query)."""
+    """Activities of the quarter of the people who count, per kind (one query, read from the
+    index on the day, kind and person)."""
+    people = facts.counted(intervention_id=intervention.pk).values("participant_id")
     counts = dict(
-        Activity.objects.filter(participant__intervention=intervention,
-                                occurred_on__gte=first, occurred_on__lte=last)
-        .exclude(participant__discharge__end_type=Discharge.EndType.WRONG_REGISTRATION)
-        .values("kind").annotate(n=Count("pk")).values_list("kind", "n")
+        Activity.objects.filter(participant_id__in=people, occurred_on__gte=first,
+                                occurred_on__lte=last)
+        .order_by().values("kind").annotate(n=Count("kind")).values_list("kind", "n")
     )
     return [{"key": value, "kind": str(label), "count": counts.get(value, 0)}
             for value, label in Activity.Kind.choices]
