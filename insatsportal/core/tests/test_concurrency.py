@@ -357,3 +357,19 @@ def test_every_inline_of_a_versioned_admin_is_versioned():
         if isinstance(model_admin, VersionedAdmin):
             for inline in model_admin.inlines:
                 assert issubclass(inline, VersionedInlineMixin), (model_admin, inline)
+
+
+def test_each_admin_page_with_rows_shows_a_version_per_row(login, demo):
+    from insatsportal.organisations.models import Member, StrategicDirection
+    from insatsportal.participants.models import Instrument
+
+    User.objects.filter(username="kansli").update(is_staff=True, is_superuser=True)
+    client = login("kansli")
+    for model, prefix in ((Member, "units"), (StrategicDirection, "priority_groups"),
+                          (Instrument, "items")):
+        obj = model.objects.filter(**{f"{prefix}__isnull": False}).first()
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                      args=[obj.pk])
+        page = client.get(url)
+        assert page.status_code == 200
+        assert f'name="{prefix}-0-edit_version"' in page.content.decode(), url
