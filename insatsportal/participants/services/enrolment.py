@@ -10,6 +10,7 @@ from insatsportal.core.audit import log_action
 from insatsportal.core.changes import unchanged
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import Enrolment, Participant
+from insatsportal.participants.services.facts import facts_keep
 
 WORK_GROUP = "arbete"
 
@@ -60,6 +61,7 @@ def enrolment_record(
     if participant.start_year != enrolled_on.year:
         participant.start_year = enrolled_on.year
         participant.save(update_fields=["start_year"])
+    facts_keep([participant.pk])
     log_action(actor=actor, obj=participant,
                action="participant.enrolled" if existing is None else "enrolment.corrected",
                data={"enrolled_on": enrolled_on.isoformat()})
