@@ -94,6 +94,7 @@ def _reopen(intervention, size: int) -> None:
         :size // 5].values("pk")
     FollowUp.objects.filter(participant__in=newest).delete()
     Discharge.objects.filter(participant__in=newest).delete()
+    Participant.objects.filter(pk__in=newest).update(under_way=True)  # facts.UNDER_WAY
 
 
 def _prepare(size: int):

@@ -5,6 +5,10 @@ Each kind is a filter "due on or before a day" on a date column, so that the sta
 counts in the database and the due list reads one page: a due date that is months after
 a stored date (the next rating, a follow-up) is turned into the latest stored date whose
 due date falls on or before the day (`latest_for`), exact however months end.
+
+Every kind but the follow-up concerns people under way (facts.UNDER_WAY, a column kept on the
+person with a partial index): those are all that is read, never everyone who has ever taken
+part; the follow-up reads the discharged people of the intervention's sample when it has one.
 """
 
 import datetime
@@ -21,7 +25,8 @@ from insatsportal.accounts import policy
 from insatsportal.core.calendar import add_months
 from insatsportal.core.selectors import WaitingItem
 from insatsportal.interventions.models import Intervention
-from insatsportal.participants.models import Discharge, FollowUpPolicy, FollowUpSample, Participant
+from insatsportal.participants.facts import UNDER_WAY, WRONG_REGISTRATION
+from insatsportal.participants.models import FollowUpPolicy, FollowUpSample, Participant
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,17 @@ def latest_for(day: datetime.date, months: int) -> datetime.date:
 
 def _identified(intervention_ids):
     return Participant.objects.filter(intervention_id__in=intervention_ids, is_anonymous=False)
+
+
+def _population(policies) -> Q:
+    """Who can have a step at all: the people under way, and the discharged ones each
+    intervention follows up (its sample, or all of them). Lets the database start from the
+    partial index of the people under way and the sample's primary keys."""
+    population = UNDER_WAY
+    for intervention_id, (_months, sample) in policies.items():
+        population |= Q(intervention_id=intervention_id) & (
+            Q(pk__in=list(sample)) if sample is not None else ~UNDER_WAY)
+    return population
 
 
 def _follow_up_policies(intervention_ids) -> dict:
@@ -86,7 +102,7 @@ class Kind:
     @property
     def condition(self) -> Q:
         """Which participants have a step of this kind at all."""
-        active = Q(discharge__isnull=True)
+        active = UNDER_WAY
         if self.key == "revision":
             return active & Q(plan__isnull=False)
         if self.key == "first_plan":
@@ -95,8 +111,7 @@ class Kind:
             return active & Q(latest_rated_on__isnull=False)
         if self.key == "first_rating":
             return active & Q(latest_rated_on__isnull=True, enrolment__isnull=False)
-        return (Q(follow_up__isnull=True, discharge__isnull=False)
-                & ~Q(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION))
+        return ~UNDER_WAY & Q(follow_up__isnull=True) & ~WRONG_REGISTRATION
 
     def base(self, intervention_ids):
         return _identified(intervention_ids).filter(self.condition)
@@ -165,8 +180,8 @@ def due_counts(intervention_ids, *, today: datetime.date) -> dict[int, DueCount]
         aggregates[f"{k.key}_fallen"] = Max(k.column, filter=k.condition
                                             & k.due_by(today, policies))
     result = {}
-    for row in (_identified(intervention_ids).order_by().values("intervention_id")
-                .annotate(**aggregates)):
+    for row in (_identified(intervention_ids).filter(_population(policies)).order_by()
+                .values("intervention_id").annotate(**aggregates)):
         pk = row["intervention_id"]
         fallen = [k.due_on(row[f"{k.key}_fallen"],
                            policies[pk][0] if k.key == "follow_up" else None)
@@ -178,22 +193,23 @@ def due_counts(intervention_ids, *, today: datetime.date) -> dict[int, DueCount]
     return result
 
 
-def due_total(intervention_id, *, today: datetime.date, kind: str = "") -> int:
+def due_total(intervention_id, *, today: datetime.date, kind: str = "", policies=None) -> int:
     """How many steps of the kind (every kind: "") are due: one query after the policies."""
-    policies = _follow_up_policies([intervention_id])
+    policies = policies or _follow_up_policies([intervention_id])
     horizon = _horizon(today)
-    counts = _identified([intervention_id]).aggregate(**{
+    counts = _identified([intervention_id]).filter(_population(policies)).aggregate(**{
         k.key: Count("pk", filter=k.condition & k.due_by(horizon, policies))
         for k in _kinds_of(kind)})
     return sum(counts.values())
 
 
 def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: int = 0,
-             size: int = 50, count: bool = True) -> tuple[list[DueRow], int | None]:
+             size: int = 50, count: bool = True,
+             policies=None) -> tuple[list[DueRow], int | None]:
     """One page of the due list of an intervention, soonest first, and the number of rows
     in all (None unless `count`): each kind read in due order up to the page's end and
     merged."""
-    policies = _follow_up_policies([intervention_id])
+    policies = policies or _follow_up_policies([intervention_id])
     months = policies[intervention_id][0]
     horizon = _horizon(today)
     streams = []
@@ -207,7 +223,8 @@ def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: i
             for due_on in [k.due_on(p.stored, months if k.key == "follow_up" else None)]])
     rows = sorted((row for stream in streams for row in stream),
                   key=lambda row: (row.due_on, row.participant.number))
-    total = due_total(intervention_id, today=today, kind=kind) if count else None
+    total = due_total(intervention_id, today=today, kind=kind,
+                      policies=policies) if count else None
     return rows[offset:offset + size], total
 
 
@@ -218,16 +235,24 @@ class DueList:
     def __init__(self, intervention_id, *, today: datetime.date, kind: str = ""):
         self.intervention_id, self.today, self.kind = intervention_id, today, kind
         self._total = None
+        self._policies = None
+
+    @property
+    def policies(self) -> dict:
+        if self._policies is None:
+            self._policies = _follow_up_policies([self.intervention_id])
+        return self._policies
 
     def count(self) -> int:
         if self._total is None:
-            self._total = due_total(self.intervention_id, today=self.today, kind=self.kind)
+            self._total = due_total(self.intervention_id, today=self.today, kind=self.kind,
+                                    policies=self.policies)
         return self._total
 
     def __getitem__(self, window: slice) -> list[DueRow]:
         return due_page(self.intervention_id, today=self.today, kind=self.kind,
                         offset=window.start or 0, size=window.stop - (window.start or 0),
-                        count=False)[0]
+                        count=False, policies=self.policies)[0]
 
 
 def _kinds_of(kind: str) -> list[Kind]:

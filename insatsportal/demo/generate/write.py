@@ -100,7 +100,7 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
         row = Participant(
             id=person.pk, intervention_id=person.site.pk, number=numbers[person.site.pk],
             is_anonymous=person.anonymous, sex=person.sex, start_year=person.enrolled_on.year,
-            demo_seed=seed, created_by_id=actor_id,
+            under_way=not person.discharge, demo_seed=seed, created_by_id=actor_id,
         )
         if ratings[person.pk]:
             latest = ratings[person.pk][-1]

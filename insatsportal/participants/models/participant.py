@@ -56,6 +56,11 @@ class Participant(models.Model):
                                        editable=False)
     latest_rating_improved = models.BooleanField(_("improved at the latest rating"),
                                                  null=True, blank=True, editable=False)
+    # Not discharged (facts.UNDER_WAY): kept by services.discharge and anonymisation, so
+    # that the due list and the start page read only the people under way, through the
+    # partial index below, instead of looking for a missing discharge among everyone.
+    under_way = models.BooleanField(_("under way"), default=True, db_default=True,
+                                    editable=False)
     # Set only on the invented records of `manage.py generate_demo_data`, never on real ones.
     demo_seed = models.BigIntegerField(
         _("fictional demo record (seed)"), null=True, blank=True, editable=False, db_index=True,
@@ -70,6 +75,13 @@ class Participant(models.Model):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["intervention", "-number"]
+        indexes = [
+            # The due list and the start page: identified people under way, per intervention,
+            # in the order their next rating falls due.
+            models.Index(fields=["intervention", "latest_rated_on", "number"],
+                         condition=Q(under_way=True, is_anonymous=False),
+                         name="participant_under_way"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["intervention", "number"], name="participant_number_unique"

@@ -168,6 +168,7 @@ def _anonymise(participant: Participant, *, protected: bool = False) -> None:
     if protected:
         Activity.objects.filter(participant=participant).delete()
         Discharge.objects.filter(participant=participant).delete()
+        participant.under_way = True  # facts.UNDER_WAY: no discharge any more
         Consent.objects.filter(participant=participant).delete()
         participant._state.fields_cache.pop("consent", None)
     else:
