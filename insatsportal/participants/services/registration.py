@@ -182,6 +182,7 @@ def _anonymise(participant: Participant, *, protected: bool = False) -> None:
     participant.birth_year = None
     participant.home_kommun = None
     participant.latest_rated_on = participant.latest_rating_improved = None
+    participant.enrolled_on = None  # the enrolment is gone
     participant.save()
     name_tokens_write([participant])
 

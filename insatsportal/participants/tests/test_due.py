@@ -11,7 +11,7 @@ from django.urls import reverse
 from insatsportal.core.calendar import add_months
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants import due
-from insatsportal.participants.models import Discharge, FollowUp, Participant
+from insatsportal.participants.models import Discharge, Enrolment, FollowUp, Participant
 from insatsportal.participants.services.followup import policy_for, sampled_ids
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +117,8 @@ def _under_way_agrees(queryset):
     assert people
     for person in people:
         assert person.under_way == facts.is_under_way(person), person.number
+        enrolment = Enrolment.objects.filter(participant=person).first()
+        assert person.enrolled_on == (enrolment.enrolled_on if enrolment else None)
     assert queryset.filter(facts.UNDER_WAY).count() == sum(map(facts.is_under_way, people))
 
 
@@ -136,6 +138,7 @@ def test_discharge_and_protection_keep_under_way_right(demo, login):
         pnr="19900202-0007", name="Skydda Mig")
     for person in (kept, protected):
         factories.enrol(person)
+    factories.enrol(kept, enrolled_on=datetime.date(2024, 1, 20))  # a correction
     client = login("deltagaransvarig")
     url = reverse("participants:due", args=[kept.intervention_id])
     assert "Testa Testsson" in client.get(url).content.decode()
@@ -170,9 +173,14 @@ def test_the_migration_marks_everyone_discharged_as_no_longer_under_way(demo):
                                     start_year=2024, is_anonymous=True) for n in range(3)]
     old.get_model("participants", "Discharge").objects.create(
         participant_id=people[0].pk, discharged_on=datetime.date(2024, 9, 30), end_type="wrong")
+    code = old.get_model("participants", "Code").objects.order_by("pk").first().pk
+    old.get_model("participants", "Enrolment").objects.create(
+        participant_id=people[1].pk, enrolled_on=datetime.date(2024, 2, 1),
+        occupation_before_id=code, support_time_before_id=code, education_id=code)
     try:
         migrate([("participants", "0017_under_way")])
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-    assert dict(Participant.objects.filter(pk__in=[p.pk for p in people])
-                .values_list("number", "under_way")) == {9000: False, 9001: True, 9002: True}
+    assert sorted(Participant.objects.filter(pk__in=[p.pk for p in people])
+                  .values_list("number", "under_way", "enrolled_on")) == [
+        (9000, False, None), (9001, True, datetime.date(2024, 2, 1)), (9002, True, None)]
