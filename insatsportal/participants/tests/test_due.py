@@ -184,3 +184,30 @@ def test_the_migration_marks_everyone_discharged_as_no_longer_under_way(demo):
     assert sorted(Participant.objects.filter(pk__in=[p.pk for p in people])
                   .values_list("number", "under_way", "enrolled_on")) == [
         (9000, False, None), (9001, True, datetime.date(2024, 2, 1)), (9002, True, None)]
+
+
+# Queries of the due list's first page (session, user, second factor and roles included).
+DUE_LIST_QUERIES = 14
+
+
+def test_the_due_list_takes_the_same_queries_for_few_and_many_people(demo, login, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from insatsportal.demo.generate.services import demo_data_generate
+
+    settings.DEMO_MODE = True
+    client = login("deltagaransvarig")
+    url = reverse("participants:due", args=[Intervention.objects.get(
+        name="En väg in – steget vidare").pk])
+
+    def queries() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    demo_data_generate(participants=10, seed=11, interventions_count=0)
+    few = queries()
+    demo_data_generate(participants=60, seed=12, interventions_count=0, force=True)
+    assert queries() == few == DUE_LIST_QUERIES
