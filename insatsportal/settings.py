@@ -266,6 +266,12 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 3600)
 # Seconds before the idle limit that a page warns and offers to stay signed in.
 SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 5 * 60)
+# A request notes the session's last use only when the noted time is this old, so that most
+# requests write nothing (the session row was rewritten on every request). The idle limit
+# counts from the noted time, so it never lasts longer than SESSION_IDLE_TIMEOUT; it may end
+# up to this much sooner after the last request, and the warning counts with it.
+SESSION_ACTIVITY_WRITE_SECONDS = env_int(
+    "SESSION_ACTIVITY_WRITE_SECONDS", max(1, min(60, SESSION_IDLE_TIMEOUT // 30)))
 # A form sent after the session ended is kept this many hours for the user to sign in
 # again; a long text's autosaved draft is kept this many days (both encrypted).
 EXPIRED_POST_HOURS = env_int("EXPIRED_POST_HOURS", 24)
