@@ -127,6 +127,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db' / 'insatsportal.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A kept connection is checked before a request uses it, so a restarted database
+        # costs no failed page per worker thread.
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 # The password may come from a file (DATABASE_PASSWORD_FILE, e.g. a container secret) so
