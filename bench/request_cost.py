@@ -13,7 +13,8 @@ from /proc when PostgreSQL runs on this machine, else blank; 10 ms steps), the w
 and the statements of one request: all of them and those that write (INSERT, UPDATE,
 DELETE). Two CPU figures add up to what one request costs the machine, however loaded.
 BENCH_SIZE is the size that database was built with (default 50000).
-BENCH_PROFILE=<page> prints the cProfile of that page instead (top 30 by own time).
+BENCH_PAGES=<page>,<page> measures only those pages; BENCH_PROFILE=<page> prints the
+cProfile of that page instead (top 30 by own time).
 """
 
 import cProfile
@@ -64,7 +65,10 @@ def main() -> None:
         cursor.execute("SELECT pg_backend_pid()")
         backend = cursor.fetchone()[0]
     print("page\tcpu_ms\tdb_cpu_ms\twall_ms\tqueries\twrites", flush=True)
+    only = set(filter(None, os.environ.get("BENCH_PAGES", "").split(",")))
     for label, client, url in mix:
+        if only and label not in only:
+            continue
         assert client.get(url).status_code == 200, label  # noqa: S101 (warm up)
         if profile:
             if label != profile:
