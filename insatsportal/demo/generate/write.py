@@ -113,6 +113,8 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
             row.birth_year = person.birth.year
             row.home_kommun_id = person.home_kommun
             row.enrolled_on = person.enrolment["enrolled_on"]  # kept as the service does
+            if person.plan:  # Participant.plan_revision_due, kept as services.plan does
+                row.plan_revision_due = person.plan["next_revision_due"]
         rows.append(row)
     Participant.objects.bulk_create(rows, batch_size=BATCH)
     name_tokens_write([row for row in rows if row.name_index], new=True, batch_size=BATCH)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from insatsportal.core.calendar import add_months
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants import due
-from insatsportal.participants.models import Discharge, Enrolment, FollowUp, Participant
+from insatsportal.participants.models import ActionPlan, Discharge, Enrolment, FollowUp, Participant
 from insatsportal.participants.services.followup import policy_for, sampled_ids
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +119,8 @@ def _under_way_agrees(queryset):
         assert person.under_way == facts.is_under_way(person), person.number
         enrolment = Enrolment.objects.filter(participant=person).first()
         assert person.enrolled_on == (enrolment.enrolled_on if enrolment else None)
+        plan = ActionPlan.objects.filter(participant=person).first()
+        assert person.plan_revision_due == (plan.next_revision_due if plan else None)
     assert queryset.filter(facts.UNDER_WAY).count() == sum(map(facts.is_under_way, people))
 
 
