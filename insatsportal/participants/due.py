@@ -10,9 +10,8 @@ Every kind but the follow-up concerns people under way (facts.UNDER_WAY, a colum
 person, with the enrolment date and the plan's next revision date copied beside it): they are
 read through partial indexes on the person's own row (Participant.Meta.indexes), never everyone
 who has ever taken part, nor every plan; the follow-up reads the discharged people of the
-intervention's sample when it has one. The counts
-are one grouped query per population (`_by_population`), a page one query per kind that stops
-after the page's rows.
+intervention's sample when it has one. The counts are one grouped query per population
+(`_by_population`), a page one query per kind that stops after the page's rows.
 """
 
 import datetime

@@ -12,7 +12,8 @@ from insatsportal.applications.models import Application
 from insatsportal.cases.models import Case
 
 # Queries of one start page per role with the demo data (user, second factor and role
-# lookups included; the session row is written at most once a minute). A source that queries per row makes these grow with the data.
+# lookups included; the session row is written at most once a minute). A source that
+# queries per row makes these grow with the data.
 START_PAGE_QUERIES = {
     "kansli": 13,
     "styrelse": 6,
