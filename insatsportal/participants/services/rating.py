@@ -45,32 +45,46 @@ def rating_series(ratings) -> list[tuple[bool | None, datetime.date | None]]:
     return result
 
 
-def item_changes_write(participant_ids, *, new: bool = False) -> None:
-    """Keep ItemChange of these people: for each instrument they were rated with twice or
-    more, each item's latest answer minus their first. `new`: nothing stored yet."""
+def item_changes(ratings, answers) -> list[tuple]:
+    """ItemChange rows (intervention, participant, first, latest, item, change) of ratings
+    given as (pk, participant, instrument, intervention) in the order rated (participant,
+    instrument, date, pk), with `answers` {rating pk: {item: value}}: for each instrument a
+    person was rated with twice or more, each item's latest answer minus their first."""
+    spans: dict = {}  # (participant, instrument) -> [first, latest, intervention]
+    for pk, participant_id, instrument_id, intervention_id in ratings:
+        spans.setdefault((participant_id, instrument_id), [pk, pk, intervention_id])[1] = pk
+    return [(intervention_id, participant_id, first, latest, item_id,
+             answers[latest][item_id] - value)
+            for (participant_id, _instrument), (first, latest, intervention_id) in spans.items()
+            if first != latest
+            for item_id, value in answers.get(first, {}).items()
+            if item_id in answers.get(latest, {})]
+
+
+def item_changes_write(participant_ids, *, new: bool = False) -> int:
+    """Keep ItemChange of these people (item_changes). `new`: nothing stored yet. Returns
+    the rows written."""
     participant_ids = list(participant_ids)
     if not new:
         ItemChange.objects.filter(participant_id__in=participant_ids).delete()
-    spans: dict = {}  # (participant, instrument) -> [first, latest, intervention]
-    for pk, participant_id, instrument_id, intervention_id in (
-            Rating.objects.filter(participant_id__in=participant_ids)
-            .order_by("participant_id", "instrument_id", "rated_on", "pk")
-            .values_list("pk", "participant_id", "instrument_id",
-                         "participant__intervention_id")):
-        spans.setdefault((participant_id, instrument_id), [pk, pk, intervention_id])[1] = pk
-    spans = {key: span for key, span in spans.items() if span[0] != span[1]}
+    ratings = list(Rating.objects.filter(participant_id__in=participant_ids)
+                   .order_by("participant_id", "instrument_id", "rated_on", "pk")
+                   .values_list("pk", "participant_id", "instrument_id",
+                                "participant__intervention_id"))
+    spans: dict = {}
+    for pk, participant_id, instrument_id, _intervention in ratings:
+        spans.setdefault((participant_id, instrument_id), [pk, pk])[1] = pk
     answers: dict = {}
     for rating_id, item_id, value in Answer.objects.filter(
-            rating_id__in=[r for span in spans.values() for r in span[:2]]).values_list(
+            rating_id__in=[r for first, latest in spans.values() if first != latest
+                           for r in (first, latest)]).values_list(
             "rating_id", "item_id", "value"):
         answers.setdefault(rating_id, {})[item_id] = value
-    ItemChange.objects.bulk_create([
+    return len(ItemChange.objects.bulk_create([
         ItemChange(intervention_id=intervention_id, participant_id=participant_id,
-                   first_id=first, latest_id=latest, item_id=item_id,
-                   change=answers[latest][item_id] - value)
-        for (participant_id, _instrument), (first, latest, intervention_id) in spans.items()
-        for item_id, value in answers.get(first, {}).items()
-        if item_id in answers.get(latest, {})], batch_size=5000)
+                   first_id=first, latest_id=latest, item_id=item_id, change=change)
+        for intervention_id, participant_id, first, latest, item_id, change
+        in item_changes(ratings, answers)], batch_size=5000))
 
 
 def rating_series_update(participant_id) -> None:
