@@ -38,13 +38,13 @@ from insatsportal.participants.models import (
 from insatsportal.participants.services.nametokens import name_tokens
 from insatsportal.participants.services.rating import item_changes
 
-from .write import DISCHARGE_FIELDS, rating_facts
+from .write import DISCHARGE_FIELDS, name_index, rating_facts
 
 
 @lru_cache(maxsize=4096)
 def _name_tokens(name: str) -> tuple[str, list[str]]:
     """The name_index of a name and its NameToken values: depend on the name alone."""
-    index = crypto.name_index(name)
+    index = name_index(name)
     return index, name_tokens(index)
 
 

@@ -130,19 +130,21 @@ def _setup(today, activities: int, ratings: int,
 
 def _unique_identity(person: people.Person, used: set, names: set, seed: int,
                      index: int) -> None:
-    """Draw again while the number (always) or the name (a few times) is taken in the site."""
+    """Draw again while the number (always) or the name (a few times) is taken in the site.
+    `names` holds name indexes, which a resumed run reads back from the people it kept."""
     digest = crypto.keyed_hash(person.identity)
     attempt = 0
-    while digest in used or (person.name in names and attempt < NAME_ATTEMPTS):
+    while digest in used or (write.name_index(person.name) in names
+                             and attempt < NAME_ATTEMPTS):
         attempt += 1
         rng = random.Random(f"{seed}:{index}:again:{attempt}")  # noqa: S311  # nosec B311
-        if person.name in names:
+        if write.name_index(person.name) in names:
             person.name = fiction.name_for(rng, person.sex)
         if digest in used:
             person.identity = fiction.coordination_number(rng, person.birth, person.sex)
             digest = crypto.keyed_hash(person.identity)
     used.add(digest)
-    names.add(person.name)
+    names.add(write.name_index(person.name))
 
 
 def _complete(seed: int) -> bool:
@@ -211,7 +213,10 @@ def demo_data_generate(
         top=Max("number"))["top"] or 0 for s in sites}
     used = {s.pk: set(Participant.objects.filter(intervention_id=s.pk).exclude(
         personnummer_hash=None).values_list("personnummer_hash", flat=True)) for s in sites}
-    names = {s.pk: set() for s in sites}
+    # The names this seed gave so far, so that a resumed run draws as an uninterrupted one.
+    names = {s.pk: set(Participant.objects.filter(intervention_id=s.pk, demo_seed=seed)
+                       .exclude(name_index="").values_list("name_index", flat=True)
+                       .distinct()) for s in sites}
     counts = write.Counts()
     allocation = _allocation(participants, sites, seed)
     activity_counts = _activity_counts(participants, activities_per_participant, seed)

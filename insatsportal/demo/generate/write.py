@@ -45,7 +45,8 @@ DISCHARGE_FIELDS = ["discharged_on", "end_type", "occupation_after_id",
 
 
 @lru_cache(maxsize=4096)
-def _name_index(name: str) -> str:
+def name_index(name: str) -> str:
+    """crypto.name_index, computed once per name (a few thousand names in all)."""
     return crypto.name_index(name)
 
 
@@ -124,7 +125,7 @@ def write_people_orm(people, *, numbers: dict, seed: int, actor_id, instrument_i
             row.name_encrypted = crypto.encrypt(person.name)
             row.personnummer_encrypted = crypto.encrypt(person.identity)
             row.personnummer_hash = crypto.keyed_hash(person.identity)
-            row.name_index = _name_index(person.name)
+            row.name_index = name_index(person.name)
             row.birth_year = person.birth.year
             row.home_kommun_id = person.home_kommun
         rows.append(row)
