@@ -64,14 +64,19 @@ def build(*, seed: int, participants: int, interventions: int, activities_each: 
     else:
         print(f"Building {participants} participants with {activities_each} activities each "
               f"and {interventions} extra interventions…")
+        # BENCH_BUILD=orm: through the models, as on SQLite, to compare with COPY.
+        by_models = os.environ.get("BENCH_BUILD") == "orm"
         result = demo_data_generate(
             participants=participants, seed=seed, interventions_count=interventions,
             activities_per_participant=activities_each, ratings_per_participant=ratings_each,
-            rating_months=rating_months,
+            rating_months=rating_months, copy=False if by_models else None,
             progress=lambda line: print("  " + line, flush=True))
-        print(f"Generated in {result.seconds:.1f} s: "
-              f"{result.counts['participants'] / result.seconds:.0f} participants/s, "
-              f"{result.rows / result.seconds:.0f} rows/s ({result.rows} rows).")
+        people = result.counts["participants"]
+        print(f"Generated {'through the models' if by_models else 'by COPY'} in "
+              f"{result.seconds:.1f} s: {people / result.seconds:.0f} participants/s, "
+              f"{result.rows / result.seconds:.0f} rows/s ({result.rows} rows); the people "
+              f"alone {result.people_seconds:.1f} s, "
+              f"{people / max(result.people_seconds, 1e-6):.0f} participants/s.")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(f"In the database: {Participant.objects.count()} participants, "

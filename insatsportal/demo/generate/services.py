@@ -56,6 +56,7 @@ class GenerationResult:
     created: bool
     counts: dict = field(default_factory=dict)
     seconds: float = 0.0
+    people_seconds: float = 0.0  # writing the people, without interventions and follow-ups
     interventions: list = field(default_factory=list)
 
     @property
@@ -220,6 +221,7 @@ def demo_data_generate(
     counts = write.Counts()
     allocation = _allocation(participants, sites, seed)
     activity_counts = _activity_counts(participants, activities_per_participant, seed)
+    people_started = time.perf_counter()
     for begin in range(written, participants, CHUNK):
         chunk = []
         for index in range(begin, min(begin + CHUNK, participants)):
@@ -241,7 +243,8 @@ def demo_data_generate(
         if progress:
             done = begin + len(chunk) - written
             progress(f"{begin + len(chunk)} of {participants} participants written "
-                     f"({done / (time.perf_counter() - started):.0f} people/s)")
+                     f"({done / (time.perf_counter() - people_started):.0f} people/s)")
+    result.people_seconds = time.perf_counter() - people_started
     with transaction.atomic():
         _follow_ups(sites, seed=seed, today=today, actor=actor, codes=setup.codes,
                     counts=counts)
