@@ -13,7 +13,6 @@ back; a test compares both writers row by row.
 
 from functools import lru_cache
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
@@ -48,19 +47,19 @@ def _name_tokens(name: str) -> tuple[str, list[str]]:
     return index, name_tokens(index)
 
 
-class Copy:
+class Table:
     """COPY into one model's table: the given fields per row, every other concrete column
     with its Django default (auto_now fields: now), columns with a database default left
     to the database."""
 
-    def __init__(self, cursor, model, fields: list[str], now):
+    def __init__(self, model, fields: list[str], now):
         meta = model._meta
         given = [meta.get_field(name) for name in fields]
         columns = {f.column for f in given}
         rest = [f for f in meta.concrete_fields
                 if f.column not in columns and not isinstance(f, AutoFieldMixin)
                 and not f.has_db_default()]
-        self.cursor, self.table = cursor, meta.db_table
+        self.table = meta.db_table
         self.json = [i for i, f in enumerate(given) if f.get_internal_type() == "JSONField"]
         self.per_row = [f for f in rest if f.has_default() and callable(f.default)
                         and not (getattr(f, "auto_now", False)
@@ -75,11 +74,11 @@ class Copy:
     def _value(field, value):
         return Jsonb(value) if field.get_internal_type() == "JSONField" else value
 
-    def write(self, rows) -> int:
+    def write(self, cursor, rows) -> int:
         statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
             sql.Identifier(self.table), sql.SQL(", ").join(map(sql.Identifier, self.columns)))
         n, constants = 0, self.constants
-        with self.cursor.copy(statement) as copy:
+        with cursor.copy(statement) as copy:
             write_row = copy.write_row
             if self.json or self.per_row:
                 for row in rows:
@@ -124,20 +123,39 @@ def _foreign_key_checks_off(cursor) -> None:
         cursor.execute("SET LOCAL session_replication_role = replica")
 
 
-def _links(cursor, relation, now, rows) -> None:
-    """Rows of a many-to-many table: (owner pk, target pk)."""
-    field = relation.field
-    Copy(cursor, relation.through, [field.m2m_field_name(), field.m2m_reverse_field_name()],
-         now).write(rows)
+class Chunk(list):
+    """The rows of one chunk, table by table: (what to count them as or "", Table, rows)."""
+
+    def add(self, label: str, model, fields: list[str], rows, now) -> None:
+        self.append((label, Table(model, fields, now), list(rows)))
+
+    def links(self, relation, rows, now) -> None:
+        """Rows of a many-to-many table: (owner pk, target pk)."""
+        field = relation.field
+        self.add("", relation.through,
+                 [field.m2m_field_name(), field.m2m_reverse_field_name()], rows, now)
 
 
-def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
-                 items: tuple[int, ...], counts) -> None:
-    """Insert the people of one chunk with everything they have; `numbers` runs per site."""
-    now = timezone.now()
+def write_people(chunk: Chunk, *, counts) -> None:
+    """COPY a prepared chunk, in the caller's transaction."""
     with connection.cursor() as wrapper:
         cursor = wrapper.cursor  # psycopg's own, for copy()
         _foreign_key_checks_off(cursor)
+        for label, table, rows in chunk:
+            n = table.write(cursor, rows)
+            if label:
+                counts.add(label, n)
+
+
+def prepare(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
+            items: tuple[int, ...], content_type: int) -> Chunk:
+    """The rows of one chunk of planned people with everything they have; `numbers` runs
+    per site. Draws the ids (on this thread's connection: sequences are outside
+    transactions) and touches nothing else in the database."""
+    now = timezone.now()
+    chunk = Chunk()
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor
         ratings = {p.pk: rating_facts(p, instrument_id) for p in people}
         participant_rows, token_rows, audit_rows = [], [], []
         for person in people:
@@ -156,107 +174,96 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
                         person.home_kommun)
                 token_rows += [(person.pk, token) for token in tokens]
             participant_rows.append(row)
-            audit_rows.append((number, person.pk))
-        counts.add("participants", Copy(cursor, Participant, [
+            audit_rows.append(("", "demo.generated", content_type, str(person.pk),
+                               f"#{number}", {"seed": seed}))
+        chunk.add("participants", Participant, [
             "id", "intervention", "number", "is_anonymous", "sex", "start_year", "demo_seed",
             "created_by", "latest_rated_on", "latest_rating_improved", "name_encrypted",
             "personnummer_encrypted", "personnummer_hash", "name_index", "birth_year",
-            "home_kommun"], now).write(participant_rows))
-        counts.add("name search tokens",
-                   Copy(cursor, NameToken, ["participant", "token"], now).write(token_rows))
+            "home_kommun"], participant_rows, now)
+        chunk.add("name search tokens", NameToken, ["participant", "token"], token_rows, now)
         identified = [p for p in people if not p.anonymous]
-        _consents(cursor, identified, actor_id, now, counts)
-        _enrolments(cursor, identified, actor_id, now, counts)
-        _plans(cursor, [p for p in identified if p.plan], actor_id, now, counts)
-        _ratings(cursor, identified, ratings, instrument_id, items, actor_id, now, counts)
-        _activities(cursor, people, actor_id, now, counts)
-        _discharges(cursor, [p for p in people if p.discharge], actor_id, now, counts)
-        ct = ContentType.objects.get_for_model(Participant)
+        _consents(chunk, cursor, identified, actor_id, now)
+        _enrolments(chunk, cursor, identified, actor_id, now)
+        _plans(chunk, cursor, [p for p in identified if p.plan], actor_id, now)
+        _ratings(chunk, cursor, identified, ratings, instrument_id, items, actor_id, now)
+        chunk.add("activities", Activity, [
+            "participant", "kind", "occurred_on", "duration_minutes", "note", "batch",
+            "recorded_by"], [(p.pk, kind, day, minutes, note, batch, actor_id)
+                             for p in people
+                             for kind, day, minutes, note, batch in p.activities], now)
+        _discharges(chunk, cursor, [p for p in people if p.discharge], actor_id, now)
         # As write_people_orm's: uuid and timestamp are the model's defaults.
-        Copy(cursor, AuditEntry, ["actor_name", "action", "content_type", "object_id",
-                                  "object_repr", "data"], now).write(
-            ("", "demo.generated", ct.pk, str(pk), f"#{number}", {"seed": seed})
-            for number, pk in audit_rows)
+        chunk.add("", AuditEntry, ["actor_name", "action", "content_type", "object_id",
+                                   "object_repr", "data"], audit_rows, now)
+    return chunk
 
 
-def _consents(cursor, people, actor_id, now, counts) -> None:
+def _consents(chunk, cursor, people, actor_id, now) -> None:
     ids = _ids(cursor, Consent, len(people))
-    counts.add("consents", Copy(cursor, Consent, [
+    chunk.add("consents", Consent, [
         "id", "participant", "given_on", "form_version", "valid_until", "recorded_by"],
-        now).write(
-        (pk, p.pk, p.consent["given_on"], p.consent["form_version"], p.consent["valid_until"],
-         actor_id) for pk, p in zip(ids, people, strict=True)))
-    _links(cursor, Consent.partners, now, [
-        (pk, partner) for pk, p in zip(ids, people, strict=True)
-        for partner in p.consent["partners"]])
+        [(pk, p.pk, p.consent["given_on"], p.consent["form_version"],
+          p.consent["valid_until"], actor_id) for pk, p in zip(ids, people, strict=True)], now)
+    chunk.links(Consent.partners, [(pk, partner) for pk, p in zip(ids, people, strict=True)
+                                   for partner in p.consent["partners"]], now)
 
 
-def _enrolments(cursor, people, actor_id, now, counts) -> None:
+def _enrolments(chunk, cursor, people, actor_id, now) -> None:
     if not people:
         return
     ids = _ids(cursor, Enrolment, len(people))
     keys = list(people[0].enrolment)
-    counts.add("enrolments", Copy(cursor, Enrolment, ["id", "participant", "recorded_by",
-                                                      *keys], now).write(
-        (pk, p.pk, actor_id, *(p.enrolment[k] for k in keys))
-        for pk, p in zip(ids, people, strict=True)))
-    _links(cursor, Enrolment.income_before, now, [
-        (pk, code) for pk, p in zip(ids, people, strict=True) for code in p.income_before])
+    chunk.add("enrolments", Enrolment, ["id", "participant", "recorded_by", *keys],
+              [(pk, p.pk, actor_id, *(p.enrolment[k] for k in keys))
+               for pk, p in zip(ids, people, strict=True)], now)
+    chunk.links(Enrolment.income_before, [(pk, code) for pk, p in zip(ids, people, strict=True)
+                                          for code in p.income_before], now)
 
 
-def _plans(cursor, people, actor_id, now, counts) -> None:
+def _plans(chunk, cursor, people, actor_id, now) -> None:
     if not people:
         return
     ids = _ids(cursor, ActionPlan, len(people))
     keys = list(people[0].plan)
-    counts.add("action plans", Copy(cursor, ActionPlan, ["id", "participant", "recorded_by",
-                                                         *keys], now).write(
-        (pk, p.pk, actor_id, *(p.plan[k] for k in keys))
-        for pk, p in zip(ids, people, strict=True)))
-    _links(cursor, ActionPlan.anchored_parties, now, [
-        (pk, party) for pk, p in zip(ids, people, strict=True) for party in p.anchored])
-    counts.add("plan revisions", Copy(cursor, PlanRevision, [
-        "plan", "revised_on", "notes", "recorded_by"], now).write(
-        (pk, day, notes, actor_id) for pk, p in zip(ids, people, strict=True)
-        for day, notes in p.revisions))
+    chunk.add("action plans", ActionPlan, ["id", "participant", "recorded_by", *keys],
+              [(pk, p.pk, actor_id, *(p.plan[k] for k in keys))
+               for pk, p in zip(ids, people, strict=True)], now)
+    chunk.links(ActionPlan.anchored_parties, [
+        (pk, party) for pk, p in zip(ids, people, strict=True) for party in p.anchored], now)
+    chunk.add("plan revisions", PlanRevision, ["plan", "revised_on", "notes", "recorded_by"],
+              [(pk, day, notes, actor_id) for pk, p in zip(ids, people, strict=True)
+               for day, notes in p.revisions], now)
 
 
-def _ratings(cursor, people, ratings, instrument_id, items, actor_id, now, counts) -> None:
+def _ratings(chunk, cursor, people, ratings, instrument_id, items, actor_id, now) -> None:
     planned = [(p, facts) for p in people for facts in ratings[p.pk]]
     ids = _ids(cursor, Rating, len(planned))
-    counts.add("progress ratings", Copy(cursor, Rating, [
+    chunk.add("progress ratings", Rating, [
         "id", "participant", "instrument", "occasion", "rated_on", "mean", "improved",
-        "next_rated_on", "recorded_by"], now).write(
-        (pk, p.pk, instrument_id, occasion, day, mean, improved, next_rated_on, actor_id)
-        for pk, (p, (occasion, day, _values, mean, improved, next_rated_on))
-        in zip(ids, planned, strict=True)))
+        "next_rated_on", "recorded_by"],
+        [(pk, p.pk, instrument_id, occasion, day, mean, improved, next_rated_on, actor_id)
+         for pk, (p, (occasion, day, _values, mean, improved, next_rated_on))
+         in zip(ids, planned, strict=True)], now)
     answers = {pk: dict(zip(items, facts[2], strict=True))
                for pk, (_p, facts) in zip(ids, planned, strict=True)}
-    counts.add("answers", Copy(cursor, Answer, ["rating", "item", "value"], now).write(
-        (pk, item, value) for pk, values in answers.items() for item, value in values.items()))
+    chunk.add("answers", Answer, ["rating", "item", "value"],
+              [(pk, item, value) for pk, values in answers.items()
+               for item, value in values.items()], now)
     # Planned in date order per person, as item_changes_write reads them.
-    counts.add("changes per item", Copy(cursor, ItemChange, [
-        "intervention_id", "participant", "first", "latest", "item", "change"], now).write(
+    chunk.add("changes per item", ItemChange, [
+        "intervention_id", "participant", "first", "latest", "item", "change"],
         item_changes([(pk, p.pk, instrument_id, p.site.pk)
-                      for pk, (p, _facts) in zip(ids, planned, strict=True)], answers)))
+                      for pk, (p, _facts) in zip(ids, planned, strict=True)], answers), now)
 
 
-def _activities(cursor, people, actor_id, now, counts) -> None:
-    counts.add("activities", Copy(cursor, Activity, [
-        "participant", "kind", "occurred_on", "duration_minutes", "note", "batch",
-        "recorded_by"], now).write(
-        (p.pk, kind, day, minutes, note, batch, actor_id)
-        for p in people for kind, day, minutes, note, batch in p.activities))
-
-
-def _discharges(cursor, people, actor_id, now, counts) -> None:
+def _discharges(chunk, cursor, people, actor_id, now) -> None:
     ids = _ids(cursor, Discharge, len(people))
     # A wrong registration plans only its date and type: the rest as the model's defaults.
     defaults = {name: Discharge._meta.get_field(name).get_default()
                 for name in DISCHARGE_FIELDS}
-    counts.add("discharges", Copy(cursor, Discharge, [
-        "id", "participant", "recorded_by", *DISCHARGE_FIELDS], now).write(
-        (pk, p.pk, actor_id, *(p.discharge.get(k, defaults[k]) for k in DISCHARGE_FIELDS))
-        for pk, p in zip(ids, people, strict=True)))
-    _links(cursor, Discharge.income_after, now, [
-        (pk, code) for pk, p in zip(ids, people, strict=True) for code in p.income_after])
+    chunk.add("discharges", Discharge, ["id", "participant", "recorded_by", *DISCHARGE_FIELDS],
+              [(pk, p.pk, actor_id, *(p.discharge.get(k, defaults[k]) for k in DISCHARGE_FIELDS))
+               for pk, p in zip(ids, people, strict=True)], now)
+    chunk.links(Discharge.income_after, [(pk, code) for pk, p in zip(ids, people, strict=True)
+                                         for code in p.income_after], now)

@@ -11,10 +11,12 @@ import datetime
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -222,7 +224,9 @@ def demo_data_generate(
     allocation = _allocation(participants, sites, seed)
     activity_counts = _activity_counts(participants, activities_per_participant, seed)
     people_started = time.perf_counter()
-    for begin in range(written, participants, CHUNK):
+
+    def planned(begin: int):
+        """The chunk from `begin`: planned people, made rows for COPY."""
         chunk = []
         for index in range(begin, min(begin + CHUNK, participants)):
             person = people.plan_person(seed=seed, index=index, site=allocation[index],
@@ -231,19 +235,40 @@ def demo_data_generate(
                 _unique_identity(person, used[person.site.pk], names[person.site.pk], seed,
                                  index)
             chunk.append(person)
-        with transaction.atomic():
-            if postgresql:
-                # A chunk lost to a crash is written again by the next run (it counts the
-                # people kept), so the build need not wait for each commit to reach disk.
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
-            write.write_people(chunk, copy=copy, numbers=numbers, seed=seed,
-                               actor_id=actor_id, instrument_id=instrument.pk,
-                               items=setup.items, counts=counts)
-        if progress:
-            done = begin + len(chunk) - written
-            progress(f"{begin + len(chunk)} of {participants} participants written "
-                     f"({done / (time.perf_counter() - people_started):.0f} people/s)")
+        if not copy:
+            return chunk, len(chunk)
+        from . import bulk  # imports psycopg
+
+        return bulk.prepare(chunk, numbers=numbers, seed=seed, actor_id=actor_id,
+                            instrument_id=instrument.pk, items=setup.items,
+                            content_type=content_type), len(chunk)
+
+    content_type = ContentType.objects.get_for_model(Participant).pk
+    # The next chunk is planned in a second thread while this one waits for the database
+    # to store the last; chunks are still planned and written one after another, in order.
+    with ThreadPoolExecutor(max_workers=1) as planner:
+        try:
+            upcoming = planner.submit(planned, written)
+            for begin in range(written, participants, CHUNK):
+                chunk, size = upcoming.result()
+                if begin + CHUNK < participants:
+                    upcoming = planner.submit(planned, begin + CHUNK)
+                with transaction.atomic():
+                    if postgresql:
+                        # A chunk lost to a crash is written again by the next run (it
+                        # counts the people kept): no need to wait for the disk at commit.
+                        with connection.cursor() as cursor:
+                            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                    write.write_people(chunk, copy=copy, numbers=numbers, seed=seed,
+                                       actor_id=actor_id, instrument_id=instrument.pk,
+                                       items=setup.items, counts=counts)
+                if progress:
+                    done = begin + size - written
+                    progress(f"{begin + size} of {participants} participants written "
+                             f"({done / (time.perf_counter() - people_started):.0f} "
+                             f"people/s)")
+        finally:
+            planner.submit(connections.close_all)  # the planner's own connection, if any
     result.people_seconds = time.perf_counter() - people_started
     with transaction.atomic():
         _follow_ups(sites, seed=seed, today=today, actor=actor, codes=setup.codes,

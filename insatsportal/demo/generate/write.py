@@ -96,15 +96,15 @@ class Counts(dict):
         self[key] = self.get(key, 0) + n
 
 
-def write_people(people, *, copy: bool, **kwargs) -> None:
-    """Insert the people of one chunk with everything they have, by COPY (PostgreSQL
-    only) or through the models; `numbers` runs per site."""
+def write_people(chunk, *, copy: bool, counts: Counts, **kwargs) -> None:
+    """Insert the people of one chunk with everything they have: by COPY (PostgreSQL only)
+    the rows bulk.prepare made of them, or the planned people through the models."""
     if copy:
         from . import bulk  # imports psycopg
 
-        bulk.write_people(people, **kwargs)
+        bulk.write_people(chunk, counts=counts)
     else:
-        write_people_orm(people, **kwargs)
+        write_people_orm(chunk, counts=counts, **kwargs)
 
 
 def write_people_orm(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
