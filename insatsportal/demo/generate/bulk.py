@@ -47,6 +47,11 @@ def _name_tokens(name: str) -> tuple[str, list[str]]:
     return index, name_tokens(index)
 
 
+INTEGERS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField",
+            "SmallIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
+            "PositiveBigIntegerField"}
+
+
 class Table:
     """COPY into one model's table: the given fields per row, every other concrete column
     with its Django default (auto_now fields: now), columns with a database default left
@@ -69,6 +74,11 @@ class Table:
             now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
             else self._value(f, f.get_default()) for f in constant)
         self.columns = [f.column for f in [*given, *constant, *self.per_row]]
+        # Whole numbers only (answers, ItemChange, links: most rows): written as text
+        # lines, several times cheaper than psycopg's row formatting.
+        self.numbers = not rest and all(
+            not f.null and (f.target_field if f.is_relation else f).get_internal_type()
+            in INTEGERS for f in given)
 
     @staticmethod
     def _value(field, value):
@@ -80,7 +90,10 @@ class Table:
         n, constants = 0, self.constants
         with cursor.copy(statement) as copy:
             write_row = copy.write_row
-            if self.json or self.per_row:
+            if isinstance(rows, Lines):
+                copy.write(rows)
+                n = rows.count
+            elif self.json or self.per_row:
                 for row in rows:
                     row = list(row)
                     for i in self.json:
@@ -123,11 +136,24 @@ def _foreign_key_checks_off(cursor) -> None:
         cursor.execute("SET LOCAL session_replication_role = replica")
 
 
+class Lines(str):
+    """Rows of whole numbers as COPY's text lines, made by the planner thread."""
+
+    count: int
+
+
 class Chunk(list):
     """The rows of one chunk, table by table: (what to count them as or "", Table, rows)."""
 
     def add(self, label: str, model, fields: list[str], rows, now) -> None:
-        self.append((label, Table(model, fields, now), list(rows)))
+        table = Table(model, fields, now)
+        if table.numbers:
+            lines = ["\t".join(map(str, row)) for row in rows]
+            text = Lines("".join(line + "\n" for line in lines))
+            text.count = len(lines)
+            self.append((label, table, text))
+        else:
+            self.append((label, table, list(rows)))
 
     def links(self, relation, rows, now) -> None:
         """Rows of a many-to-many table: (owner pk, target pk)."""
