@@ -11,13 +11,13 @@ from the functions the services use, applied to the planned values instead of ro
 back; a test compares both writers row by row.
 """
 
+import json
 from functools import lru_cache
 
 from django.db import connection
 from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
 from psycopg import sql
-from psycopg.types.json import Jsonb
 
 from insatsportal.core.models import AuditEntry
 from insatsportal.participants import crypto
@@ -47,15 +47,27 @@ def _name_tokens(name: str) -> tuple[str, list[str]]:
     return index, name_tokens(index)
 
 
-INTEGERS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField",
-            "SmallIntegerField", "PositiveIntegerField", "PositiveSmallIntegerField",
-            "PositiveBigIntegerField"}
+# COPY's text format: backslash escapes, \N for NULL.
+ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _text(value) -> str:
+    if value is None:
+        return "\\N"
+    if isinstance(value, str):
+        return value.translate(ESCAPES)
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, dict | list):
+        return json.dumps(value).translate(ESCAPES)
+    return str(value)  # numbers, Decimal, dates, aware datetimes, UUIDs
 
 
 class Table:
     """COPY into one model's table: the given fields per row, every other concrete column
     with its Django default (auto_now fields: now), columns with a database default left
-    to the database."""
+    to the database. The rows are made into COPY's text lines by `lines` (in the planner
+    thread), so that the writing thread only sends them."""
 
     def __init__(self, model, fields: list[str], now):
         meta = model._meta
@@ -65,46 +77,34 @@ class Table:
                 if f.column not in columns and not isinstance(f, AutoFieldMixin)
                 and not f.has_db_default()]
         self.table = meta.db_table
-        self.json = [i for i, f in enumerate(given) if f.get_internal_type() == "JSONField"]
         self.per_row = [f for f in rest if f.has_default() and callable(f.default)
                         and not (getattr(f, "auto_now", False)
                                  or getattr(f, "auto_now_add", False))]
         constant = [f for f in rest if f not in self.per_row]
-        self.constants = tuple(
+        self.constants = "".join("\t" + _text(
             now if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-            else self._value(f, f.get_default()) for f in constant)
+            else f.get_default()) for f in constant)
         self.columns = [f.column for f in [*given, *constant, *self.per_row]]
-        # Whole numbers only (answers, ItemChange, links: most rows): written as text
-        # lines, several times cheaper than psycopg's row formatting.
-        self.numbers = not rest and all(
-            not f.null and (f.target_field if f.is_relation else f).get_internal_type()
-            in INTEGERS for f in given)
 
-    @staticmethod
-    def _value(field, value):
-        return Jsonb(value) if field.get_internal_type() == "JSONField" else value
+    def lines(self, rows) -> "Lines":
+        end = self.constants + "\n"
+        if self.per_row:
+            lines = ["\t".join(map(_text, row)) + self.constants
+                     + "".join("\t" + _text(f.default()) for f in self.per_row) + "\n"
+                     for row in rows]
+        else:
+            lines = ["\t".join(map(_text, row)) + end for row in rows]
+        text = Lines("".join(lines))
+        text.rows = len(lines)
+        return text
 
-    def write(self, cursor, rows) -> int:
+    def write(self, cursor, lines: "Lines") -> int:
         statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
             sql.Identifier(self.table), sql.SQL(", ").join(map(sql.Identifier, self.columns)))
-        n, constants = 0, self.constants
         with cursor.copy(statement) as copy:
-            write_row = copy.write_row
-            if isinstance(rows, Lines):
-                copy.write(rows)
-                n = rows.count
-            elif self.json or self.per_row:
-                for row in rows:
-                    row = list(row)
-                    for i in self.json:
-                        row[i] = Jsonb(row[i])
-                    write_row((*row, *constants, *(f.default() for f in self.per_row)))
-                    n += 1
-            else:
-                for row in rows:
-                    write_row(row + constants)
-                    n += 1
-        return n
+            if lines:
+                copy.write(lines)
+        return lines.rows
 
 
 def _ids(cursor, model, n: int) -> list[int]:
@@ -137,23 +137,17 @@ def _foreign_key_checks_off(cursor) -> None:
 
 
 class Lines(str):
-    """Rows of whole numbers as COPY's text lines, made by the planner thread."""
+    """Rows as COPY's text lines."""
 
-    count: int
+    rows: int
 
 
 class Chunk(list):
-    """The rows of one chunk, table by table: (what to count them as or "", Table, rows)."""
+    """The rows of one chunk, table by table: (what to count them as or "", Table, Lines)."""
 
     def add(self, label: str, model, fields: list[str], rows, now) -> None:
         table = Table(model, fields, now)
-        if table.numbers:
-            lines = ["\t".join(map(str, row)) for row in rows]
-            text = Lines("".join(line + "\n" for line in lines))
-            text.count = len(lines)
-            self.append((label, table, text))
-        else:
-            self.append((label, table, list(rows)))
+        self.append((label, table, table.lines(rows)))
 
     def links(self, relation, rows, now) -> None:
         """Rows of a many-to-many table: (owner pk, target pk)."""
