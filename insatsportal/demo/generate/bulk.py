@@ -12,6 +12,7 @@ back; a test compares both writers row by row.
 """
 
 import json
+from collections import Counter
 from functools import lru_cache
 
 from django.db import connection
@@ -29,6 +30,7 @@ from insatsportal.participants.models import (
     Discharge,
     Enrolment,
     ItemChange,
+    ItemChangeTotal,
     NameToken,
     Participant,
     PlanRevision,
@@ -120,7 +122,7 @@ def _ids(cursor, model, n: int) -> list[int]:
 TABLES = [model._meta.db_table for model in (
     Participant, NameToken, Consent, Consent.partners.through, Enrolment,
     Enrolment.income_before.through, ActionPlan, ActionPlan.anchored_parties.through,
-    PlanRevision, Rating, Answer, ItemChange, Activity, Discharge,
+    PlanRevision, Rating, Answer, ItemChange, ItemChangeTotal, Activity, Discharge,
     Discharge.income_after.through, AuditEntry)]
 
 
@@ -143,7 +145,12 @@ class Lines(str):
 
 
 class Chunk(list):
-    """The rows of one chunk, table by table: (what to count them as or "", Table, Lines)."""
+    """The rows of one chunk, table by table: (what to count them as or "", Table, Lines),
+    and what the chunk adds to ItemChangeTotal per (intervention, item)."""
+
+    def __init__(self):
+        super().__init__()
+        self.totals, self.people = Counter(), Counter()
 
     def add(self, label: str, model, fields: list[str], rows, now) -> None:
         table = Table(model, fields, now)
@@ -165,6 +172,23 @@ def write_people(chunk: Chunk, *, counts) -> None:
             n = table.write(cursor, rows)
             if label:
                 counts.add(label, n)
+        _item_change_totals_add(cursor, chunk)
+
+
+def _item_change_totals_add(cursor, chunk: Chunk) -> None:
+    """What rating.item_change_totals_add adds, in one statement for the chunk."""
+    if not chunk.people:
+        return
+    keys = list(chunk.people)
+    table = ItemChangeTotal._meta.db_table
+    cursor.execute(
+        sql.SQL("INSERT INTO {table} AS kept (intervention_id, item_id, total, people) "
+                "SELECT * FROM unnest(%s::bigint[], %s::bigint[], %s::int[], %s::int[]) "
+                "ON CONFLICT (intervention_id, item_id) DO UPDATE SET "
+                "total = kept.total + excluded.total, people = kept.people + excluded.people")
+        .format(table=sql.Identifier(table)),
+        [[i for i, _item in keys], [item for _i, item in keys],
+         [chunk.totals[key] for key in keys], [chunk.people[key] for key in keys]])
 
 
 def prepare(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
@@ -184,23 +208,23 @@ def prepare(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
             latest = ratings[person.pk][-1] if ratings[person.pk] else None
             row = (person.pk, person.site.pk, number, person.anonymous, person.sex,
                    person.enrolled_on.year, seed, actor_id,
-                   latest and latest[1], latest and latest[4])
+                   latest and latest[1], latest and latest[4], not person.discharge)
             if person.anonymous:
-                row += ("", "", None, "", None, None)
+                row += ("", "", None, "", None, None, None)
             else:
                 index, tokens = _name_tokens(person.name)
                 row += (crypto.encrypt(person.name), crypto.encrypt(person.identity),
                         crypto.keyed_hash(person.identity), index, person.birth.year,
-                        person.home_kommun)
+                        person.home_kommun, person.enrolment["enrolled_on"])
                 token_rows += [(person.pk, token) for token in tokens]
             participant_rows.append(row)
             audit_rows.append(("", "demo.generated", content_type, str(person.pk),
                                f"#{number}", {"seed": seed}))
         chunk.add("participants", Participant, [
             "id", "intervention", "number", "is_anonymous", "sex", "start_year", "demo_seed",
-            "created_by", "latest_rated_on", "latest_rating_improved", "name_encrypted",
-            "personnummer_encrypted", "personnummer_hash", "name_index", "birth_year",
-            "home_kommun"], participant_rows, now)
+            "created_by", "latest_rated_on", "latest_rating_improved", "under_way",
+            "name_encrypted", "personnummer_encrypted", "personnummer_hash", "name_index",
+            "birth_year", "home_kommun", "enrolled_on"], participant_rows, now)
         chunk.add("name search tokens", NameToken, ["participant", "token"], token_rows, now)
         identified = [p for p in people if not p.anonymous]
         _consents(chunk, cursor, identified, actor_id, now)
@@ -271,10 +295,13 @@ def _ratings(chunk, cursor, people, ratings, instrument_id, items, actor_id, now
               [(pk, item, value) for pk, values in answers.items()
                for item, value in values.items()], now)
     # Planned in date order per person, as item_changes_write reads them.
+    changes = item_changes([(pk, p.pk, instrument_id, p.site.pk)
+                            for pk, (p, _facts) in zip(ids, planned, strict=True)], answers)
     chunk.add("changes per item", ItemChange, [
-        "intervention_id", "participant", "first", "latest", "item", "change"],
-        item_changes([(pk, p.pk, instrument_id, p.site.pk)
-                      for pk, (p, _facts) in zip(ids, planned, strict=True)], answers), now)
+        "intervention_id", "participant", "first", "latest", "item", "change"], changes, now)
+    for intervention_id, _p, _first, _latest, item_id, change in changes:
+        chunk.totals[(intervention_id, item_id)] += change
+        chunk.people[(intervention_id, item_id)] += 1
 
 
 def _discharges(chunk, cursor, people, actor_id, now) -> None:

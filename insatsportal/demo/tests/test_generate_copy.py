@@ -23,8 +23,10 @@ from insatsportal.participants.models import (
     Enrolment,
     FollowUp,
     ItemChange,
+    ItemChangeTotal,
     NameToken,
     Participant,
+    ParticipantFacts,
     PlanRevision,
     Rating,
 )
@@ -58,7 +60,7 @@ def _fields(model) -> list[str]:
     for field in model._meta.concrete_fields:
         if field.attname in UNCOMPARED:
             continue
-        if model is ItemChange and field.attname == "intervention_id":
+        if model in (ItemChange, ParticipantFacts) and field.attname == "intervention_id":
             fields.append("participant__intervention__name")  # a plain number, no relation
             fields.append("intervention_id")
         else:
@@ -89,10 +91,17 @@ def snapshot() -> dict:
         Discharge, FollowUp)}
     tables["Participant"] = _rows(Participant, people)
     tables["identities"] = sorted((p.pk, p.name, p.personnummer) for p in people)
-    # ItemChange keeps the intervention as a plain number: the one of the person's.
+    # ItemChange keeps the intervention as a plain number: the one of the person's (so do
+    # the kept facts).
     at = _fields(ItemChange).index("intervention_id")
     tables["ItemChange"] = [(*row[:at], names[row[at]], *row[at + 1:])
                             for row in _rows(ItemChange)]
+    tables["ItemChangeTotal"] = sorted(
+        (names[i], item, total, n) for i, item, total, n
+        in ItemChangeTotal.objects.values_list("intervention_id", "item", "total", "people"))
+    at = _fields(ParticipantFacts).index("intervention_id")
+    tables["ParticipantFacts"] = [(*row[:at], names[row[at]], *row[at + 1:])
+                                  for row in _rows(ParticipantFacts)]
     tables["links"] = [_links(Consent.partners, "participant_id"),
                        _links(Enrolment.income_before, "participant_id"),
                        _links(ActionPlan.anchored_parties, "participant_id"),

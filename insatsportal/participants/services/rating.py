@@ -1,11 +1,12 @@
 """Progressionsmätning: ratings at start, every RATING_INTERVAL_MONTHS and at exit."""
 
 import datetime
+from collections import Counter
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, F, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,9 +18,11 @@ from insatsportal.participants.models import (
     Instrument,
     Item,
     ItemChange,
+    ItemChangeTotal,
     Participant,
     Rating,
 )
+from insatsportal.participants.services.facts import facts_keep
 
 
 def rating_mean(values) -> Decimal:
@@ -61,12 +64,53 @@ def item_changes(ratings, answers) -> list[tuple]:
             if item_id in answers.get(latest, {})]
 
 
+def _item_change_sums(rows) -> Counter:
+    """{(intervention, item, "total" or "people"): n} of ItemChange values rows."""
+    sums: Counter = Counter()
+    for row in rows:
+        sums[(row["intervention_id"], row["item_id"], "total")] += row["total"]
+        sums[(row["intervention_id"], row["item_id"], "people")] += row["people"]
+    return sums
+
+
+def _item_change_totals_add(delta: Counter) -> None:
+    """Add `delta` to ItemChangeTotal: one UPDATE per intervention and item that changed, in
+    the database (F), so that two people rated at once both count."""
+    keys = {(intervention_id, item_id) for intervention_id, item_id, _name in delta}
+    ItemChangeTotal.objects.bulk_create(
+        [ItemChangeTotal(intervention_id=i, item_id=item) for i, item in keys],
+        ignore_conflicts=True)
+    for intervention_id, item_id in keys:
+        total = delta[(intervention_id, item_id, "total")]
+        people = delta[(intervention_id, item_id, "people")]
+        if total or people:
+            ItemChangeTotal.objects.filter(intervention_id=intervention_id, item_id=item_id).update(
+                total=F("total") + total, people=F("people") + people)
+
+
+def item_change_totals_add(changes) -> None:
+    """Add item_changes rows to ItemChangeTotal."""
+    _item_change_totals_add(_item_change_sums(
+        {"intervention_id": intervention_id, "item_id": item_id, "total": change, "people": 1}
+        for intervention_id, _p, _first, _latest, item_id, change in changes))
+
+
+def item_changes_clear(participant_ids) -> None:
+    """Remove these people's ItemChange rows and their part of ItemChangeTotal (before their
+    ratings or records are deleted)."""
+    stored = ItemChange.objects.filter(participant_id__in=participant_ids)
+    removed = _item_change_sums(stored.order_by().values("intervention_id", "item_id").annotate(
+        total=Sum("change"), people=Count("pk")))
+    stored.delete()
+    _item_change_totals_add(Counter({key: -n for key, n in removed.items()}))
+
+
 def item_changes_write(participant_ids, *, new: bool = False) -> int:
-    """Keep ItemChange of these people (item_changes). `new`: nothing stored yet. Returns
-    the rows written."""
+    """Keep ItemChange of these people (item_changes), and ItemChangeTotal with them.
+    `new`: nothing stored yet. Returns the rows written."""
     participant_ids = list(participant_ids)
     if not new:
-        ItemChange.objects.filter(participant_id__in=participant_ids).delete()
+        item_changes_clear(participant_ids)
     ratings = list(Rating.objects.filter(participant_id__in=participant_ids)
                    .order_by("participant_id", "instrument_id", "rated_on", "pk")
                    .values_list("pk", "participant_id", "instrument_id",
@@ -80,11 +124,14 @@ def item_changes_write(participant_ids, *, new: bool = False) -> int:
                            for r in (first, latest)]).values_list(
             "rating_id", "item_id", "value"):
         answers.setdefault(rating_id, {})[item_id] = value
-    return len(ItemChange.objects.bulk_create([
+    changes = item_changes(ratings, answers)
+    ItemChange.objects.bulk_create([
         ItemChange(intervention_id=intervention_id, participant_id=participant_id,
                    first_id=first, latest_id=latest, item_id=item_id, change=change)
-        for intervention_id, participant_id, first, latest, item_id, change
-        in item_changes(ratings, answers)], batch_size=5000))
+        for intervention_id, participant_id, first, latest, item_id, change in changes],
+        batch_size=5000)
+    item_change_totals_add(changes)
+    return len(changes)
 
 
 def rating_series_update(participant_id) -> None:
@@ -101,6 +148,7 @@ def rating_series_update(participant_id) -> None:
         latest_rated_on=latest and latest.rated_on,
         latest_rating_improved=latest and latest.improved)
     item_changes_write([participant_id])
+    facts_keep([participant_id])
 
 
 def next_rating_due(last: datetime.date) -> datetime.date:
