@@ -2,14 +2,15 @@
 
 write.write_people_orm builds model instances and lets the services write the maintained
 rows; at 200 000 people that costs more in Python than the database spends storing them.
-Here each table of a chunk is one COPY of plain tuples. Ids that other rows point to
+Here each table of a chunk is one COPY of text lines. Ids that other rows point to
 (consents, enrolments, plans, ratings, discharges) are drawn from the tables' own
 sequences first (nextval), so no sequence needs resetting and a writer at the same time
 gets other ids; the other tables let the database number their rows. The maintained rows
-(name search tokens, ItemChange, the person's latest rating, the ratings' series) come
-from the functions the services use, applied to the planned values instead of rows read
-back; a test compares both writers row by row.
-"""
+(name search tokens, ItemChange and ItemChangeTotal, the person's latest rating, under_way
+and enrolled_on, the ratings' series) come from the functions the services use, applied
+to the planned values instead of rows read back; the kept facts (ParticipantFacts) are
+written for both writers at the end by services.facts. A test compares both writers row
+by row."""
 
 import json
 from collections import Counter
