@@ -10,7 +10,11 @@ gets other ids; the other tables let the database number their rows. The maintai
 and enrolled_on, the ratings' series) come from the functions the services use, applied
 to the planned values instead of rows read back; the kept facts (ParticipantFacts) are
 written for both writers at the end by services.facts. A test compares both writers row
-by row."""
+by row.
+
+`prepare` makes a chunk's lines (and draws its ids) while the previous chunk is being
+written: services runs it in a second thread, which works while this one waits for the
+database; `write_people` only sends them."""
 
 import json
 from collections import Counter
