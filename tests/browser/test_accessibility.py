@@ -229,6 +229,7 @@ def test_the_keyboard_reaches_every_field_and_enter_saves(role_page):
     page.get_by_role("link", name="Hoppa till innehållet").focus()
     reached = set(_tab_through(page, form.locator("button[type=submit]:visible").last))
     assert wanted - reached == set()
+    page.locator("#s-period > summary").press("Enter")  # a new application opens one section
     page.get_by_label("Lägsta ålder").fill("18")
     page.get_by_label("Lägsta ålder").press("Enter")
     expect(page.get_by_text("Ansökan sparades.")).to_be_visible()

@@ -138,8 +138,10 @@ def test_the_budget_form_fits_1366_px_and_adds_up_as_the_owner_types(page, sign_
     rent = page.get_by_label("Lokalhyra, Huvudinsatsägare").first
     rent.fill("1 000 000")
     rent.blur()
-    assert totals.locator('[data-live-total="association"]').inner_text() == "4\xa0930\xa0000\xa0kr"
-    assert totals.locator('[data-live-total="grand"]').inner_text() == "5\xa0240\xa0000\xa0kr"
+    # Added up by the server (forms helper): wait for its answer.
+    from playwright.sync_api import expect
+    expect(totals.locator('[data-live-total="association"]')).to_have_text("4\xa0930\xa0000\xa0kr")
+    expect(totals.locator('[data-live-total="grand"]')).to_have_text("5\xa0240\xa0000\xa0kr")
 
 
 @pytest.mark.django_db(transaction=True)
