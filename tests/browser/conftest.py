@@ -115,9 +115,13 @@ def demo_people(demo, settings):
 
 
 @pytest.fixture
-def main_page_walk(browser, live_server, sign_in, demo_people, axe_source):
+def main_page_walk(request, browser, live_server, axe_source):
     """Every main page of every role and every form in error, walked once per process
-    (tests/browser/crawl.py)."""
+    (tests/browser/crawl.py); the second test to ask reads the first one's result without
+    making the demo people again."""
     from tests.browser.crawl import walk_once
 
-    return walk_once(browser, live_server.url, sign_in, demo_people, axe_source)
+    if walk_once.result:
+        return walk_once.result
+    return walk_once(browser, live_server.url, request.getfixturevalue("sign_in"),
+                     request.getfixturevalue("demo_people"), axe_source)
