@@ -86,6 +86,7 @@ def _reopen(intervention, size: int) -> None:
     The newest fifth get their discharge and follow-up taken back (once), so that the due
     list and the start page have work to count."""
     from insatsportal.participants.models import Discharge, FollowUp, Participant
+    from insatsportal.participants.services.facts import facts_keep
 
     ongoing = Participant.objects.filter(intervention=intervention, discharge__isnull=True)
     if ongoing.exists():
@@ -94,6 +95,8 @@ def _reopen(intervention, size: int) -> None:
         :size // 5].values("pk")
     FollowUp.objects.filter(participant__in=newest).delete()
     Discharge.objects.filter(participant__in=newest).delete()
+    facts_keep(Participant.objects.filter(pk__in=newest))  # the reports count the kept facts
+    Participant.objects.filter(pk__in=newest).update(under_way=True)  # facts.UNDER_WAY
 
 
 def _prepare(size: int):

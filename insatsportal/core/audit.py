@@ -6,6 +6,7 @@ enters the log: participant records log dates and codes only, and any text that 
 personal identity number is masked before it is written.
 """
 
+import dataclasses
 import datetime
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -227,18 +228,47 @@ class AuditError(Exception):
     pass
 
 
-# The texts the office may restore from the history, per model, and when the record is
-# fixed so that it may not (a submitted report, approved minutes, a decided application).
+@dataclasses.dataclass(frozen=True)
+class Restorable:
+    """The texts of one kind of audited record the office may restore from the history.
+
+    `fixed(obj)` says when the record is fixed so that it may not (a submitted report,
+    approved minutes, a decided case). A text kept on a related row (a case's decision
+    proposal, a paragraph of a meeting's minutes) names that row in `targets`:
+    field -> target(obj, entry), the row or None when it is gone.
+    """
+
+    fields: tuple
+    fixed: object
+    targets: dict = dataclasses.field(default_factory=dict)
+
+    def target(self, obj, field, entry):
+        find = self.targets.get(field)
+        return obj if find is None else find(obj, entry)
+
+
+def _paragraph(meeting, entry):
+    """The paragraph whose minutes the entry records (its number is in the entry)."""
+    return meeting.items.filter(paragraph=(entry.data or {}).get("paragraph")).first()
+
+
 RESTORABLE = {
-    "reports.quarterlyreport": (("went_well", "problems", "samverkan", "next_quarter"),
-                                lambda report: report.is_frozen),
-    "applications.application": (
+    "reports.quarterlyreport": Restorable(("went_well", "problems", "samverkan", "next_quarter"),
+                                          lambda report: report.is_frozen),
+    "applications.application": Restorable(
         ("name", "purpose", "background", "target_group", "participants_text", "methods_text",
          "follow_up", "implementation", "anchoring_text", "contact_name", "contact_title",
          "contact_email"),
         lambda application: not application.is_editable),
-    "cases.meeting": (("place", "chair", "secretary", "adjuster", "present"),
-                      lambda meeting: meeting.is_approved),
+    # The decision proposal's texts are logged on its case; fixed once the case is decided.
+    "cases.case": Restorable(
+        ("title", "clauses", "matter", "assessment"), lambda case: not case.is_open,
+        targets=dict.fromkeys(("title", "clauses", "matter", "assessment"),
+                              lambda case, entry: getattr(case, "proposal", None))),
+    # A paragraph's minutes are logged on its meeting; all fixed once justerat.
+    "cases.meeting": Restorable(("place", "chair", "secretary", "adjuster", "present", "minutes"),
+                                lambda meeting: meeting.is_approved,
+                                targets={"minutes": _paragraph}),
 }
 
 
@@ -247,32 +277,66 @@ def _label(entry) -> str:
 
 
 def restorable_fields(entry) -> list[str]:
-    fields, _fixed = RESTORABLE.get(_label(entry), ((), None))
+    kind = RESTORABLE.get(_label(entry))
+    fields = kind.fields if kind else ()
     return [name for name in (entry.data or {}).get("changes", {}) if name in fields]
+
+
+def field_label(entry, name) -> str:
+    """The field's name as its form shows it, read on the row that holds the text."""
+    model = entry.content_type.model_class()
+    kind = RESTORABLE.get(_label(entry))
+    if kind is not None and name in kind.targets:
+        obj = model._default_manager.filter(pk=entry.object_id).first()
+        target = kind.target(obj, name, entry) if obj is not None else None
+        model = type(target) if target is not None else model
+    try:
+        return model._meta.get_field(name).verbose_name
+    except Exception:  # noqa: BLE001 - a list of rows, not a field of its own
+        return name
+
+
+def _holds_masked(value) -> bool:
+    if isinstance(value, list | tuple):
+        return any(_holds_masked(item) for item in value)
+    return value == MASKED
 
 
 @transaction.atomic
 def audit_restore(*, actor, entry: AuditEntry, field: str):
-    """Write back the value `field` had before the change `entry` records; logged."""
+    """Write back the value `field` had before the change `entry` records; logged on the
+    same record as the entry, so the restore itself can be seen and undone."""
     if field not in restorable_fields(entry):
         raise AuditError(gettext("That text cannot be restored from the history."))
-    _fields, fixed = RESTORABLE[_label(entry)]
+    kind = RESTORABLE[_label(entry)]
     model = entry.content_type.model_class()
     obj = model._default_manager.select_for_update().filter(pk=entry.object_id).first()
     if obj is None:
         raise AuditError(gettext("The record no longer exists."))
-    if fixed(obj):
+    if kind.fixed(obj):
         raise AuditError(gettext("The record is fixed now; its texts can no longer be changed."))
+    target = kind.target(obj, field, entry)
+    if target is None:
+        raise AuditError(gettext("The record no longer exists."))
+    if target is not obj:
+        target = type(target)._default_manager.select_for_update().get(pk=target.pk)
     old = entry.data["changes"][field][0]
-    if old == MASKED:
+    if _holds_masked(old):
         raise AuditError(gettext("That text cannot be restored from the history."))
-    current = getattr(obj, field)
-    value = model._meta.get_field(field).to_python(old if old is not None else "")
+    current = getattr(target, field)
+    value = target._meta.get_field(field).to_python(old if old is not None else "")
     if _json(current) == _json(value):
         raise AuditError(gettext("The record already holds that text."))
-    setattr(obj, field, value)
-    obj.save(update_fields=[field])
+    setattr(target, field, value)
+    saved = [field]
+    if target is not obj and hasattr(target, "updated_by_id"):  # who changed it last
+        target.updated_by = actor
+        saved.append("updated_by")
+    target.save(update_fields=saved + [f.name for f in target._meta.concrete_fields
+                                        if getattr(f, "auto_now", False)])
+    data = {"restored_from": str(entry.uuid)}
+    if "paragraph" in (entry.data or {}):
+        data["paragraph"] = entry.data["paragraph"]
     log_action(actor=actor, obj=obj, action="history.restored",
-               data={"restored_from": str(entry.uuid), **changes({field: current},
-                                                                  {field: value})})
-    return obj
+               data={**data, **changes({field: current}, {field: value})})
+    return target

@@ -29,14 +29,10 @@ def _entry(uuid) -> AuditEntry:
 @require(_may_restore)
 def history_entry(request, uuid):
     entry = _entry(uuid)
-    model = entry.content_type.model_class()
     restorable = set(audit.restorable_fields(entry))
     rows = []
     for name, (old, new) in (entry.data or {}).get("changes", {}).items():
-        try:
-            label = model._meta.get_field(name).verbose_name
-        except Exception:  # noqa: BLE001 - a list of rows, not a field of its own
-            label = name
+        label = audit.field_label(entry, name)
         rows.append({"name": name, "label": label, "old": concurrency.display(old),
                      "new": concurrency.display(new),
                      "restorable": name in restorable})

@@ -17,6 +17,7 @@ class Job(models.Model):
         IMPORT = "import", _("Reading documents")
         NATIONAL_EXPORT = "national_export", _("National reporting export")
         MEETING_PAPERS = "meeting_papers", _("The meeting's papers (PDF)")
+        QUARTERLY_REPORT = "quarterly_report", _("Quarterly report (Word or PDF)")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Waiting to start")

@@ -15,6 +15,7 @@ KIND_CAPABILITY = {
     Job.Kind.IMPORT: policy.can_import_documents,
     Job.Kind.NATIONAL_EXPORT: policy.can_view_national_reporting,
     Job.Kind.MEETING_PAPERS: policy.can_view_case_preparation,
+    Job.Kind.QUARTERLY_REPORT: policy.can_view_reports,
 }
 
 

@@ -1,20 +1,20 @@
 from django.contrib import admin
 
-from insatsportal.core.concurrency_admin import VersionedAdmin
+from insatsportal.core.concurrency_admin import VersionedAdmin, VersionedTabularInline
 from insatsportal.organisations import models
 
 
-class AliasInline(admin.TabularInline):
+class AliasInline(VersionedTabularInline):
     model = models.MemberAlias
     extra = 1
 
 
-class DomainInline(admin.TabularInline):
+class DomainInline(VersionedTabularInline):
     model = models.MemberDomain
     extra = 1
 
 
-class UnitInline(admin.TabularInline):
+class UnitInline(VersionedTabularInline):
     model = models.Unit
     extra = 1
 
@@ -27,7 +27,7 @@ class MemberAdmin(VersionedAdmin):
     inlines = [AliasInline, DomainInline, UnitInline]
 
 
-class PriorityGroupInline(admin.TabularInline):
+class PriorityGroupInline(VersionedTabularInline):
     model = models.PriorityTargetGroup
     extra = 1
 

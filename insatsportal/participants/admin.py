@@ -7,7 +7,7 @@ participant pages, which log every read.
 from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 
-from insatsportal.core.concurrency_admin import VersionedAdmin
+from insatsportal.core.concurrency_admin import VersionedAdmin, VersionedTabularInline
 from insatsportal.participants.models import Code, CodeList, Instrument, Item
 from insatsportal.participants.services.codes import code_supersede
 from insatsportal.participants.services.rating import instrument_copy
@@ -45,7 +45,7 @@ class CodeAdmin(VersionedAdmin):
         super().save_model(request, obj, form, change)
 
 
-class ItemInline(admin.TabularInline):
+class ItemInline(VersionedTabularInline):
     model = Item
     extra = 1
     fields = ["order", "short_label", "text", "answered_by"]

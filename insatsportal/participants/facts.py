@@ -10,11 +10,16 @@ generated data.
 - discharged: has a discharge in the period; wrong registrations are never counted at all
 - to work or studies: the occupation after discharge is in the group "arbete" or is "studier"
 - active on a day: started by then and not discharged by then
+- under way: not discharged (today); kept on the person as `under_way` by the services
 - followed up: a follow-up after discharge with contact made
 - plan anchored: an action plan anchored with the participant
 - plan within N days: the plan established at most N days after the start
 - improved on a day: Rating.improved of the person's latest rating on that day (None when it
   is the first with its instrument, or there is none); rated twice: improved is not None
+
+Each fact is read from the person's records once, by the expressions of DEFINITIONS, into a
+ParticipantFacts row that services.facts keeps after every change to those records; the
+conditions below count those rows (`counted()`), one narrow table whatever is counted.
 """
 
 import datetime
@@ -24,6 +29,7 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    ExpressionWrapper,
     F,
     Func,
     OuterRef,
@@ -33,7 +39,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from insatsportal.participants.models import Discharge, Participant, Rating
+from insatsportal.participants.models import Discharge, ParticipantFacts, Rating
 from insatsportal.participants.services.enrolment import WORK_GROUP
 
 # Sysselsättning after discharge that counts as work or studies (code list "occupation"):
@@ -62,11 +68,55 @@ TO_WORK_OR_STUDIES = (Q(discharge__occupation_after__group=WORK_GROUP)
 WRONG_REGISTRATION = Q(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION)
 
 
-def counted(queryset=None):
-    """The participants that count in any figure, annotated with `started_on`: every record
-    but the wrong registrations."""
-    queryset = Participant.objects.all() if queryset is None else queryset
-    return queryset.exclude(WRONG_REGISTRATION).annotate(started_on=STARTED_ON)
+PLAN_ANCHORED_WITH_PARTICIPANT = Q(plan__isnull=False, plan__anchored_with_participant=True)
+
+
+def _flag(condition: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(Case(When(condition, then=True), default=False),
+                             output_field=BooleanField())
+
+
+# Each column of ParticipantFacts as read from a Participant's records: the one definition.
+DEFINITIONS = {
+    "participant_id": F("pk"),
+    "intervention_id": F("intervention_id"),
+    "sex": F("sex"),
+    "started_on": STARTED_ON,
+    "discharged_on": F("discharge__discharged_on"),
+    "to_work": _flag(Q(discharge__isnull=False) & TO_WORK_OR_STUDIES),
+    "followed_up_on": Case(When(follow_up__contact_made=True,
+                                then=F("follow_up__followed_up_on")),
+                           output_field=DateField(null=True)),
+    "plan_on": F("plan__established_on"),
+    "plan_anchored": _flag(PLAN_ANCHORED_WITH_PARTICIPANT),
+    "latest_rated_on": F("latest_rated_on"),
+    "latest_rating_improved": F("latest_rating_improved"),
+}
+
+
+def fact_rows(participants):
+    """SELECT of the ParticipantFacts columns (DEFINITIONS, in that order) of those of
+    `participants` who count: what services.facts writes."""
+    names = {column: f"fact_{column}" for column in DEFINITIONS}
+    return (participants.exclude(WRONG_REGISTRATION).order_by()
+            .annotate(**{names[column]: expression
+                         for column, expression in DEFINITIONS.items()})
+            .values_list(*names.values()))
+
+
+def counted(**filters):
+    """The facts of the participants that count in any figure (every record but the wrong
+    registrations): ParticipantFacts rows, filtered by `filters`."""
+    return ParticipantFacts.objects.filter(**filters)
+
+
+def participants(*conditions, **filters):
+    """The Participant rows of `counted(**filters)` meeting `conditions`: for reading
+    their other records (codes, age) by fact."""
+    from insatsportal.participants.models import Participant
+
+    return Participant.objects.filter(
+        pk__in=counted(**filters).filter(*conditions).values("participant_id"))
 
 
 # Conditions on `counted()` rows, for filter() or Count(filter=...).
@@ -76,33 +126,37 @@ def started_between(first: datetime.date, last: datetime.date) -> Q:
 
 
 def discharged_between(first: datetime.date, last: datetime.date) -> Q:
-    return Q(discharge__discharged_on__gte=first, discharge__discharged_on__lte=last)
+    return Q(discharged_on__gte=first, discharged_on__lte=last)
 
 
-DISCHARGED = Q(discharge__isnull=False)
+DISCHARGED = Q(discharged_on__isnull=False)
+TO_WORK = Q(to_work=True)  # discharged, to work or studies
+# Not discharged, read from the person's own row (not the facts row) through a partial index.
+UNDER_WAY = Q(under_way=True)
 
 
 def active_on(day: datetime.date) -> Q:
-    return Q(started_on__lte=day) & (Q(discharge__isnull=True)
-                                     | Q(discharge__discharged_on__gt=day))
+    return Q(started_on__lte=day) & (Q(discharged_on__isnull=True)
+                                     | Q(discharged_on__gt=day))
 
 
 def to_work_between(first: datetime.date, last: datetime.date) -> Q:
-    return discharged_between(first, last) & TO_WORK_OR_STUDIES
+    return discharged_between(first, last) & TO_WORK
 
 
 def followed_up_between(first: datetime.date, last: datetime.date) -> Q:
-    return Q(follow_up__contact_made=True, follow_up__followed_up_on__gte=first,
-             follow_up__followed_up_on__lte=last)
+    return Q(followed_up_on__gte=first, followed_up_on__lte=last)
 
 
-PLAN_ANCHORED = Q(plan__isnull=False, plan__anchored_with_participant=True)
+PLAN_ANCHORED = Q(plan_anchored=True)
 
 
-def improved_on(day: datetime.date):
-    """Rating.improved of the latest rating on `day`: kept on the person for their latest
-    rating of all, looked up among their ratings only for a day before it."""
-    at_day = (Rating.objects.filter(participant_id=OuterRef("pk"), rated_on__lte=day)
+def improved_on(day):
+    """Rating.improved of the latest rating on `day` (a date or an expression): kept on the
+    person for their latest rating of all, looked up among their ratings only for a day
+    before it."""
+    at_day = (Rating.objects.filter(participant_id=OuterRef("participant_id"),
+                                    rated_on__lte=day)
               .filter(Q(next_rated_on__isnull=True) | Q(next_rated_on__gt=day))
               .order_by().values("improved")[:1])
     return Case(
@@ -143,6 +197,10 @@ def is_counted(participant) -> bool:
 def discharged_on(participant) -> datetime.date | None:
     discharge = _discharge(participant)
     return discharge.discharged_on if discharge is not None else None
+
+
+def is_under_way(participant) -> bool:
+    return _discharge(participant) is None
 
 
 def is_active_on(participant, day: datetime.date) -> bool:

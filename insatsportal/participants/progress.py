@@ -3,12 +3,9 @@
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Sum
-
 from insatsportal.core.charts import one_decimal
 from insatsportal.participants.aggregates import suppress_value
-from insatsportal.participants.models import Instrument, Rating
-from insatsportal.participants.models import ItemChange as PersonItemChange
+from insatsportal.participants.models import Instrument, ItemChangeTotal, Rating
 
 
 @dataclass
@@ -56,11 +53,12 @@ class ItemChange:
 
 def intervention_change(intervention_id) -> list[tuple[Instrument, list[ItemChange]]]:
     """Average change from the first to the latest rating per item, small groups hidden:
-    the people's ItemChange rows (services.rating) grouped in the database (three queries)."""
-    sums = {(row["item__instrument_id"], row["item_id"]): (row["total"], row["n"])
-            for row in PersonItemChange.objects.filter(intervention_id=intervention_id).order_by()
-            .values("item_id", "item__instrument_id")
-            .annotate(total=Sum("change"), n=Count("pk"))}
+    the sums of the people's ItemChange rows kept per item (ItemChangeTotal, services.rating;
+    three queries)."""
+    sums = {(row["item__instrument_id"], row["item_id"]): (row["total"], row["people"])
+            for row in ItemChangeTotal.objects.filter(intervention_id=intervention_id,
+                                                      people__gt=0)
+            .values("item_id", "item__instrument_id", "total", "people")}
     if not sums:
         return []
     instruments = {instrument_id for instrument_id, _item in sums}

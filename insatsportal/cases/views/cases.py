@@ -50,6 +50,7 @@ def case_detail(request, pk):
         if context["proposal"] is not None and case.is_open:
             context["room"] = selectors.case_room(case)
         context["history"] = audit_history(case)
+        context["history_links"] = policy.can_restore_history(request.user)
         context["recommendation_form"] = forms.RecommendationForm()
         context["assign_form"] = forms.AssignForm(initial={"handler": case.handler_id})
     if case.application_id and context["decisions"]:

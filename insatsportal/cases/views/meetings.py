@@ -12,6 +12,7 @@ from insatsportal.applications.services import ApplicationError
 from insatsportal.cases import forms, selectors, services
 from insatsportal.cases.models import Case
 from insatsportal.core import concurrency
+from insatsportal.core.audit import audit_history
 from insatsportal.core.decorators import require
 
 
@@ -53,6 +54,8 @@ def meeting_detail(request, pk):
         )
     if office and meeting.is_approved and meeting.posted_on is None:
         context["posting_form"] = forms.PostingForm()
+    if policy.can_restore_history(request.user):  # the minutes' earlier texts, to restore
+        context.update(history=audit_history(meeting), history_links=True)
     return render(request, "cases/meeting_detail.html", context)
 
 

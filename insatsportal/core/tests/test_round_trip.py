@@ -50,6 +50,7 @@ ACTIONS = {
     "economy:cost_delete": "removes a planned cost",
     "imports:list": "uploads documents",
     "reports:national_export_start": "makes the export file in the background",
+    "reports:quarterly_download_start": "makes the quarterly report's file in the background",
     "cases:meeting_papers_start": "makes the meeting's papers in the background",
     "jobs:retry": "runs a failed background job again",
     "interventions:grant_budget": "submits a revised budget for the office's approval",

@@ -4,6 +4,7 @@ button answers at once with the job, whose page offers the file when it is ready
 import io
 import re
 
+import pytest
 from django.test import TestCase
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -64,3 +65,44 @@ def test_the_meeting_papers_are_made_in_the_background_and_downloaded(login, dem
     # the file is the starter's: another board member does not get it
     other = login("kansli").get(_download_link(page))
     assert other.status_code == 404
+
+
+def test_the_quarterly_report_is_made_in_the_background_and_downloaded(login, demo):
+    from insatsportal.core.tests import filled
+
+    report = filled._report(filled.build().intervention)
+    page_url = reverse("reports:quarterly", kwargs={
+        "pk": report.intervention_id, "year": report.year, "quarter": report.quarter})
+    client = login("insatsansvarig")
+    assert "Ta fram PDF-filen" in client.get(page_url).content.decode()
+
+    start = reverse("reports:quarterly_download_start", kwargs={
+        "pk": report.intervention_id, "year": report.year, "quarter": report.quarter})
+    url, page = _start(client, start, {"format": "pdf"})
+    assert f"Kvartalsrapport {report.year} kv{report.quarter}" in page
+    assert "Klart: filen är färdig." in page
+    download = client.get(_download_link(page))
+    assert download["Content-Type"] == "application/pdf"
+    assert download.content.startswith(b"%PDF")
+    assert (f"kvartalsrapport-{report.intervention_id}-{report.year}-q{report.quarter}.pdf"
+            in download["Content-Disposition"])
+
+
+def test_a_removed_quarterly_report_fails_the_job_with_the_reason(login, demo):
+    from insatsportal.core.tests import filled
+    from insatsportal.reports.models import QuarterlyReport
+
+    report = filled._report(filled.build().intervention)
+    start = reverse("reports:quarterly_download_start", kwargs={
+        "pk": report.intervention_id, "year": report.year, "quarter": report.quarter})
+    client = login("kansli")
+    response = client.post(start, {"format": "docx"})  # queued; runs after the removal
+    QuarterlyReport.objects.filter(pk=report.pk).delete()
+    from insatsportal.jobs.services import JobError
+    from insatsportal.reports.quarterly.tasks import quarterly_document_build
+
+    with pytest.raises(JobError):  # the task backend records the failure too
+        quarterly_document_build.call(str(Job.objects.get().pk))
+    page = client.get(response.url).content.decode()
+    assert "Kvartalsrapporten har tagits bort." in page
+    assert not Job.objects.get().has_result

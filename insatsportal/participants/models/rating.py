@@ -162,3 +162,24 @@ class ItemChange(models.Model):
 
     def __str__(self):
         return f"{self.item}: {self.change:+d}"
+
+
+class ItemChangeTotal(models.Model):
+    """The sum and number of an intervention's ItemChange rows for one item, kept with them
+    by services.rating, so that the overview's average change per item reads a row per item
+    however many people were rated."""
+
+    intervention_id = models.BigIntegerField(_("intervention"))
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("item"))
+    total = models.IntegerField(_("sum of the changes"), default=0)
+    people = models.IntegerField(_("people rated twice"), default=0)
+
+    class Meta:
+        verbose_name = _("change per item, summed")
+        verbose_name_plural = _("changes per item, summed")
+        constraints = [models.UniqueConstraint(fields=["intervention_id", "item"],
+                                               name="item_change_total_unique")]
+
+    def __str__(self):
+        return f"{self.item}: {self.total:+d} / {self.people}"

@@ -11,6 +11,7 @@ from insatsportal.core.changes import unchanged
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import Discharge, Enrolment, Participant
 from insatsportal.participants.services.enrolment import WORK_GROUP, check_occupation_percent
+from insatsportal.participants.services.facts import facts_keep
 
 # Called with (participant, discharge) after a discharge is recorded (e.g. follow-ups).
 AFTER_DISCHARGE: list = []
@@ -67,6 +68,10 @@ def discharge_record(
         participant=participant, defaults={**values, "recorded_by": actor},
     )
     discharge.income_after.set(income_after)
+    if participant.under_way:  # facts.UNDER_WAY: the due list stops reading this person
+        participant.under_way = False
+        Participant.objects.filter(pk=participant.pk).update(under_way=False)
+    facts_keep([participant.pk])
     log_action(actor=actor, obj=participant,
                action="participant.discharged" if existing is None else "discharge.corrected",
                data={"discharged_on": discharged_on.isoformat(), "end_type": end_type})

@@ -22,6 +22,7 @@ from insatsportal.participants.models import (
     Participant,
 )
 from insatsportal.participants.services.enrolment import WORK_GROUP, check_occupation_percent
+from insatsportal.participants.services.facts import facts_keep
 
 
 def policy_for(intervention_id) -> FollowUpPolicy:
@@ -99,6 +100,7 @@ def follow_up_record(
         participant=participant, defaults={**values, "months": months, "recorded_by": actor},
     )
     follow_up.income.set(income)
+    facts_keep([participant.pk])
     log_action(actor=actor, obj=participant,
                action="followup.recorded" if created else "followup.corrected",
                data={"followed_up_on": followed_up_on.isoformat(),

@@ -12,6 +12,7 @@ from insatsportal.core.calendar import add_months
 from insatsportal.core.changes import unchanged
 from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ActionPlan, Participant, PlanRevision
+from insatsportal.participants.services.facts import facts_keep
 
 
 def next_revision_due(last: datetime.date) -> datetime.date:
@@ -55,6 +56,7 @@ def plan_establish(
                   "next_revision_due": next_revision_due(latest), "recorded_by": actor},
     )
     plan.anchored_parties.set(anchored_parties)
+    facts_keep([participant.pk])
     log_action(actor=actor, obj=participant,
                action="plan.established" if created else "plan.corrected",
                data={"established_on": established_on.isoformat(),

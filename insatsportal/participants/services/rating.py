@@ -1,11 +1,12 @@
 """Progressionsmätning: ratings at start, every RATING_INTERVAL_MONTHS and at exit."""
 
 import datetime
+from collections import Counter
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, F, Max, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,9 +18,11 @@ from insatsportal.participants.models import (
     Instrument,
     Item,
     ItemChange,
+    ItemChangeTotal,
     Participant,
     Rating,
 )
+from insatsportal.participants.services.facts import facts_keep
 
 
 def rating_mean(values) -> Decimal:
@@ -45,12 +48,47 @@ def rating_series(ratings) -> list[tuple[bool | None, datetime.date | None]]:
     return result
 
 
+def _item_change_sums(rows) -> Counter:
+    """{(intervention, item, "total" or "people"): n} of ItemChange values rows."""
+    sums: Counter = Counter()
+    for row in rows:
+        sums[(row["intervention_id"], row["item_id"], "total")] += row["total"]
+        sums[(row["intervention_id"], row["item_id"], "people")] += row["people"]
+    return sums
+
+
+def _item_change_totals_add(delta: Counter) -> None:
+    """Add `delta` to ItemChangeTotal: one UPDATE per intervention and item that changed, in
+    the database (F), so that two people rated at once both count."""
+    keys = {(intervention_id, item_id) for intervention_id, item_id, _name in delta}
+    ItemChangeTotal.objects.bulk_create(
+        [ItemChangeTotal(intervention_id=i, item_id=item) for i, item in keys],
+        ignore_conflicts=True)
+    for intervention_id, item_id in keys:
+        total = delta[(intervention_id, item_id, "total")]
+        people = delta[(intervention_id, item_id, "people")]
+        if total or people:
+            ItemChangeTotal.objects.filter(intervention_id=intervention_id, item_id=item_id).update(
+                total=F("total") + total, people=F("people") + people)
+
+
+def item_changes_clear(participant_ids) -> None:
+    """Remove these people's ItemChange rows and their part of ItemChangeTotal (before their
+    ratings or records are deleted)."""
+    stored = ItemChange.objects.filter(participant_id__in=participant_ids)
+    removed = _item_change_sums(stored.order_by().values("intervention_id", "item_id").annotate(
+        total=Sum("change"), people=Count("pk")))
+    stored.delete()
+    _item_change_totals_add(Counter({key: -n for key, n in removed.items()}))
+
+
 def item_changes_write(participant_ids, *, new: bool = False) -> None:
     """Keep ItemChange of these people: for each instrument they were rated with twice or
-    more, each item's latest answer minus their first. `new`: nothing stored yet."""
+    more, each item's latest answer minus their first; and ItemChangeTotal with them. `new`:
+    nothing stored yet."""
     participant_ids = list(participant_ids)
     if not new:
-        ItemChange.objects.filter(participant_id__in=participant_ids).delete()
+        item_changes_clear(participant_ids)
     spans: dict = {}  # (participant, instrument) -> [first, latest, intervention]
     for pk, participant_id, instrument_id, intervention_id in (
             Rating.objects.filter(participant_id__in=participant_ids)
@@ -64,13 +102,17 @@ def item_changes_write(participant_ids, *, new: bool = False) -> None:
             rating_id__in=[r for span in spans.values() for r in span[:2]]).values_list(
             "rating_id", "item_id", "value"):
         answers.setdefault(rating_id, {})[item_id] = value
-    ItemChange.objects.bulk_create([
+    changes = [
         ItemChange(intervention_id=intervention_id, participant_id=participant_id,
                    first_id=first, latest_id=latest, item_id=item_id,
                    change=answers[latest][item_id] - value)
         for (participant_id, _instrument), (first, latest, intervention_id) in spans.items()
         for item_id, value in answers.get(first, {}).items()
-        if item_id in answers.get(latest, {})], batch_size=5000)
+        if item_id in answers.get(latest, {})]
+    ItemChange.objects.bulk_create(changes, batch_size=5000)
+    _item_change_totals_add(_item_change_sums(
+        {"intervention_id": c.intervention_id, "item_id": c.item_id, "total": c.change,
+         "people": 1} for c in changes))
 
 
 def rating_series_update(participant_id) -> None:
@@ -87,6 +129,7 @@ def rating_series_update(participant_id) -> None:
         latest_rated_on=latest and latest.rated_on,
         latest_rating_improved=latest and latest.improved)
     item_changes_write([participant_id])
+    facts_keep([participant_id])
 
 
 def next_rating_due(last: datetime.date) -> datetime.date:

@@ -29,7 +29,9 @@ from insatsportal.participants.models import (
     Rating,
 )
 from insatsportal.participants.services.discharge import discharge_strip
+from insatsportal.participants.services.facts import facts_keep
 from insatsportal.participants.services.nametokens import name_tokens_write
+from insatsportal.participants.services.rating import item_changes_clear
 
 SCAN_TYPES = uploads.SCAN_TYPES
 
@@ -97,6 +99,7 @@ def participant_register(
         created_by=actor,
     )
     name_tokens_write([participant])
+    facts_keep([participant.pk], new=True)
     consent = Consent.objects.create(
         participant=participant,
         given_on=consent_given_on,
@@ -144,6 +147,7 @@ def participant_register_anonymous(
         start_year=start_year,
         created_by=actor,
     )
+    facts_keep([participant.pk], new=True)
     log_action(actor=actor, obj=participant, action="participant.registered",
                data={"consent": False})
     return participant
@@ -163,11 +167,13 @@ def _anonymise(participant: Participant, *, protected: bool = False) -> None:
         consent.partners.clear()
     Enrolment.objects.filter(participant=participant).delete()
     ActionPlan.objects.filter(participant=participant).delete()
+    item_changes_clear([participant.pk])
     Rating.objects.filter(participant=participant).delete()
     FollowUp.objects.filter(participant=participant).delete()
     if protected:
         Activity.objects.filter(participant=participant).delete()
         Discharge.objects.filter(participant=participant).delete()
+        participant.under_way = True  # facts.UNDER_WAY: no discharge any more
         Consent.objects.filter(participant=participant).delete()
         participant._state.fields_cache.pop("consent", None)
     else:
@@ -181,8 +187,10 @@ def _anonymise(participant: Participant, *, protected: bool = False) -> None:
     participant.birth_year = None
     participant.home_kommun = None
     participant.latest_rated_on = participant.latest_rating_improved = None
+    participant.enrolled_on = None  # the enrolment is gone
     participant.save()
     name_tokens_write([participant])
+    facts_keep([participant.pk])
 
 
 @transaction.atomic
@@ -223,4 +231,5 @@ def participant_update(*, actor, participant: Participant, name: str, sex: str,
     participant.home_kommun = home_kommun
     participant.save()
     name_tokens_write([participant])
+    facts_keep([participant.pk])
     log_action(actor=actor, obj=participant, action="participant.updated")

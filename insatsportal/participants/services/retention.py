@@ -51,6 +51,7 @@ def _limit(today: datetime.date, kind: str) -> datetime.date:
 
 @transaction.atomic
 def retention_apply(*, today: datetime.date, dry_run: bool = False, actor=None) -> Protocol:
+    from insatsportal.participants.services.rating import item_changes_clear
     from insatsportal.participants.services.registration import _anonymise
 
     protocol = Protocol(today=today, dry_run=dry_run)
@@ -72,6 +73,7 @@ def retention_apply(*, today: datetime.date, dry_run: bool = False, actor=None) 
         log_action(actor=actor, obj=participant, action="participant.anonymised")
     for participant in to_remove.filter(is_anonymous=False).select_related("consent"):
         _anonymise(participant)  # removes the scanned consent file too
+    item_changes_clear(to_remove.values("pk"))  # their part of the kept sums goes with them
     to_remove.delete()
     reads.delete()
     touched = set(protocol.anonymised) | set(protocol.removed) | set(protocol.reads_removed)

@@ -55,11 +55,12 @@ def test_every_fact_in_sql_is_the_python_reading_of_each_person(generated):
         "followed_up": facts.followed_up_between(first, TODAY),
         "anchored": facts.PLAN_ANCHORED,
     }
-    rows = facts.counted(Participant.objects.filter(intervention=generated)).annotate(
-        **{name: _flag(q) for name, q in conditions.items()},
+    rows = facts.counted(intervention_id=generated.pk).annotate(
+        **{f"is_{name}": _flag(q) for name, q in conditions.items()},
         **{f"improved{n}": facts.improved_on(day) for n, day in enumerate(DAYS)})
-    in_sql = {row["pk"]: row for row in rows.values(
-        "pk", "started_on", *conditions, *(f"improved{n}" for n in range(len(DAYS))))}
+    in_sql = {row["participant_id"]: row for row in rows.values(
+        "participant_id", "started_on", *(f"is_{name}" for name in conditions),
+        *(f"improved{n}" for n in range(len(DAYS))))}
 
     counted = [p for p in people if facts.is_counted(p)]
     assert {p.pk for p in counted} == set(in_sql)
@@ -79,7 +80,7 @@ def test_every_fact_in_sql_is_the_python_reading_of_each_person(generated):
         }
         assert row["started_on"] == facts.started_on(p)
         for name, value in python.items():
-            assert bool(row[name]) == value, (name, p.number)
+            assert bool(row[f"is_{name}"]) == value, (name, p.number)
             seen[name] += value
         for n, day in enumerate(DAYS):
             assert row[f"improved{n}"] == facts.improved_at(p, day), (day, p.number)

@@ -17,7 +17,7 @@ from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ReadLogEntry
 from insatsportal.participants.services import registration
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import keyset_page, page_of
+from insatsportal.participants.views.common import keyset_page, keyset_page_by_intervention
 
 SEARCH_SESSION_KEY = "participant_search"
 DUE_PAGE_SIZE = 50
@@ -27,8 +27,9 @@ DUE_PAGE_SIZE = 50
 @require(policy.can_view_participants_section)
 def participant_index(request):
     interventions = selectors.interventions_for_participant_staff(user=request.user)
-    page = page_of(request, selectors.consented_participants_for_partner(user=request.user)
-                   .select_related("intervention").order_by("intervention__name", "-number"))
+    page = keyset_page_by_intervention(
+        request, selectors.consented_participants_for_partner(user=request.user)
+        .select_related("intervention"))
     read_log_record(user=request.user, participants=page, what=ReadLogEntry.What.LIST)
     return render(request, "participants/index.html",
                   {"interventions": interventions, "page": page})

@@ -8,7 +8,6 @@ from django.db.models import Count, Min, Sum
 
 from insatsportal.participants import facts
 from insatsportal.participants.aggregates import suppress_value
-from insatsportal.participants.models import Participant
 from insatsportal.reports.goals import rules
 from insatsportal.reports.goals import selectors as goal_data
 from insatsportal.reports.models import Requisition
@@ -31,10 +30,9 @@ def overview_counts(intervention, quarters) -> OverviewCounts:
     for n, (first, last) in enumerate(quarters):
         conditions[f"new{n}"] = facts.started_between(first, last)
         conditions[f"ended{n}"] = facts.discharged_between(first, last)
-    conditions["to_work"] = facts.DISCHARGED & facts.TO_WORK_OR_STUDIES
+    conditions["to_work"] = facts.TO_WORK
     conditions["discharged"] = facts.DISCHARGED
-    by_sex = facts.people_by_sex(
-        facts.counted(Participant.objects.filter(intervention=intervention)), **conditions)
+    by_sex = facts.people_by_sex(facts.counted(intervention_id=intervention.pk), **conditions)
     total = {name: sum(counts.values()) for name, counts in by_sex.items()}
     return OverviewCounts(new=[total[f"new{n}"] for n in range(len(quarters))],
                           ended=[total[f"ended{n}"] for n in range(len(quarters))],
@@ -46,8 +44,8 @@ def overview_counts(intervention, quarters) -> OverviewCounts:
 def first_start(intervention) -> datetime.date | None:
     """When the intervention's first counted participant started (one query): where its
     charts begin when the intervention has no start date."""
-    return (facts.counted(Participant.objects.filter(intervention=intervention))
-            .aggregate(first=Min("started_on"))["first"])
+    return facts.counted(intervention_id=intervention.pk).aggregate(
+        first=Min("started_on"))["first"]
 
 
 @dataclass(frozen=True)
@@ -65,9 +63,9 @@ class DashboardRow:
 
 def participant_counts(intervention_ids) -> dict[int, dict]:
     """Participants and discharges to work or studies per intervention (one query)."""
-    rows = (facts.counted(Participant.objects.filter(intervention_id__in=intervention_ids))
+    rows = (facts.counted(intervention_id__in=intervention_ids)
             .order_by().values("intervention_id")
-            .annotate(total=Count("pk"), to_work=Count("pk", filter=facts.TO_WORK_OR_STUDIES)))
+            .annotate(total=Count("pk"), to_work=Count("pk", filter=facts.TO_WORK)))
     return {r["intervention_id"]: r for r in rows}
 
 

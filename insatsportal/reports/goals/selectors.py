@@ -2,26 +2,23 @@
 
 The participant measures (rules.MEASURES) are counted in the database, by sex, for each
 application's window in one statement, so that the förbund's dashboard does not read a
-row per participant. Progress needs one fact per person: whether their latest rating on
-the window's day improved on the first (Rating.improved), kept on the person for the
-latest rating of all (Participant.latest_rating_improved); only a window that ended
-before someone's latest rating looks among their ratings. Each person's facts are the
-expressions of participants/facts.py compiled by the ORM (people_facts); the windows around
-them are hand-written SQL that runs on PostgreSQL and SQLite alike but for DAYS_BETWEEN.
-PROGRESS_SQL is facts.improved_on with the window's day as a column: test_facts.py proves
-the two agree.
+row per participant. Each person's facts are the kept rows of participants/facts.py
+(ParticipantFacts), and progress is facts.improved_on with the window's day as a column,
+compiled by the ORM (_progress_sql); the windows around them are
+hand-written SQL that runs on PostgreSQL and SQLite alike but for DAYS_BETWEEN.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Prefetch, When
+from django.db.models import DateField, Prefetch
+from django.db.models.expressions import RawSQL
 
 from insatsportal.applications.models import Application, Goal
 from insatsportal.cases.models import Grant
 from insatsportal.participants import facts
-from insatsportal.participants.models import Participant, Rating
+from insatsportal.participants.models import ParticipantFacts
 from insatsportal.reports.goals import rules
 from insatsportal.reports.models import InterventionMeeting
 
@@ -40,38 +37,34 @@ DAYS_BETWEEN = {
     "sqlite": "CAST(julianday({later}) - julianday({earlier}) AS INTEGER)",
 }
 
-# The people's facts come from participants/facts.py (people_facts below); only the
-# windows' bounds are compared here.
+# The people's facts are their kept rows ({p}, participants/facts.py); only the windows'
+# bounds are compared here.
 COUNTS_SQL = """
 WITH windows (key, intervention_id, start_on, year_start, as_of, rated{cutoff_names}) AS (
     VALUES {values}
-), people AS ({people})
-SELECT w.key, p.sex,
+)
+SELECT w.key, {p}.sex,
     COUNT(*) FILTER (WHERE {started}),
-    COUNT(*) FILTER (WHERE p.started_on BETWEEN w.year_start AND w.as_of),
-    COUNT(*) FILTER (WHERE {started} AND p.plan_on IS NOT NULL AND p.anchored),
+    COUNT(*) FILTER (WHERE {p}.started_on BETWEEN w.year_start AND w.as_of),
+    COUNT(*) FILTER (WHERE {started} AND {p}.plan_on IS NOT NULL AND {p}.plan_anchored),
     COUNT(*) FILTER (WHERE {discharged}),
-    COUNT(*) FILTER (WHERE {discharged} AND p.to_work),
-    COUNT(*) FILTER (WHERE p.discharged_on BETWEEN w.year_start AND w.as_of AND p.to_work),
-    COUNT(*) FILTER (WHERE p.followed_up_on BETWEEN w.start_on AND w.as_of),
+    COUNT(*) FILTER (WHERE {discharged} AND {p}.to_work),
+    COUNT(*) FILTER (WHERE {p}.discharged_on BETWEEN w.year_start AND w.as_of AND {p}.to_work),
+    COUNT(*) FILTER (WHERE {p}.followed_up_on BETWEEN w.start_on AND w.as_of),
     COUNT(*) FILTER (WHERE {started} AND {progress} IS NOT NULL),
     COUNT(*) FILTER (WHERE {started} AND {progress}){plan_counts}
-FROM people p
-JOIN windows w ON w.intervention_id = p.intervention_id
-GROUP BY w.key, p.sex
+FROM {p}
+JOIN windows w ON w.intervention_id = {p}.intervention_id
+GROUP BY w.key, {p}.sex
 """
 
-# Rating.improved of the person's latest rating on as_of; NULL when not rated twice.
-PROGRESS_SQL = """CASE WHEN w.rated = 0 THEN NULL
-        WHEN p.latest_rated_on IS NULL OR p.latest_rated_on <= w.as_of
-        THEN p.latest_rating_improved
-        ELSE (SELECT r.improved FROM {rating} r WHERE r.participant_id = p.id
-              AND r.rated_on <= w.as_of AND (r.next_rated_on IS NULL OR r.next_rated_on > w.as_of))
-        END"""
+# Rating.improved of the person's latest rating on as_of (facts.improved_on); NULL when not
+# rated twice, or when the window counts no progress.
+PROGRESS_SQL = "CASE WHEN w.rated = 0 THEN NULL ELSE ({improved}) END"
 
 PLAN_COUNTS_SQL = """,
     COUNT(*) FILTER (WHERE {started} AND {judged}),
-    COUNT(*) FILTER (WHERE {started} AND {judged} AND p.plan_on IS NOT NULL
+    COUNT(*) FILTER (WHERE {started} AND {judged} AND {p}.plan_on IS NOT NULL
                      AND {delay} <= {days})"""
 
 
@@ -82,24 +75,13 @@ class CountWindow:
     rated: bool  # whether "progress ratings improved" is counted for the window
 
 
-def _table(model) -> str:
-    return connection.ops.quote_name(model._meta.db_table)
-
-
-def people_facts(intervention_ids):
-    """One row per counted participant with the facts the windows compare (facts.py)."""
-    return (facts.counted(Participant.objects.filter(intervention_id__in=intervention_ids))
-            .annotate(plan_on=F("plan__established_on"),
-                      anchored=F("plan__anchored_with_participant"),
-                      discharged_on=F("discharge__discharged_on"),
-                      to_work=ExpressionWrapper(facts.TO_WORK_OR_STUDIES,
-                                                output_field=BooleanField()),
-                      followed_up_on=Case(When(follow_up__contact_made=True,
-                                               then=F("follow_up__followed_up_on"))))
-            .order_by()
-            .values("id", "intervention_id", "sex", "started_on", "plan_on", "anchored",
-                    "discharged_on", "to_work", "followed_up_on", "latest_rated_on",
-                    "latest_rating_improved"))
+def _progress_sql() -> tuple[str, list]:
+    """facts.improved_on with the window's as_of for its day, as SQL on the people's rows."""
+    query = facts.counted().annotate(
+        improved=facts.improved_on(RawSQL("w.as_of", (), output_field=DateField()))).query
+    compiler = query.get_compiler(connection=connection)
+    sql, params = compiler.compile(query.annotations["improved"])
+    return sql, list(params)
 
 
 def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
@@ -110,28 +92,29 @@ def window_counts(windows: list[CountWindow], plan_days=()) -> list[dict]:
         return result
     plan_days = sorted(set(plan_days))
     days_between = DAYS_BETWEEN[connection.vendor]
-    started = "p.started_on BETWEEN w.start_on AND w.as_of"
+    p = connection.ops.quote_name(ParticipantFacts._meta.db_table)
+    started = f"{p}.started_on BETWEEN w.start_on AND w.as_of"
     plan_counts = "".join(
         PLAN_COUNTS_SQL.format(
-            started=started, judged=f"(p.started_on <= w.cutoff{n} OR p.plan_on IS NOT NULL)",
-            delay=days_between.format(later="p.plan_on", earlier="p.started_on"),
+            p=p, started=started,
+            judged=f"({p}.started_on <= w.cutoff{n} OR {p}.plan_on IS NOT NULL)",
+            delay=days_between.format(later=f"{p}.plan_on", earlier=f"{p}.started_on"),
             days=int(days))
         for n, days in enumerate(plan_days))
     row = "(" + ", ".join(["%s"] * (6 + len(plan_days))) + ")"
-    people_sql, people_params = people_facts(
-        {item.intervention_id for item in windows}).query.sql_with_params()
+    improved, improved_params = _progress_sql()
     sql = COUNTS_SQL.format(
-        cutoff_names="".join(f", cutoff{n}" for n in range(len(plan_days))),
-        values=", ".join([row] * len(windows)), people=people_sql,
-        started=started, discharged="p.discharged_on BETWEEN w.start_on AND w.as_of",
-        plan_counts=plan_counts, progress=PROGRESS_SQL.format(rating=_table(Rating)),
+        p=p, cutoff_names="".join(f", cutoff{n}" for n in range(len(plan_days))),
+        values=", ".join([row] * len(windows)),
+        started=started, discharged=f"{p}.discharged_on BETWEEN w.start_on AND w.as_of",
+        plan_counts=plan_counts, progress=PROGRESS_SQL.format(improved=improved),
     )
     params = []
     for key, item in enumerate(windows):
         w = item.window
         params += [key, item.intervention_id, w.start, w.year_start, w.as_of, int(item.rated)]
         params += [w.as_of - datetime.timedelta(days=days) for days in plan_days]
-    params += list(people_params)
+    params += improved_params * 2  # {progress} is written twice
     measures = list(rules.MEASURES) + [m for days in plan_days for m in rules.plan_measures(days)]
     # Only table names and whole numbers are formatted into the statement; values are params.
     with connection.cursor() as cursor:

@@ -18,7 +18,7 @@ from insatsportal.core.exporter import Exporter
 from insatsportal.interventions.models import Intervention, StructuralReach
 from insatsportal.participants import facts
 from insatsportal.participants.aggregates import HIDDEN, suppress_row
-from insatsportal.participants.models import Participant, Sex
+from insatsportal.participants.models import Sex
 from insatsportal.reports.models import AdministrativeCost, Requisition
 from insatsportal.reports.national import people as breakdowns
 
@@ -44,9 +44,10 @@ def _marked(counts: list[int]) -> list:
 def _groups(ids, year: int) -> dict:
     """The participants new and ended in the year, for the breakdowns (participants/facts.py)."""
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    counted = facts.counted(Participant.objects.filter(intervention_id__in=ids))
-    return {"new": counted.filter(facts.started_between(first, last)),
-            "ended": counted.filter(facts.discharged_between(first, last))}
+    return {"new": facts.participants(facts.started_between(first, last),
+                                      intervention_id__in=ids),
+            "ended": facts.participants(facts.discharged_between(first, last),
+                                        intervention_id__in=ids)}
 
 
 def _people(ids, year: int) -> dict:
@@ -56,7 +57,7 @@ def _people(ids, year: int) -> dict:
     groups = {"new": facts.started_between(first, last), "ongoing": facts.active_on(last),
               "ended": facts.discharged_between(first, last)}
     counts = {key: defaultdict(lambda: dict.fromkeys(SEXES, 0)) for key in groups}
-    rows = (facts.counted(Participant.objects.filter(intervention_id__in=ids)).order_by()
+    rows = (facts.counted(intervention_id__in=ids).order_by()
             .values("intervention_id", "sex")
             .annotate(**{key: Count("pk", filter=q) for key, q in groups.items()}))
     for row in rows:

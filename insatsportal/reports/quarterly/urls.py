@@ -10,4 +10,6 @@ urlpatterns = [
          views.quarterly_review, name="quarterly_review"),
     path("insats/<int:pk>/kvartal/<int:year>/<int:quarter>/rapport.<str:fmt>",
          views.quarterly_download, name="quarterly_download"),
+    path("insats/<int:pk>/kvartal/<int:year>/<int:quarter>/dokument/",
+         views.quarterly_download_start, name="quarterly_download_start"),
 ]

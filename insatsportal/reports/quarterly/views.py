@@ -11,12 +11,10 @@ from insatsportal.core import concurrency
 from insatsportal.core.audit import audit_history
 from insatsportal.core.calendar import quarter_of
 from insatsportal.core.decorators import require
-from insatsportal.core.documents import render_docx, render_pdf
 from insatsportal.reports.common import today
 from insatsportal.reports.errors import ReportError
 from insatsportal.reports.models import QuarterlyReport
-from insatsportal.reports.quarterly import forms, services
-from insatsportal.reports.quarterly.documents import quarterly_document
+from insatsportal.reports.quarterly import forms, services, tasks
 from insatsportal.reports.selectors import report_intervention_get_for_user
 
 
@@ -120,22 +118,36 @@ def quarterly_review(request, pk, year, quarter):
     return redirect("reports:quarterly", pk=pk, year=year, quarter=quarter)
 
 
-@require_safe
-@require(policy.can_view_reports)
-def quarterly_download(request, pk, year, quarter, fmt):
+def _report(request, pk, year, quarter):
     intervention = report_intervention_get_for_user(user=request.user, pk=pk)
     _valid_quarter(year, quarter)
     report = QuarterlyReport.objects.filter(intervention=intervention, year=year,
                                             quarter=quarter).first()
-    if report is None or fmt not in ("docx", "pdf"):
+    if report is None:
         raise Http404
-    document = quarterly_document(report, services.report_facts(report))
-    if fmt == "docx":
-        content, mime = render_docx(document), (
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    else:
-        content, mime = render_pdf(document), "application/pdf"
-    response = HttpResponse(content, content_type=mime)
+    return report
+
+
+@require_safe
+@require(policy.can_view_reports)
+def quarterly_download(request, pk, year, quarter, fmt):
+    """The file at once, for scripts; the page asks for it as a background job."""
+    report = _report(request, pk, year, quarter)
+    if fmt not in tasks.CONTENT_TYPES:
+        raise Http404
+    response = HttpResponse(tasks.quarterly_content(report, fmt),
+                            content_type=tasks.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = (
-        f'attachment; filename="kvartalsrapport-{intervention.pk}-{year}-q{quarter}.{fmt}"')
+        f'attachment; filename="{tasks.quarterly_filename(report, fmt)}"')
     return response
+
+
+@require_POST
+@require(policy.can_view_reports)
+def quarterly_download_start(request, pk, year, quarter):
+    report = _report(request, pk, year, quarter)
+    fmt = request.POST.get("format")
+    if fmt not in tasks.CONTENT_TYPES:
+        raise Http404
+    job = tasks.quarterly_document_request(actor=request.user, report=report, fmt=fmt)
+    return redirect("jobs:detail", pk=job.pk)

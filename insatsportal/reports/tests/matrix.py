@@ -43,6 +43,8 @@ MATRIX = {
     "reports:quarterly_review": (_quarter_url("reports:quarterly_review"), statuses(405)),
     "reports:quarterly_download": (_quarter_url("reports:quarterly_download", fmt="docx"),
                                    only(*READERS)),
+    "reports:quarterly_download_start": (_quarter_url("reports:quarterly_download_start"),
+                                         statuses(405)),
     "reports:national": (lambda demo: reverse("reports:national"),
                          only("kansli", "styrelse", "rapportlasare")),
     "reports:national_check": (lambda demo: reverse("reports:national_check") + "?ar=2024",
@@ -120,4 +122,8 @@ WRITES = {
     "reports:national_export_start": Write(
         lambda demo: reverse("reports:national_export_start"), {"ar": "2024", "format": "csv"},
         statuses(403, kansli=302, styrelse=302, rapportlasare=302)),
+    # Starts a background job that makes the report as Word or PDF.
+    "reports:quarterly_download_start": Write(
+        _quarter_url("reports:quarterly_download_start"), {"format": "docx"},
+        statuses(403, **dict.fromkeys(READERS, 302))),
 }

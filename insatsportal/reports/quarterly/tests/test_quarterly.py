@@ -206,3 +206,25 @@ def test_the_quarters_improvement_is_hidden_when_fewer_than_five_were_compared(d
     assert progress["ratings"] == 4
     assert progress["compared"] is None
     assert progress["improved_share"] is None
+
+
+def _draft_queries(client, url, django_assert_max_num_queries) -> int:
+    with django_assert_max_num_queries(40) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_a_draft_report_reads_as_many_queries_for_many_people_as_for_one(
+        demo, login, django_assert_max_num_queries):
+    url = reverse("reports:quarterly", args=[_intervention().pk, 2024, 2])
+    client = login("kansli")
+    factories.enrol(factories.identified(pnr=_pnr(1), name="Test 1"),
+                    enrolled_on=datetime.date(2024, 5, 2))
+    few = _draft_queries(client, url, django_assert_max_num_queries)
+    for serial in range(2, 8):
+        person = factories.identified(pnr=_pnr(serial), name=f"Test {serial}")
+        factories.enrol(person, enrolled_on=datetime.date(2024, 4, 2))
+        factories.rate(person, rated_on=datetime.date(2024, 4, 3), value=2)
+        factories.rate(person, rated_on=datetime.date(2024, 6, 3), value=3)
+        factories.activity(person, occurred_on=datetime.date(2024, 5, 6))
+    assert _draft_queries(client, url, django_assert_max_num_queries) == few

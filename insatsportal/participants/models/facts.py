@@ -1,0 +1,33 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ParticipantFacts(models.Model):
+    """The facts of participants/facts.py for one person who counts (a wrong registration has
+    no row), kept by services.facts after every change to what they are read from, so that
+    the reports count one narrow table instead of joining the participant to five others."""
+
+    participant = models.OneToOneField("participants.Participant", on_delete=models.CASCADE,
+                                       primary_key=True, related_name="facts",
+                                       verbose_name=_("participant"))
+    intervention_id = models.BigIntegerField(_("intervention"))
+    sex = models.CharField(_("sex"), max_length=10)
+    started_on = models.DateField(_("started"))
+    discharged_on = models.DateField(_("date of discharge"), null=True)
+    to_work = models.BooleanField(_("discharged to work or studies"), default=False)
+    followed_up_on = models.DateField(_("followed up (contact made)"), null=True)
+    plan_on = models.DateField(_("action plan established"), null=True)
+    plan_anchored = models.BooleanField(_("plan anchored with the participant"),
+                                        default=False)
+    latest_rated_on = models.DateField(_("latest rating"), null=True)
+    latest_rating_improved = models.BooleanField(_("improved at the latest rating"),
+                                                 null=True)
+
+    class Meta:
+        verbose_name = _("participant facts")
+        verbose_name_plural = _("participant facts")
+        indexes = [models.Index(fields=["intervention_id", "started_on"],
+                                name="facts_by_intervention")]
+
+    def __str__(self):
+        return str(self.participant_id)
