@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             model_name='participantfacts',
             name='support_known',
             field=models.BooleanField(
-                default=False, verbose_name='support known before and after',
+                db_default=False, verbose_name='support known before and after',
                 help_text='Support recorded at enrolment and at discharge, "unknown" in neither.'),
         ),
     ]
