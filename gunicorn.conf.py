@@ -9,9 +9,15 @@ import os
 
 wsgi_app = "insatsportal.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Sync workers: the pages are short database work. Two per core plus one, at most 8.
-workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 8)))
-# PDF and Word documents (meeting papers, reports) are built in the request: allow a minute.
+# One process per core plus one, each with a few threads: while one request waits for the
+# database another renders, and a slow page (a report over every participant) no longer
+# holds a whole process while cheap pages queue behind it. Python runs one thread of a
+# process at a time, so more threads than this only add connections and memory.
+workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() + 1, 8)))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# A worker that stops answering its master this long is restarted. PDF and Word documents
+# (meeting papers, reports) are built in the request: allow a minute.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
 keepalive = 5

@@ -96,6 +96,7 @@ def _reopen(intervention, size: int) -> None:
     FollowUp.objects.filter(participant__in=newest).delete()
     Discharge.objects.filter(participant__in=newest).delete()
     facts_keep(Participant.objects.filter(pk__in=newest))  # the reports count the kept facts
+    Participant.objects.filter(pk__in=newest).update(under_way=True)  # facts.UNDER_WAY
 
 
 def _prepare(size: int):

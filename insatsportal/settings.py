@@ -127,6 +127,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db' / 'insatsportal.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        # A kept connection is checked before a request uses it, so a restarted database
+        # costs no failed page per worker thread.
+        conn_health_checks=env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
     )
 }
 # The password may come from a file (DATABASE_PASSWORD_FILE, e.g. a container secret) so
@@ -266,6 +269,12 @@ SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT", 30 * 60)
 SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT", 12 * 3600)
 # Seconds before the idle limit that a page warns and offers to stay signed in.
 SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 5 * 60)
+# A request notes the session's last use only when the noted time is this old, so that most
+# requests write nothing (the session row was rewritten on every request). The idle limit
+# counts from the noted time, so it never lasts longer than SESSION_IDLE_TIMEOUT; it may end
+# up to this much sooner after the last request, and the warning counts with it.
+SESSION_ACTIVITY_WRITE_SECONDS = env_int(
+    "SESSION_ACTIVITY_WRITE_SECONDS", max(1, min(60, SESSION_IDLE_TIMEOUT // 30)))
 # A form sent after the session ended is kept this many hours for the user to sign in
 # again; a long text's autosaved draft is kept this many days (both encrypted).
 EXPIRED_POST_HOURS = env_int("EXPIRED_POST_HOURS", 24)

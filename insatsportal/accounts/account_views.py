@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -133,8 +134,9 @@ def user_sessions_end(request):
 
 @require_POST
 def session_keepalive(request):
-    """"Stay signed in" before the idle limit: the request itself counts as use (the session
-    limits noted it), so the session lasts another SESSION_IDLE_TIMEOUT."""
+    """"Stay signed in" before the idle limit: the session lasts another
+    SESSION_IDLE_TIMEOUT from now (noted even if a request a moment ago was not)."""
+    services.session_note_use(request=request, now=timezone.now().timestamp(), force=True)
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse({"idle_seconds": settings.SESSION_IDLE_TIMEOUT})
     return redirect(safe_next(request) or reverse(settings.LOGIN_REDIRECT_URL))

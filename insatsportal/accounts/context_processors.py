@@ -3,15 +3,15 @@ from django.utils import timezone
 
 from insatsportal.accounts import policy
 from insatsportal.accounts.guards import demo_skipped, second_factor_ok
-from insatsportal.accounts.signals import SESSION_STARTED
+from insatsportal.accounts.services import SESSION_LAST_ACTIVITY, SESSION_STARTED
 
 
-def _seconds_left_in_all(request) -> int:
-    """Seconds until SESSION_ABSOLUTE_TIMEOUT ends the session, however active it is."""
-    started = request.session.get(SESSION_STARTED)
-    if not isinstance(started, int | float):
-        return settings.SESSION_ABSOLUTE_TIMEOUT
-    return max(0, int(started + settings.SESSION_ABSOLUTE_TIMEOUT - timezone.now().timestamp()))
+def _seconds_left(request, key: str, limit: int) -> int:
+    """Seconds until `limit` after the session's time `key` ends the session."""
+    at = request.session.get(key)
+    if not isinstance(at, int | float):
+        return limit
+    return max(0, int(at + limit - timezone.now().timestamp()))
 
 
 def site(request):
@@ -26,7 +26,14 @@ def site(request):
         # For the warning before the idle limit (accounts/session_warning.html).
         "SESSION_IDLE_TIMEOUT": settings.SESSION_IDLE_TIMEOUT,
         "SESSION_WARNING_SECONDS": settings.SESSION_WARNING_SECONDS,
-        "session_seconds_left_in_all": _seconds_left_in_all(request) if fully_signed_in else 0,
+        "session_seconds_left_in_all": _seconds_left(
+            request, SESSION_STARTED, settings.SESSION_ABSOLUTE_TIMEOUT) if fully_signed_in else 0,
+        # The idle limit counts from the last noted use, which may be a little older than
+        # this request (SESSION_ACTIVITY_WRITE_SECONDS): the warning counts from it too.
+        "session_idle_seconds_left": _seconds_left(
+            request, SESSION_LAST_ACTIVITY, settings.SESSION_IDLE_TIMEOUT)
+        if fully_signed_in else 0,
+        "SESSION_ACTIVITY_WRITE_SECONDS": settings.SESSION_ACTIVITY_WRITE_SECONDS,
         "otp_demo_skipped": demo_skipped(request),
         "nav": {} if not fully_signed_in else {
             "applications": policy.can_view_applications(user),

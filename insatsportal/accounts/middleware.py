@@ -30,7 +30,9 @@ class SessionLimitsMiddleware:
     """End a session after SESSION_IDLE_TIMEOUT without use or SESSION_ABSOLUTE_TIMEOUT in all.
 
     A session that lacks the sign-in time (made some other way) counts as expired. A session
-    whose user has been deactivated or deleted is removed from the server.
+    whose user has been deactivated or deleted is removed from the server. Use is noted at
+    most every SESSION_ACTIVITY_WRITE_SECONDS (services.session_note_use), so the idle limit
+    counts from the last noted use and most requests write nothing.
     """
 
     def __init__(self, get_response):
@@ -58,8 +60,7 @@ class SessionLimitsMiddleware:
                         "What you sent has been kept. After you log in it is filled in "
                         "again for you to check and save."))
                 return _to_login(request, kept_on)
-            request.session[SESSION_LAST_ACTIVITY] = now
-            services.session_touch(request=request)
+            services.session_note_use(request=request, now=now)
         elif any(k in request.session for k in AUTH_KEYS):
             # Signed in once, but the user is now inactive, deleted or has a new password.
             services.session_forget(session_key=request.session.session_key)

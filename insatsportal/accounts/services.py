@@ -1,7 +1,7 @@
 """Sign-in, second factor, account changes and sessions: every write of the accounts app."""
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
@@ -27,6 +27,10 @@ from insatsportal.accounts.models import (
 from insatsportal.core.audit import log_action
 
 logger = logging.getLogger(__name__)
+
+# Keys in the session: when it was signed in and when it was last noted in use (timestamps).
+SESSION_STARTED = "session_started_at"
+SESSION_LAST_ACTIVITY = "session_last_activity"
 
 Stage = LoginAttempt.Stage
 Reason = LoginAttempt.Reason
@@ -284,14 +288,18 @@ def session_record(*, request, user: User) -> UserSession | None:
     return record
 
 
-def session_touch(*, request) -> None:
-    """Note that the session was used; written at most once a minute."""
-    key = request.session.session_key
-    if key:
-        now = timezone.now()
-        UserSession.objects.filter(
-            session_key=key, last_seen_at__lt=now - timedelta(seconds=60)
-        ).update(last_seen_at=now)
+def session_note_use(*, request, now: float, force: bool = False) -> None:
+    """Note that the session was used now, unless the noted time is less than
+    SESSION_ACTIVITY_WRITE_SECONDS old: most requests then write nothing (two writes at once
+    also locked SQLite). `force` notes it anyway ("stay signed in")."""
+    last = request.session.get(SESSION_LAST_ACTIVITY)
+    if (not force and isinstance(last, int | float)
+            and now - last < settings.SESSION_ACTIVITY_WRITE_SECONDS):
+        return
+    request.session[SESSION_LAST_ACTIVITY] = now
+    if key := request.session.session_key:
+        UserSession.objects.filter(session_key=key).update(
+            last_seen_at=datetime.fromtimestamp(now, tz=UTC))
 
 
 def session_forget(*, session_key: str | None) -> None:

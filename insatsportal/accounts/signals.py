@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from insatsportal.accounts import services
 from insatsportal.accounts.models import User
+from insatsportal.accounts.services import SESSION_LAST_ACTIVITY, SESSION_STARTED
 
-SESSION_STARTED = "session_started_at"
-SESSION_LAST_ACTIVITY = "session_last_activity"
+__all__ = ["SESSION_LAST_ACTIVITY", "SESSION_STARTED"]
 
 
 @receiver(user_logged_in)

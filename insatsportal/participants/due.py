@@ -5,6 +5,13 @@ Each kind is a filter "due on or before a day" on a date column, so that the sta
 counts in the database and the due list reads one page: a due date that is months after
 a stored date (the next rating, a follow-up) is turned into the latest stored date whose
 due date falls on or before the day (`latest_for`), exact however months end.
+
+Every kind but the follow-up concerns people under way (facts.UNDER_WAY, a column kept on the
+person, with the enrolment date copied beside it): they are read through partial indexes on
+the person's own row (Participant.Meta.indexes), never everyone who has ever taken part; the
+follow-up reads the discharged people of the intervention's sample when it has one. The counts
+are one grouped query per population (`_by_population`), a page one query per kind that stops
+after the page's rows.
 """
 
 import datetime
@@ -21,7 +28,8 @@ from insatsportal.accounts import policy
 from insatsportal.core.calendar import add_months
 from insatsportal.core.selectors import WaitingItem
 from insatsportal.interventions.models import Intervention
-from insatsportal.participants.models import Discharge, FollowUpPolicy, FollowUpSample, Participant
+from insatsportal.participants.facts import UNDER_WAY, WRONG_REGISTRATION
+from insatsportal.participants.models import FollowUpPolicy, FollowUpSample, Participant
 
 
 @dataclass(frozen=True)
@@ -85,44 +93,55 @@ class Kind:
 
     @property
     def condition(self) -> Q:
-        """Which participants have a step of this kind at all."""
-        active = Q(discharge__isnull=True)
+        """Which people of the kind's population (below) have a step of this kind at all."""
         if self.key == "revision":
-            return active & Q(plan__isnull=False)
+            return Q(plan__isnull=False)
         if self.key == "first_plan":
-            return active & Q(plan__isnull=True, enrolment__isnull=False)
+            # On the join column, not the plan's id: PostgreSQL then plans an anti-join
+            # and walks the people by enrolment date only as far as a page needs.
+            return Q(plan__participant__isnull=True, enrolled_on__isnull=False)
         if self.key == "rating":
-            return active & Q(latest_rated_on__isnull=False)
+            return Q(latest_rated_on__isnull=False)
         if self.key == "first_rating":
-            return active & Q(latest_rated_on__isnull=True, enrolment__isnull=False)
-        return (Q(follow_up__isnull=True, discharge__isnull=False)
-                & ~Q(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION))
+            return Q(latest_rated_on__isnull=True, enrolled_on__isnull=False)
+        return Q(follow_up__isnull=True) & ~WRONG_REGISTRATION
 
-    def base(self, intervention_ids):
-        return _identified(intervention_ids).filter(self.condition)
+    def population(self, policies) -> Q:
+        """Whom the kind concerns: the people under way (read through their partial indexes),
+        or for the follow-up the discharged ones each intervention follows up (its sample's
+        primary keys, or all of them). Kept apart from `condition` so that the counts filter
+        on it and PostgreSQL answers them from the covering index alone."""
+        if self.key != "follow_up":
+            return UNDER_WAY
+        population = Q(pk__in=[])
+        for intervention_id, (_months, sample) in policies.items():
+            population |= Q(intervention_id=intervention_id) & (
+                Q(pk__in=list(sample)) if sample is not None else Q())
+        return ~UNDER_WAY & population
+
+    def base(self, intervention_ids, policies):
+        return _identified(intervention_ids).filter(self.population(policies), self.condition)
 
     def due_by(self, day: datetime.date, policies=None) -> Q:
-        """Due on or before `day` (follow-ups: each intervention's months and sample)."""
+        """Due on or before `day` (follow-ups: after each intervention's months; whom it
+        samples is in `population`)."""
         if self.key != "follow_up":
             return Q(**{f"{self.column}__lte": self.bound(day)})
         condition = Q(pk__in=[])
-        for intervention_id, (months, sample) in policies.items():
-            part = Q(intervention_id=intervention_id,
-                     **{f"{self.column}__lte": self.bound(day, months)})
-            if sample is not None:
-                part &= Q(pk__in=list(sample))
-            condition |= part
+        for intervention_id, (months, _sample) in policies.items():
+            condition |= Q(intervention_id=intervention_id,
+                           **{f"{self.column}__lte": self.bound(day, months)})
         return condition
 
 
 def _settings_kinds():
     return [
         Kind("revision", lambda: _("Action plan to revise"), "plan__next_revision_due"),
-        Kind("first_plan", lambda: _("Action plan to establish"), "enrolment__enrolled_on",
+        Kind("first_plan", lambda: _("Action plan to establish"), "enrolled_on",
              days=settings.PLAN_FIRST_DAYS),
         Kind("rating", lambda: _("Progress rating"), "latest_rated_on",
              months=settings.RATING_INTERVAL_MONTHS),
-        Kind("first_rating", lambda: _("Progress rating"), "enrolment__enrolled_on"),
+        Kind("first_rating", lambda: _("Progress rating"), "enrolled_on"),
         Kind("follow_up", lambda: _("Follow-up after discharge"),
              "discharge__discharged_on", months=6),
     ]
@@ -150,55 +169,72 @@ class DueCount:
     became_due_on: datetime.date | None  # the latest due date on or before today
 
 
+def _by_population(kinds: list[Kind]) -> list[list[Kind]]:
+    """The kinds in groups that read the same people (Kind.population): each group is one
+    grouped query."""
+    groups = ([k for k in kinds if k.key != "follow_up"],
+              [k for k in kinds if k.key == "follow_up"])
+    return [group for group in groups if group]
+
+
 def due_counts(intervention_ids, *, today: datetime.date) -> dict[int, DueCount]:
-    """Due and overdue steps per intervention, every kind counted in one grouped query
-    (after two for the follow-up policies)."""
+    """Due and overdue steps per intervention: the kinds of the people under way counted in
+    one grouped query, the follow-ups in another (after two for the follow-up policies)."""
     intervention_ids = list(intervention_ids)
     policies = _follow_up_policies(intervention_ids)
     horizon, yesterday = _horizon(today), today - datetime.timedelta(days=1)
-    kinds = _settings_kinds()
-    aggregates = {}
-    for k in kinds:
-        aggregates[f"{k.key}_due"] = Count("pk", filter=k.condition & k.due_by(horizon, policies))
-        aggregates[f"{k.key}_over"] = Count("pk", filter=k.condition
-                                            & k.due_by(yesterday, policies))
-        aggregates[f"{k.key}_fallen"] = Max(k.column, filter=k.condition
-                                            & k.due_by(today, policies))
-    result = {}
-    for row in (_identified(intervention_ids).order_by().values("intervention_id")
-                .annotate(**aggregates)):
-        pk = row["intervention_id"]
-        fallen = [k.due_on(row[f"{k.key}_fallen"],
-                           policies[pk][0] if k.key == "follow_up" else None)
-                  for k in kinds if row[f"{k.key}_fallen"] is not None]
-        due = sum(row[f"{k.key}_due"] for k in kinds)
-        if due:
-            result[pk] = DueCount(pk, due, sum(row[f"{k.key}_over"] for k in kinds),
-                                  max(fallen, default=None))
-    return result
+    due: dict = {}
+    overdue: dict = {}
+    fallen: dict = {}
+    for kinds in _by_population(_settings_kinds()):
+        aggregates = {}
+        for k in kinds:
+            aggregates[f"{k.key}_due"] = Count("pk", filter=k.condition
+                                               & k.due_by(horizon, policies))
+            aggregates[f"{k.key}_over"] = Count("pk", filter=k.condition
+                                                & k.due_by(yesterday, policies))
+            aggregates[f"{k.key}_fallen"] = Max(k.column, filter=k.condition
+                                                & k.due_by(today, policies))
+        for row in (_identified(intervention_ids).filter(kinds[0].population(policies))
+                    .order_by().values("intervention_id").annotate(**aggregates)):
+            pk = row["intervention_id"]
+            for k in kinds:
+                due[pk] = due.get(pk, 0) + row[f"{k.key}_due"]
+                overdue[pk] = overdue.get(pk, 0) + row[f"{k.key}_over"]
+                if row[f"{k.key}_fallen"] is not None:
+                    fallen.setdefault(pk, []).append(k.due_on(
+                        row[f"{k.key}_fallen"],
+                        policies[pk][0] if k.key == "follow_up" else None))
+    return {pk: DueCount(pk, count, overdue[pk], max(fallen.get(pk, []), default=None))
+            for pk, count in due.items() if count}
 
 
-def due_total(intervention_id, *, today: datetime.date, kind: str = "") -> int:
-    """How many steps of the kind (every kind: "") are due: one query after the policies."""
-    policies = _follow_up_policies([intervention_id])
+def due_total(intervention_id, *, today: datetime.date, kind: str = "", policies=None) -> int:
+    """How many steps of the kind (every kind: "") are due: a query per population
+    (_by_population) after the policies."""
+    policies = policies or _follow_up_policies([intervention_id])
     horizon = _horizon(today)
-    counts = _identified([intervention_id]).aggregate(**{
-        k.key: Count("pk", filter=k.condition & k.due_by(horizon, policies))
-        for k in _kinds_of(kind)})
-    return sum(counts.values())
+    total = 0
+    for kinds in _by_population(_kinds_of(kind)):
+        counts = _identified([intervention_id]).filter(kinds[0].population(policies)).aggregate(
+            **{k.key: Count("pk", filter=k.condition & k.due_by(horizon, policies))
+               for k in kinds})
+        total += sum(counts.values())
+    return total
 
 
 def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: int = 0,
-             size: int = 50, count: bool = True) -> tuple[list[DueRow], int | None]:
+             size: int = 50, count: bool = True,
+             policies=None) -> tuple[list[DueRow], int | None]:
     """One page of the due list of an intervention, soonest first, and the number of rows
     in all (None unless `count`): each kind read in due order up to the page's end and
     merged."""
-    policies = _follow_up_policies([intervention_id])
+    policies = policies or _follow_up_policies([intervention_id])
     months = policies[intervention_id][0]
     horizon = _horizon(today)
     streams = []
     for k in _kinds_of(kind):
-        due = k.base([intervention_id]).filter(k.due_by(horizon, policies))
+        due = k.base([intervention_id], policies).filter(k.due_by(horizon, policies))
         rows = (due.select_related("intervention").annotate(stored=F(k.column))
                 .order_by(k.column, "number")[:offset + size])
         streams.append([
@@ -207,7 +243,8 @@ def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: i
             for due_on in [k.due_on(p.stored, months if k.key == "follow_up" else None)]])
     rows = sorted((row for stream in streams for row in stream),
                   key=lambda row: (row.due_on, row.participant.number))
-    total = due_total(intervention_id, today=today, kind=kind) if count else None
+    total = due_total(intervention_id, today=today, kind=kind,
+                      policies=policies) if count else None
     return rows[offset:offset + size], total
 
 
@@ -218,16 +255,24 @@ class DueList:
     def __init__(self, intervention_id, *, today: datetime.date, kind: str = ""):
         self.intervention_id, self.today, self.kind = intervention_id, today, kind
         self._total = None
+        self._policies = None
+
+    @property
+    def policies(self) -> dict:
+        if self._policies is None:
+            self._policies = _follow_up_policies([self.intervention_id])
+        return self._policies
 
     def count(self) -> int:
         if self._total is None:
-            self._total = due_total(self.intervention_id, today=self.today, kind=self.kind)
+            self._total = due_total(self.intervention_id, today=self.today, kind=self.kind,
+                                    policies=self.policies)
         return self._total
 
     def __getitem__(self, window: slice) -> list[DueRow]:
         return due_page(self.intervention_id, today=self.today, kind=self.kind,
                         offset=window.start or 0, size=window.stop - (window.start or 0),
-                        count=False)[0]
+                        count=False, policies=self.policies)[0]
 
 
 def _kinds_of(kind: str) -> list[Kind]:

@@ -10,6 +10,7 @@ generated data.
 - discharged: has a discharge in the period; wrong registrations are never counted at all
 - to work or studies: the occupation after discharge is in the group "arbete" or is "studier"
 - active on a day: started by then and not discharged by then
+- under way: not discharged (today); kept on the person as `under_way` by the services
 - followed up: a follow-up after discharge with contact made
 - plan anchored: an action plan anchored with the participant
 - plan within N days: the plan established at most N days after the start
@@ -154,6 +155,8 @@ def discharged_between(first: datetime.date, last: datetime.date) -> Q:
 
 DISCHARGED = Q(discharged_on__isnull=False)
 TO_WORK = Q(to_work=True)  # discharged, to work or studies
+# Not discharged, read from the person's own row (not the facts row) through a partial index.
+UNDER_WAY = Q(under_way=True)
 
 
 def active_on(day: datetime.date) -> Q:
@@ -218,6 +221,10 @@ def is_counted(participant) -> bool:
 def discharged_on(participant) -> datetime.date | None:
     discharge = _discharge(participant)
     return discharge.discharged_on if discharge is not None else None
+
+
+def is_under_way(participant) -> bool:
+    return _discharge(participant) is None
 
 
 def is_active_on(participant, day: datetime.date) -> bool:

@@ -8,11 +8,6 @@ pytestmark = pytest.mark.browser
 WARNING = "120 % av heltid är mer än en heltidstjänst."
 
 
-@pytest.mark.skipif(
-    "sqlite" in __import__("django.conf").conf.settings.DATABASES["default"]["ENGINE"],
-    reason="On the tests' in-memory SQLite the draft autosave and the htmx row request write "
-           "at the same moment and one gets 'database table is locked' (a 500, 1 run in 3); "
-           "a real database waits. Runs on PostgreSQL.")
 @pytest.mark.django_db(transaction=True)
 def test_an_owner_fills_in_checks_and_submits_and_the_office_reads_the_warnings(sign_in):
     page = sign_in("insatsansvarig")

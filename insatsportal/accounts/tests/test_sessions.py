@@ -138,3 +138,57 @@ def test_changing_the_password_ends_the_other_sessions(login):
         assert response["Location"] == "/konto/"
         assert current.get("/").status_code == 200
         assert other.get("/").status_code == 302
+
+
+def _session_writes(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries.captured_queries
+            if q["sql"].startswith(("UPDATE", "INSERT"))
+            and ("django_session" in q["sql"] or "accounts_usersession" in q["sql"])]
+
+
+def _idle_seconds_left(page: str) -> int:
+    import re
+
+    return int(re.search(r'data-idle-seconds-left="(\d+)"', page)[1])
+
+
+def test_use_is_noted_at_most_once_a_minute(login):
+    assert settings.SESSION_ACTIVITY_WRITE_SECONDS == 60
+    with time_machine.travel(START, tick=False) as traveller:
+        client = login("kansli")
+        traveller.shift(timedelta(seconds=59))
+        assert _session_writes(client, "/konto/sessioner/mina/") == []
+        traveller.shift(timedelta(seconds=1))
+        assert len(_session_writes(client, "/konto/sessioner/mina/")) == 2  # session, register
+        assert UserSession.objects.get().last_seen_at == START + timedelta(seconds=60)
+        traveller.shift(timedelta(seconds=30))
+        assert _session_writes(client, "/konto/sessioner/mina/") == []
+
+
+def test_the_idle_limit_and_the_warning_count_from_the_noted_use(login):
+    """A request less than a minute after the noted use is not noted: the session then
+    ends 30 minutes after the noted use, and the page's warning counts to the same moment,
+    never past what the server allows."""
+    with time_machine.travel(START, tick=False) as traveller:
+        client = login("kansli")
+        traveller.shift(timedelta(seconds=30))
+        assert _idle_seconds_left(client.get("/").content.decode()) == 30 * 60 - 30
+        traveller.shift(timedelta(seconds=60))  # 90 s in: noted
+        assert _idle_seconds_left(client.get("/").content.decode()) == 30 * 60
+        traveller.shift(timedelta(minutes=30, seconds=1))
+        assert client.get("/").status_code == 302
+
+
+def test_staying_signed_in_gives_the_whole_idle_time_again(login):
+    with time_machine.travel(START, tick=False) as traveller:
+        client = login("kansli")
+        traveller.shift(timedelta(seconds=20))  # within the minute: a page would not note it
+        response = client.post("/konto/sessioner/fortsatt/", HTTP_ACCEPT="application/json")
+        assert response.json() == {"idle_seconds": 30 * 60}
+        traveller.shift(timedelta(minutes=30))
+        assert client.get("/").status_code == 200

@@ -373,3 +373,111 @@ def test_each_admin_page_with_rows_shows_a_version_per_row(login, demo):
         page = client.get(url)
         assert page.status_code == 200
         assert f'name="{prefix}-0-edit_version"' in page.content.decode(), url
+
+
+def _user_admin(target):
+    """The admin change page of `target` (a user with two role rows), its action and the row
+    number of each role by its key."""
+    from insatsportal.accounts.models import RoleAssignment
+
+    User.objects.filter(username="kansli").update(is_staff=True, is_superuser=True)
+    RoleAssignment.objects.get_or_create(user=target, role="rapportlasare", intervention=None)
+    url = reverse("admin:accounts_user_change", args=[target.pk])
+    return url, "admin:accounts_user_change"
+
+
+def _role_rows(form):
+    data = browser_encoded(form)
+    return {int(data[f"roles-{n}-id"][0]): n for n in _rows(form, "roles")}
+
+
+def test_the_user_admin_versions_the_user_and_each_role_row(login, demo):
+    """Two administrators edit one user's roles: the same row changed differently comes back
+    (409) with both roles, nothing saved; a role and a name changed by each are both kept."""
+    from django.utils import translation
+
+    from insatsportal.accounts.models import Role, RoleAssignment
+
+    target = User.objects.get(username="handlaggare")
+    url, action = _user_admin(target)
+    row = target.roles.get(role="rapportlasare")
+    first, second = login("kansli"), login("kansli")
+    read_first = _form(first.get(url), action, url)
+    read_second = _form(second.get(url), action, url)
+    n = _role_rows(read_first)[row.pk]
+    assert first.post(url, _with(read_first, **{f"roles-{n}-role": "styrelse"})
+                      ).status_code == 302
+    refused = second.post(url, _with(read_second, **{f"roles-{n}-role": "kansli",
+                                                     "first_name": "Bertil"}))
+    assert refused.status_code == 409
+    page_text = html.unescape(refused.content.decode())
+    with translation.override("sv"):
+        assert str(Role.STYRELSE.label) in page_text and str(Role.KANSLI.label) in page_text
+    assert RoleAssignment.objects.get(pk=row.pk).role == "styrelse"
+    assert User.objects.get(pk=target.pk).first_name != "Bertil"  # nothing of it saved
+    again = _form(refused, action, url)
+    assert _shown(again, f"roles-{n}-role") == "kansli"  # what the second chose is kept
+    assert _shown(again, "first_name") == "Bertil"
+
+    # Different fields: the first changes the role again, the second (reading now) the name.
+    read_first = _form(first.get(url), action, url)
+    read_second = _form(second.get(url), action, url)
+    assert first.post(url, _with(read_first, **{f"roles-{n}-role": "insatsansvarig"})
+                      ).status_code == 302
+    assert second.post(url, _with(read_second, first_name="Bertil")).status_code == 302
+    assert RoleAssignment.objects.get(pk=row.pk).role == "insatsansvarig"
+    assert User.objects.get(pk=target.pk).first_name == "Bertil"
+
+
+def test_the_user_admin_add_and_password_pages_need_no_version(login, demo):
+    User.objects.filter(username="kansli").update(is_staff=True, is_superuser=True)
+    client = login("kansli")
+    url, action = reverse("admin:accounts_user_add"), "admin:accounts_user_add"
+    added = client.post(url, _with(_form(client.get(url), action, url), username="ny.admin",
+                                   password1="Lång-lösen-för-test-1", usable_password="true",
+                                   password2="Lång-lösen-för-test-1"))
+    assert added.status_code == 302, added.content.decode()[-2000:]
+    user = User.objects.get(username="ny.admin")
+    url = reverse("admin:auth_user_password_change", args=[user.pk])
+    action = "admin:auth_user_password_change"
+    changed = client.post(url, _with(_form(client.get(url), action, url),
+                                     password1="Annan-lång-lösen-2", usable_password="true",
+                                     password2="Annan-lång-lösen-2"))
+    assert changed.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Annan-lång-lösen-2")
+
+
+def test_a_role_row_removed_meanwhile_is_said_and_kept(login, demo):
+    """The other administrator removes a role row the user then changes: a Swedish message on
+    that row, the user's choice still in it and every other row still on the page; saving
+    again adds it as a new row. A removed row the user left as read stays removed."""
+    from insatsportal.accounts.models import RoleAssignment
+
+    target = User.objects.get(username="handlaggare")
+    url, action = _user_admin(target)
+    row = target.roles.get(role="rapportlasare")
+    rows_before = target.roles.count()
+    second = login("kansli")
+    read_second = _form(second.get(url), action, url)
+    n = _role_rows(read_second)[row.pk]
+    RoleAssignment.objects.filter(pk=row.pk).delete()  # the other person's save
+    refused = second.post(url, _with(read_second, **{f"roles-{n}-role": "styrelse"}))
+    assert refused.status_code == 409
+    page_text = html.unescape(refused.content.decode())
+    assert "Raden har tagits bort av någon annan medan du redigerade" in page_text
+    assert "Välj ett giltigt alternativ" not in page_text
+    again = _form(refused, action, url)
+    assert _shown(again, f"roles-{n}-role") == "styrelse"
+    assert set(_role_rows(again)) == set(target.roles.values_list("pk", flat=True))
+    assert second.post(url, browser_encoded(again)).status_code == 302
+    assert target.roles.filter(role="styrelse").exists()
+    assert target.roles.count() == rows_before
+
+    # Left as read: the removal stands, the other change is saved.
+    added = target.roles.get(role="styrelse")
+    read_second = _form(second.get(url), action, url)
+    RoleAssignment.objects.filter(pk=added.pk).delete()
+    assert second.post(url, _with(read_second, last_name="Kvar")).status_code == 302
+    assert not target.roles.filter(role="styrelse").exists()
+    assert User.objects.get(pk=target.pk).last_name == "Kvar"

@@ -100,7 +100,7 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
         row = Participant(
             id=person.pk, intervention_id=person.site.pk, number=numbers[person.site.pk],
             is_anonymous=person.anonymous, sex=person.sex, start_year=person.enrolled_on.year,
-            demo_seed=seed, created_by_id=actor_id,
+            under_way=not person.discharge, demo_seed=seed, created_by_id=actor_id,
         )
         if ratings[person.pk]:
             latest = ratings[person.pk][-1]
@@ -112,6 +112,7 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
             row.name_index = _name_index(person.name)
             row.birth_year = person.birth.year
             row.home_kommun_id = person.home_kommun
+            row.enrolled_on = person.enrolment["enrolled_on"]  # kept as the service does
         rows.append(row)
     Participant.objects.bulk_create(rows, batch_size=BATCH)
     name_tokens_write([row for row in rows if row.name_index], new=True, batch_size=BATCH)

@@ -56,6 +56,15 @@ class Participant(models.Model):
                                        editable=False)
     latest_rating_improved = models.BooleanField(_("improved at the latest rating"),
                                                  null=True, blank=True, editable=False)
+    # Not discharged (facts.UNDER_WAY): kept by services.discharge and anonymisation, so
+    # that the due list and the start page read only the people under way, through the
+    # partial indexes below, instead of looking for a missing discharge among everyone.
+    under_way = models.BooleanField(_("under way"), default=True, db_default=True,
+                                    editable=False)
+    # Enrolment.enrolled_on, kept by services.enrolment: the first plan and first rating fall
+    # due from it, read through the same partial indexes.
+    enrolled_on = models.DateField(_("date of enrolment"), null=True, blank=True,
+                                   editable=False)
     # Set only on the invented records of `manage.py generate_demo_data`, never on real ones.
     demo_seed = models.BigIntegerField(
         _("fictional demo record (seed)"), null=True, blank=True, editable=False, db_index=True,
@@ -70,6 +79,23 @@ class Participant(models.Model):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["intervention", "-number"]
+        indexes = [
+            # The due list and the start page: identified people under way, per intervention,
+            # in the order their next rating, first rating or first plan falls due (covering
+            # what the counts read, so that they need not visit the table).
+            models.Index(fields=["intervention", "latest_rated_on", "number"],
+                         include=["id", "enrolled_on"],
+                         condition=Q(under_way=True, is_anonymous=False),
+                         name="participant_under_way"),
+            models.Index(fields=["intervention", "enrolled_on", "number"],
+                         include=["id", "latest_rated_on"],
+                         condition=Q(under_way=True, is_anonymous=False),
+                         name="participant_under_way_enrolled"),
+            models.Index(fields=["intervention", "enrolled_on", "number"],
+                         condition=Q(under_way=True, is_anonymous=False,
+                                     latest_rated_on__isnull=True),
+                         name="participant_under_way_unrated"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["intervention", "number"], name="participant_number_unique"

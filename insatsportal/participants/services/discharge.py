@@ -68,6 +68,9 @@ def discharge_record(
         participant=participant, defaults={**values, "recorded_by": actor},
     )
     discharge.income_after.set(income_after)
+    if participant.under_way:  # facts.UNDER_WAY: the due list stops reading this person
+        participant.under_way = False
+        Participant.objects.filter(pk=participant.pk).update(under_way=False)
     facts_keep([participant.pk])
     log_action(actor=actor, obj=participant,
                action="participant.discharged" if existing is None else "discharge.corrected",

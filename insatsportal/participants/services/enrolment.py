@@ -58,9 +58,10 @@ def enrolment_record(
         participant=participant, defaults={**values, "recorded_by": actor},
     )
     enrolment.income_before.set(income_before)
-    if participant.start_year != enrolled_on.year:
-        participant.start_year = enrolled_on.year
-        participant.save(update_fields=["start_year"])
+    if (participant.start_year, participant.enrolled_on) != (enrolled_on.year, enrolled_on):
+        # enrolled_on: the due list's copy (Participant.enrolled_on)
+        participant.start_year, participant.enrolled_on = enrolled_on.year, enrolled_on
+        participant.save(update_fields=["start_year", "enrolled_on"])
     facts_keep([participant.pk])
     log_action(actor=actor, obj=participant,
                action="participant.enrolled" if existing is None else "enrolment.corrected",

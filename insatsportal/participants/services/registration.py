@@ -173,6 +173,7 @@ def _anonymise(participant: Participant, *, protected: bool = False) -> None:
     if protected:
         Activity.objects.filter(participant=participant).delete()
         Discharge.objects.filter(participant=participant).delete()
+        participant.under_way = True  # facts.UNDER_WAY: no discharge any more
         Consent.objects.filter(participant=participant).delete()
         participant._state.fields_cache.pop("consent", None)
     else:
@@ -186,6 +187,7 @@ def _anonymise(participant: Participant, *, protected: bool = False) -> None:
     participant.birth_year = None
     participant.home_kommun = None
     participant.latest_rated_on = participant.latest_rating_improved = None
+    participant.enrolled_on = None  # the enrolment is gone
     participant.save()
     name_tokens_write([participant])
     facts_keep([participant.pk])

@@ -79,3 +79,14 @@ def test_the_statistics_count_discharges_by_type(login, demo):
         factories.discharge(factories.anonymous(sex="kvinna"))
     page = login("rapportlasare").get("/deltagare/statistik/").content.decode()
     assert "Utskrivna: Planerat avslut" in page
+
+
+def test_the_list_shows_the_day_of_discharge_of_those_discharged(login, demo):
+    gone, staying = factories.anonymous(), factories.anonymous()
+    factories.discharge(gone, discharged_on=datetime.date(2024, 9, 30))
+    page = login("deltagaransvarig").get(
+        f"/deltagare/insats/{gone.intervention_id}/").content.decode()
+    rows = {p.number: row for p in (gone, staying)
+            for row in page.split("<tr>") if f'<td class="num">{p.number}</td>' in row}
+    assert "utskriven 2024-09-30" in rows[gone.number]
+    assert "utskriven" not in rows[staying.number]

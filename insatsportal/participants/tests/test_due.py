@@ -11,7 +11,7 @@ from django.urls import reverse
 from insatsportal.core.calendar import add_months
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants import due
-from insatsportal.participants.models import Discharge, FollowUp, Participant
+from insatsportal.participants.models import Discharge, Enrolment, FollowUp, Participant
 from insatsportal.participants.services.followup import policy_for, sampled_ids
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +29,7 @@ def generated(demo):
     ongoing = Participant.objects.filter(intervention=intervention, number__lte=100)
     Discharge.objects.filter(participant__in=ongoing).delete()
     FollowUp.objects.filter(participant__in=ongoing).delete()
+    ongoing.update(under_way=True)
     return intervention
 
 
@@ -107,3 +108,106 @@ def test_the_start_page_counts_in_a_fixed_number_of_queries(demo, login,
         demo_data_generate(participants=120, seed=5, interventions_count=1, force=True)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get("/").status_code == 200
+
+
+def _under_way_agrees(queryset):
+    from insatsportal.participants import facts
+
+    people = list(queryset.select_related("discharge"))
+    assert people
+    for person in people:
+        assert person.under_way == facts.is_under_way(person), person.number
+        enrolment = Enrolment.objects.filter(participant=person).first()
+        assert person.enrolled_on == (enrolment.enrolled_on if enrolment else None)
+    assert queryset.filter(facts.UNDER_WAY).count() == sum(map(facts.is_under_way, people))
+
+
+def test_the_generated_people_are_under_way_until_discharged(generated):
+    _under_way_agrees(Participant.objects.filter(demo_seed=3))
+
+
+def test_discharge_and_protection_keep_under_way_right(demo, login):
+    from insatsportal.participants.services.registration import (
+        consent_withdraw,
+        participant_mark_protected,
+    )
+    from insatsportal.participants.tests import factories
+
+    staff = factories.staff()
+    kept, protected = factories.identified(), factories.identified(
+        pnr="19900202-0007", name="Skydda Mig")
+    for person in (kept, protected):
+        factories.enrol(person)
+    factories.enrol(kept, enrolled_on=datetime.date(2024, 1, 20))  # a correction
+    client = login("deltagaransvarig")
+    url = reverse("participants:due", args=[kept.intervention_id])
+    assert "Testa Testsson" in client.get(url).content.decode()
+    factories.discharge(kept)
+    factories.discharge(kept, discharged_on=datetime.date(2024, 10, 1))  # a correction
+    factories.discharge(protected)
+    assert "Testa Testsson" not in client.get(url + "?typ=first_plan").content.decode()
+    participant_mark_protected(actor=staff, participant=protected)  # its discharge goes too
+    consent_withdraw(actor=staff, participant=Participant.objects.get(pk=kept.pk))
+    _under_way_agrees(Participant.objects.filter(pk__in=[kept.pk, protected.pk]))
+    assert not Participant.objects.get(pk=kept.pk).under_way
+    assert Participant.objects.get(pk=protected.pk).under_way
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_marks_everyone_discharged_as_no_longer_under_way(demo):
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    old = migrate([("participants", "0017_participant_facts")])
+    Person = old.get_model("participants", "Participant")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT MIN(id) FROM interventions_intervention")
+        where = cursor.fetchone()[0]
+    people = [Person.objects.create(intervention_id=where, number=9000 + n, sex="kvinna",
+                                    start_year=2024, is_anonymous=True) for n in range(3)]
+    old.get_model("participants", "Discharge").objects.create(
+        participant_id=people[0].pk, discharged_on=datetime.date(2024, 9, 30), end_type="wrong")
+    code = old.get_model("participants", "Code").objects.order_by("pk").first().pk
+    old.get_model("participants", "Enrolment").objects.create(
+        participant_id=people[1].pk, enrolled_on=datetime.date(2024, 2, 1),
+        occupation_before_id=code, support_time_before_id=code, education_id=code)
+    try:
+        migrate([("participants", "0018_under_way")])
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    assert sorted(Participant.objects.filter(pk__in=[p.pk for p in people])
+                  .values_list("number", "under_way", "enrolled_on")) == [
+        (9000, False, None), (9001, True, datetime.date(2024, 2, 1)), (9002, True, None)]
+
+
+# Queries of the due list's first page (session, user, second factor and roles included).
+DUE_LIST_QUERIES = 14
+
+
+def test_the_due_list_takes_the_same_queries_for_few_and_many_people(demo, login, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from insatsportal.demo.generate.services import demo_data_generate
+
+    settings.DEMO_MODE = True
+    client = login("deltagaransvarig")
+    url = reverse("participants:due", args=[Intervention.objects.get(
+        name="En väg in – steget vidare").pk])
+
+    def queries() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured.captured_queries)
+
+    demo_data_generate(participants=10, seed=11, interventions_count=0)
+    few = queries()
+    demo_data_generate(participants=60, seed=12, interventions_count=0, force=True)
+    assert queries() == few == DUE_LIST_QUERIES

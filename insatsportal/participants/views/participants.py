@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from insatsportal.participants.errors import ParticipantError
 from insatsportal.participants.models import ReadLogEntry
 from insatsportal.participants.services import registration
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import keyset_page, page_of
+from insatsportal.participants.views.common import keyset_page, keyset_page_by_intervention
 
 SEARCH_SESSION_KEY = "participant_search"
 DUE_PAGE_SIZE = 50
@@ -27,8 +28,9 @@ DUE_PAGE_SIZE = 50
 @require(policy.can_view_participants_section)
 def participant_index(request):
     interventions = selectors.interventions_for_participant_staff(user=request.user)
-    page = page_of(request, selectors.consented_participants_for_partner(user=request.user)
-                   .select_related("intervention").order_by("intervention__name", "-number"))
+    page = keyset_page_by_intervention(
+        request, selectors.consented_participants_for_partner(user=request.user)
+        .select_related("intervention"))
     read_log_record(user=request.user, participants=page, what=ReadLogEntry.What.LIST)
     return render(request, "participants/index.html",
                   {"interventions": interventions, "page": page})
@@ -45,7 +47,10 @@ def intervention_participants(request, pk):
     query = _search_query(request, intervention)
     participants = selectors.participant_list(
         user=request.user, intervention=intervention, query=query
-    ).select_related("discharge").defer("personnummer_encrypted", "name_index")
+    # The discharge day as a column: a row without one then costs nothing in the template
+    # (a missing discharge raised, and the template's fallback called dir() on each row).
+    ).annotate(discharged_on=F("discharge__discharged_on")).defer(
+        "personnummer_encrypted", "name_index")
     page = keyset_page(request, participants)
     read_log_record(user=request.user, participants=page,
                     what=ReadLogEntry.What.SEARCH if query else ReadLogEntry.What.LIST)

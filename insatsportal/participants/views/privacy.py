@@ -18,7 +18,7 @@ from insatsportal.participants import forms
 from insatsportal.participants.extract import participants_for_number, register_extract
 from insatsportal.participants.models import ReadLogEntry
 from insatsportal.participants.services.readlog import read_log_record
-from insatsportal.participants.views.common import page_of
+from insatsportal.participants.views.common import keyset_page
 
 FLAG_WINDOW_DAYS = 30
 
@@ -51,7 +51,7 @@ def privacy_overview(request):
     since = timezone.localdate() - datetime.timedelta(days=FLAG_WINDOW_DAYS)
     return render(request, "participants/privacy.html", {
         "form": form,
-        "page": page_of(request, entries, size=100),
+        "page": keyset_page(request, entries, key="id", size=100),  # newest first
         "flags": list(unusual_reads(since=since, threshold=threshold)),
         "threshold": threshold,
         "window": FLAG_WINDOW_DAYS,
