@@ -147,7 +147,7 @@ def test_the_kept_support_follows_every_change_to_the_records(demo):
     # The migration's fill (for rows kept before the column) reads the same.
     ParticipantFacts.objects.update(support_known=False)
     migration = importlib.import_module(
-        "insatsportal.participants.migrations.0018_support_known")
+        "insatsportal.participants.migrations.0019_support_known")
     with connection.cursor() as cursor:
         cursor.execute(migration.FILL_SQL)
     assert _kept() == kept

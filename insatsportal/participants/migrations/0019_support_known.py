@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('participants', '0017_participant_facts'),
+        ('participants', '0018_under_way'),
     ]
 
     operations = [
