@@ -44,7 +44,8 @@ def setup_django() -> None:
 
 def build(*, seed: int, participants: int, interventions: int, activities_each: int,
           ratings_each: int, rating_months: int | None = None) -> None:
-    """Migrate, load the demo and generate the data once (skipped when the seed is there)."""
+    """Migrate, load the demo and generate the data once (skipped when the seed is complete,
+    resumed when a build was stopped), printing the build rate."""
     from django.core.management import call_command
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
@@ -56,22 +57,30 @@ def build(*, seed: int, participants: int, interventions: int, activities_each: 
     pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_demo", verbosity=0)
-    if Participant.objects.filter(demo_seed=seed).exists():
+    # BENCH_BUILD=orm: through the models, as on SQLite, to compare with COPY.
+    by_models = os.environ.get("BENCH_BUILD") == "orm"
+    if not Participant.objects.filter(demo_seed=seed).exists():
+        print(f"Building {participants} participants with {activities_each} activities each "
+              f"and {interventions} extra interventions…")
+    # Returns at once when the seed is complete; goes on from the last committed chunk of a
+    # stopped build.
+    result = demo_data_generate(
+        participants=participants, seed=seed, interventions_count=interventions,
+        activities_per_participant=activities_each, ratings_per_participant=ratings_each,
+        rating_months=rating_months, copy=False if by_models else None,
+        progress=lambda line: print("  " + line, flush=True))
+    if not result.created:
         print(f"Data already built (seed {seed}).")
         if pending:  # a migration may have rewritten big tables: as autovacuum would
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
     else:
-        print(f"Building {participants} participants with {activities_each} activities each "
-              f"and {interventions} extra interventions…")
-        result = demo_data_generate(
-            participants=participants, seed=seed, interventions_count=interventions,
-            activities_per_participant=activities_each, ratings_per_participant=ratings_each,
-            rating_months=rating_months,
-            progress=lambda line: print("  " + line, flush=True))
-        print(f"Generated in {result.seconds:.1f} s: "
-              f"{result.counts['participants'] / result.seconds:.0f} participants/s, "
-              f"{result.rows / result.seconds:.0f} rows/s ({result.rows} rows).")
+        people = result.counts["participants"]
+        print(f"Generated {'through the models' if by_models else 'by COPY'} in "
+              f"{result.seconds:.1f} s: {people / result.seconds:.0f} participants/s, "
+              f"{result.rows / result.seconds:.0f} rows/s ({result.rows} rows); the people "
+              f"alone {result.people_seconds:.1f} s, "
+              f"{people / max(result.people_seconds, 1e-6):.0f} participants/s.")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     print(f"In the database: {Participant.objects.count()} participants, "

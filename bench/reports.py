@@ -3,8 +3,10 @@
     make bench                       # or: .venv/bin/python bench/reports.py
 
 PostgreSQL only (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/insatsportal_bench_reports;
-the database is created if missing). Migrates, loads the demo and builds once (skipped when
-already built) with generate_demo_data's service and a fixed seed: BENCH_PARTICIPANTS
+the database is created if missing). Migrates, loads the demo and builds once (by COPY in
+committed chunks, printing its rate; skipped when complete, resumed from the last chunk when
+stopped; BENCH_BUILD=orm writes through the models to compare) with generate_demo_data's
+service and a fixed seed: BENCH_PARTICIPANTS
 participants (default 200 000) over 80 interventions, 10 activities each on average and
 up to 10 progress ratings each (about 1 000 000 ratings, 2 000 000 activities at the default
 size; the generator rates monthly so that the ratings reach that). It gives the intervention

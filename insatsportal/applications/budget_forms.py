@@ -127,6 +127,8 @@ class BudgetForm:
         return all([formset.is_valid() for formset in self.formsets] + [self.meta.is_valid()])
 
     def to_data(self) -> b.BudgetData:
+        """The budget as entered; on a form with problems, what could be read (a figure that
+        is not an amount counts as nothing), for the totals shown while the owner types."""
         owners = tuple(
             b.Owner(position=i, member=form.cleaned_data["member"].name,
                     label=form.cleaned_data.get("label", ""),
@@ -144,12 +146,13 @@ class BudgetForm:
                                     period_from=data.get("period_from"),
                                     period_to=data.get("period_to"), amounts=form.amounts()))
             for form in self.categories[funding].forms:
-                key = form.cleaned_data["category"]
+                key = form.cleaned_data.get("category")
                 if key in b.CATEGORY_SECTION:
                     lines.append(b.Line(funding=funding, section=b.CATEGORY_SECTION[key],
                                         category=key, amounts=form.amounts()))
         for form in _kept(self.free):
-            lines.append(b.Line(funding=b.CO_FINANCING, section=form.cleaned_data["section"],
+            lines.append(b.Line(funding=b.CO_FINANCING,
+                                section=form.cleaned_data.get("section") or b.PREMISES,
                                 title=form.cleaned_data.get("title", ""),
                                 amounts=form.amounts()))
         years = tuple(

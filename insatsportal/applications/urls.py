@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/andra/", views.application_edit, name="edit"),
     path("<int:pk>/rad/<slug:prefix>/", views.form_row, name="row"),
     path("<int:pk>/budget/", views.budget_edit, name="budget"),
+    path("<int:pk>/budget/summor/", views.budget_totals, name="budget_totals"),
     path("<int:pk>/budget.xlsx", views.budget_download, name="budget_xlsx"),
     path("<int:pk>/budget/las-in/", views.budget_upload, name="budget_upload"),
     path("<int:pk>/versioner/<int:number>/", views.version_diff, name="version"),

@@ -21,8 +21,13 @@ def _members(required=False):
                                   to_field_name="name")
 
 
+# A choice's initial is its first option, the one a browser sends for an untouched select:
+# the blank row at the end of each list then stays "unchanged" and is left out, instead of
+# being checked as a row and failing for fields the reviewer never meant to fill in.
+
 class GoalForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of goal"), choices=Goal.Kind.choices)
+    kind = forms.ChoiceField(label=_("Kind of goal"), choices=Goal.Kind.choices,
+                             initial=Goal.Kind.OVERALL)
     part = forms.CharField(label=_("Sub-part"), max_length=200, required=False)
     text = forms.CharField(label=_("Goal"), widget=forms.Textarea(attrs={"rows": 3}))
     target_kind = forms.ChoiceField(label=_("Measurable target"), required=False,
@@ -62,9 +67,9 @@ class StaffingForm(forms.Form):
 
 
 class BudgetLineForm(forms.Form):
-    funding = forms.ChoiceField(label=_("Funded by"), choices=[
+    funding = forms.ChoiceField(label=_("Funded by"), initial=b.ASSOCIATION, choices=[
         (b.ASSOCIATION, _("The förbund")), (b.CO_FINANCING, _("Co-financing"))])
-    section = forms.ChoiceField(label=_("Section"), choices=[
+    section = forms.ChoiceField(label=_("Section"), initial=b.SALARY, choices=[
         (b.SALARY, _("Salaries")), (b.PREMISES, _("Premises")), (b.OTHER, _("Other costs"))])
     category = forms.ChoiceField(label=_("Category"), required=False,
                                  choices=[("", "–")] + list(b.CATEGORIES))
@@ -112,12 +117,21 @@ class BudgetLineForm(forms.Form):
 
 
 class SignatureForm(forms.Form):
-    role = forms.ChoiceField(label=_("Signs as"), choices=Signature.Role.choices)
+    role = forms.ChoiceField(label=_("Signs as"), choices=Signature.Role.choices,
+                             initial=Signature.Role.OWNER)
     member = _members()
     organisation = forms.CharField(label=_("Organisation as written"), max_length=200,
                                    required=False)
     signed_on = forms.DateField(label=_("Date"), required=False)
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        # A signature names its organisation (the application's own check says so too, but
+        # only here is the message on the row the reviewer must correct).
+        if not data.get("member") and not data.get("organisation") and not self.errors:
+            self.add_error("organisation", _("Choose the member or write the organisation."))
+        return data
 
     def row(self) -> dict:
         data = self.cleaned_data

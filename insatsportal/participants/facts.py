@@ -14,6 +14,8 @@ generated data.
 - followed up: a follow-up after discharge with contact made
 - plan anchored: an action plan anchored with the participant
 - plan within N days: the plan established at most N days after the start
+- support known: some support (försörjning) recorded both at enrolment and at discharge, and
+  "okänd" in neither (the people the socio-economic estimate can count)
 - improved on a day: Rating.improved of the person's latest rating on that day (None when it
   is the first with its instrument, or there is none); rated twice: improved is not None
 
@@ -29,6 +31,7 @@ from django.db.models import (
     Case,
     Count,
     DateField,
+    Exists,
     ExpressionWrapper,
     F,
     Func,
@@ -39,7 +42,12 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from insatsportal.participants.models import Discharge, ParticipantFacts, Rating
+from insatsportal.participants.models import (
+    Discharge,
+    Enrolment,
+    ParticipantFacts,
+    Rating,
+)
 from insatsportal.participants.services.enrolment import WORK_GROUP
 
 # Sysselsättning after discharge that counts as work or studies (code list "occupation"):
@@ -68,6 +76,21 @@ TO_WORK_OR_STUDIES = (Q(discharge__occupation_after__group=WORK_GROUP)
 WRONG_REGISTRATION = Q(discharge__end_type=Discharge.EndType.WRONG_REGISTRATION)
 
 
+# Försörjning recorded as this code is not a known support (socioeconomics/estimate.py).
+UNKNOWN_SUPPORT_CODE = "okand"
+
+
+def _support(through, owner: str) -> tuple[Exists, Exists]:
+    rows = through.objects.filter(**{owner: OuterRef("pk")})
+    return Exists(rows), Exists(rows.filter(code__code=UNKNOWN_SUPPORT_CODE))
+
+
+_BEFORE, _BEFORE_UNKNOWN = _support(Enrolment.income_before.through,
+                                    "enrolment__participant_id")
+_AFTER, _AFTER_UNKNOWN = _support(Discharge.income_after.through, "discharge__participant_id")
+SUPPORT_KNOWN = Q(_BEFORE) & Q(_AFTER) & ~Q(_BEFORE_UNKNOWN) & ~Q(_AFTER_UNKNOWN)
+
+
 PLAN_ANCHORED_WITH_PARTICIPANT = Q(plan__isnull=False, plan__anchored_with_participant=True)
 
 
@@ -89,6 +112,7 @@ DEFINITIONS = {
                            output_field=DateField(null=True)),
     "plan_on": F("plan__established_on"),
     "plan_anchored": _flag(PLAN_ANCHORED_WITH_PARTICIPANT),
+    "support_known": _flag(SUPPORT_KNOWN),
     "latest_rated_on": F("latest_rated_on"),
     "latest_rating_improved": F("latest_rating_improved"),
 }

@@ -23,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear
 
 from insatsportal.core.calendar import quarter_bounds
-from insatsportal.participants.models import Discharge, Enrolment, FollowUp
+from insatsportal.participants.models import Discharge, FollowUp
 from insatsportal.reports.models import Requisition
 from insatsportal.socioeconomics import estimate as rules
 from insatsportal.socioeconomics.models import CostParameter, EstimateSettings
@@ -81,19 +81,20 @@ def _known_support(through, owner: str, owner_ref: str) -> tuple[Exists, Exists]
 
 def _known(intervention_ids):
     """Discharges (wrong registrations left out) whose support is known both before and
-    after: recorded, and not "okänd". Their occupation may be unrecorded."""
-    before, before_unknown = _known_support(Enrolment.income_before.through,
-                                            "enrolment__participant_id", "participant_id")
-    after, after_unknown = _known_support(Discharge.income_after.through, "discharge_id", "pk")
-    return (Discharge.objects.filter(participant__intervention_id__in=intervention_ids)
-            .exclude(end_type=WRONG).filter(before, after)
-            .exclude(before_unknown).exclude(after_unknown))
+    after: recorded, and not "okänd" (participants/facts.py SUPPORT_KNOWN, kept in the
+    person's ParticipantFacts row, which a wrong registration does not have). Their
+    occupation may be unrecorded."""
+    return Discharge.objects.filter(participant__intervention_id__in=intervention_ids,
+                                    participant__facts__support_known=True)
 
 
 def _grouped(queryset, *, grant: str, day: str, **values) -> list[dict]:
+    """Rows per grant, year and `values`. Each joined row is one person once in its group
+    (one enrolment, discharge and follow-up a person, a code once in a list, a grant once),
+    so a plain COUNT counts people without sorting them for DISTINCT."""
     return list(queryset.filter(**_in_grant(grant, day))
                 .values(grant_id=F(grant), year=ExtractYear(day), **values)
-                .annotate(n=Count("pk", distinct=True)).order_by())
+                .annotate(n=Count("pk")).order_by())
 
 
 def _state_counts(known) -> dict:
@@ -167,7 +168,7 @@ def _tallies(intervention_ids, prices: rules.Prices) -> dict[int, rules.Tally]:
     discharged = {row["grant_id"]: row["n"] for row in (
         Discharge.objects.filter(participant__intervention_id__in=intervention_ids)
         .exclude(end_type=WRONG).filter(**_in_grant(GRANT, "discharged_on"))
-        .values(grant_id=F(GRANT)).annotate(n=Count("pk", distinct=True)).order_by())}
+        .values(grant_id=F(GRANT)).annotate(n=Count("pk")).order_by())}
     known = _known(intervention_ids)
     known_by_year = defaultdict(dict)
     for row in _grouped(known, grant=GRANT, day="discharged_on"):

@@ -5,8 +5,11 @@ Skipped, with a clear reason, when chromium is not installed.
 
 import os
 import shutil
+from importlib import import_module
+from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -87,3 +90,38 @@ def sign_in(page):
         return target
 
     return sign_in
+
+
+AXE = Path(__file__).resolve().parents[1] / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's script (tests/a11y, `npm ci`), or None when it is not installed."""
+    return AXE.read_text(encoding="utf-8") if AXE.is_file() else None
+
+
+@pytest.fixture
+def demo_people(demo, settings):
+    """The demo with generated people, so that lists are long and pages full
+    (transactional tests flush the seeded code lists: seeded again)."""
+    import_module("insatsportal.participants.migrations.0003_seed_code_lists").seed(apps, None)
+    import_module("insatsportal.participants.migrations.0007_seed_instrument").seed(apps, None)
+    from insatsportal.demo.generate.services import demo_data_generate
+
+    settings.DEMO_MODE = True
+    demo_data_generate(participants=40, seed=17, interventions_count=1)
+    return demo
+
+
+@pytest.fixture
+def main_page_walk(request, browser, live_server, axe_source):
+    """Every main page of every role and every form in error, walked once per process
+    (tests/browser/crawl.py); the second test to ask reads the first one's result without
+    making the demo people again."""
+    from tests.browser.crawl import walk_once
+
+    if walk_once.result:
+        return walk_once.result
+    return walk_once(browser, live_server.url, request.getfixturevalue("sign_in"),
+                     request.getfixturevalue("demo_people"), axe_source)

@@ -9,6 +9,7 @@ SCREENSHOTS = [
     ("application-form", "insatsansvarig", "applications:edit"),
     ("budget", "insatsansvarig", "applications:budget"),
     ("participant", "deltagaransvarig", "participants:detail"),
+    ("participant-list", "deltagaransvarig", "participants:intervention"),
     ("dashboard", "kansli", "reports:index"),
     ("goals", "kansli", "reports:goals"),
 ]

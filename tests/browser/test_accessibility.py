@@ -1,39 +1,31 @@
 """WCAG 2.1 A and AA with axe-core on every main page, for each role, and on forms in error.
 
 axe-core comes from the npm registry (tests/a11y/package.json, installed by `npm ci` in
-.ci/run); without it these tests are skipped with the reason. Each role signs in, opens
-its start page, every page of its navigation and the first few pages each of those links
-to, and axe checks every one. A link that leads the role to "Åtkomst nekad" fails too:
-links are shown only to roles that may follow them.
+.ci/run); without it these tests are skipped with the reason. Every page of the
+permission matrix that a role may open is checked for that role, and every form with
+fields is sent empty once and checked in its error state (tests/browser/crawl.py walks
+them, once for this test and the reflow test). A link that leads the role to "Åtkomst
+nekad" fails too: links are shown only to roles that may follow them. Below, chosen forms
+in error start at their error summary, and the keyboard walks the longest forms.
 """
 
 import re
 from importlib import import_module
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
 from playwright.sync_api import expect
 
+from tests.browser.crawl import AXE_RUN, WCAG_TAGS
+
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).resolve().parents[1] / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-ROLES = ["kansli", "styrelse", "insatsansvarig", "deltagaransvarig", "handlaggare",
-         "rapportlasare"]
-LINKS_PER_PAGE = 3  # links followed from each page
-MAX_PAGES = 30  # per role
-# Not pages: files, sign-out, language switch, API documents.
-SKIP = ("/logga-ut", "/i18n/", "/api/", ".pdf", ".xlsx", ".csv", ".docx", "/ladda-ner",
-        "/export", "/kopia/", "/dokument", "/static/", "/media/")
-
-
-@pytest.fixture(scope="module")
-def axe_source():
-    if not AXE.is_file():
+@pytest.fixture
+def axe_required(axe_source):
+    if axe_source is None:
         pytest.skip("axe-core is not installed: run `npm ci` in tests/a11y")
-    return AXE.read_text(encoding="utf-8")
+    return axe_source
 
 
 @pytest.fixture
@@ -64,69 +56,19 @@ def axe_violations(page, source) -> list[str]:
     """'rule-id (impact): help — selectors' for every WCAG 2.1 A/AA violation on the page."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=source)
-    found = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-            return result.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ` +
-                v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
-        }""", WCAG_TAGS)
+    found = page.evaluate(AXE_RUN, WCAG_TAGS)
     return [f"{urlsplit(page.url).path}: {line}" for line in found]
 
 
-def _links(page, origin) -> list[str]:
-    hrefs = page.eval_on_selector_all(
-        "main a[href]", "links => links.map(a => a.href)")
-    seen, result = set(), []
-    for href in hrefs:
-        parts = urlsplit(href)
-        if f"{parts.scheme}://{parts.netloc}" != origin or any(s in parts.path for s in SKIP):
-            continue
-        url = parts.path + (f"?{parts.query}" if parts.query else "")
-        if url not in seen:
-            seen.add(url)
-            result.append(url)
-    return result
-
-
-def _visit(page, url, source, report, role=""):
-    response = page.goto(url)
-    if response is None or "text/html" not in response.headers.get("content-type", ""):
-        return False
-    if response.status in (403, 404):
-        report["denied"].append(f"{role}: {url} ({response.status})")
-        return False
-    report["violations"].extend(axe_violations(page, source))
-    report["pages"] += 1
-    return True
-
-
-def _crawl(page, role, source, report, origin):
-    """The start page, every navigation page, and from each of those up to LINKS_PER_PAGE
-    pages two links deep (so a participant's or an application's own pages are reached)."""
-    _visit(page, "/", source, report, role)
-    queue = [(urlsplit(href).path, 0) for href in page.eval_on_selector_all(
-        "header nav a[href]", "links => links.map(a => a.href)")]
-    visited = {"/"}
-    while queue and len(visited) < MAX_PAGES:
-        url, depth = queue.pop(0)
-        if url in visited:
-            continue
-        visited.add(url)
-        if _visit(page, url, source, report, role) and depth < 2:
-            fresh = [u for u in _links(page, origin) if u not in visited]
-            queue.extend((u, depth + 1) for u in fresh[:LINKS_PER_PAGE])
-    return len(visited)
-
-
 @pytest.mark.django_db(transaction=True)
-def test_every_main_page_of_every_role_passes_axe(role_page, axe_source, live_server):
-    report = {"violations": [], "denied": [], "pages": 0}
-    per_role = {role: _crawl(role_page(role), role, axe_source, report, live_server.url)
-                for role in ROLES}
-    print(f"\naxe: {report['pages']} pages checked ({per_role})",
-          *report["violations"], *report["denied"], sep="\n")
-    assert report["denied"] == [], "Links shown that the role may not follow"
-    assert report["violations"] == []
+def test_every_main_page_of_every_role_and_every_form_in_error_passes_axe(
+        axe_required, main_page_walk):
+    walk = main_page_walk
+    print(f"\naxe: {walk['pages']} pages and {walk['forms']} forms in error checked",
+          *walk["violations"], *walk["refused"], *walk["not_ok"], sep="\n")
+    assert walk["not_ok"] == [], "A page of the matrix or a form sent empty did not answer"
+    assert walk["refused"] == [], "Links shown that the role may not follow"
+    assert walk["violations"] == []
 
 
 def _application_in_draft():
@@ -162,7 +104,7 @@ def _error_states():
 
 @pytest.mark.django_db(transaction=True)
 def test_every_form_in_error_passes_axe_and_starts_at_its_summary(
-        role_page, axe_source, browser, live_server):
+        role_page, axe_required, browser, live_server):
     violations, checked = [], 0
     # The login form, empty: a message, not silence.
     context = browser.new_context(base_url=live_server.url, locale="sv-SE", bypass_csp=True)
@@ -171,7 +113,7 @@ def test_every_form_in_error_passes_axe_and_starts_at_its_summary(
     page.get_by_label("Användarnamn").press("Enter")
     expect(page.locator("[data-error-summary]")).to_be_focused()
     expect(page.locator("[data-error-summary]")).to_contain_text("Detta fält måste fyllas i.")
-    violations += axe_violations(page, axe_source)
+    violations += axe_violations(page, axe_required)
     checked += 1
     context.close()
     pages = {}
@@ -187,7 +129,7 @@ def test_every_form_in_error_passes_axe_and_starts_at_its_summary(
         # The summary's first link leads to a field on the page.
         target = summary.locator("a").first.get_attribute("href")
         assert page.locator(target).count() == 1, (path, target)
-        violations += axe_violations(page, axe_source)
+        violations += axe_violations(page, axe_required)
         checked += 1
     print(f"\naxe: {checked} forms in error checked", *violations, sep="\n")
     assert violations == []
@@ -229,6 +171,7 @@ def test_the_keyboard_reaches_every_field_and_enter_saves(role_page):
     page.get_by_role("link", name="Hoppa till innehållet").focus()
     reached = set(_tab_through(page, form.locator("button[type=submit]:visible").last))
     assert wanted - reached == set()
+    page.locator("#s-period > summary").press("Enter")  # a new application opens one section
     page.get_by_label("Lägsta ålder").fill("18")
     page.get_by_label("Lägsta ålder").press("Enter")
     expect(page.get_by_text("Ansökan sparades.")).to_be_visible()

@@ -17,6 +17,9 @@ def test_an_owner_fills_in_checks_and_submits_and_the_office_reads_the_warnings(
     page.get_by_role("button", name="Skapa ansökan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Vägen vidare i Knivsta")
 
+    # A new application opens its first unfinished section only: the owner opens the others.
+    page.locator("#s-purpose > summary").click()
+    page.locator("#s-period > summary").click()
     page.get_by_role("textbox", name="Syfte", exact=True).fill("Att stödja unga vuxna.")
     page.get_by_label("Planerat startdatum").fill("2024-01-01")
     page.get_by_label("Planerat slutdatum").fill("2025-12-31")

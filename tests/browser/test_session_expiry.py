@@ -69,6 +69,7 @@ def test_a_long_text_and_a_form_sent_too_late_come_back(sign_in, page, csp_viola
     url = f"/ansokningar/{application.pk}/andra/"
     sign_in("insatsansvarig")
     page.goto(url)
+    page.locator("#s-purpose > summary").click()  # a new application opens its first section
     background = page.get_by_role("textbox", name="Bakgrund och behov", exact=True)
     # Autosave: the draft comes back on reload, and the saved text can be chosen instead.
     with page.expect_response("**/utkast/spara/"):

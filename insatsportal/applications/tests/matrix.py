@@ -36,6 +36,7 @@ MATRIX = {
     "applications:edit": (_url("edit", _draft), only("insatsansvarig")),
     "applications:row": (_url("row", _draft, "goals", query="?index=1"), only("insatsansvarig")),
     "applications:budget": (_url("budget", _draft), only("insatsansvarig")),
+    "applications:budget_totals": (_url("budget_totals", _draft), statuses(405)),
     "applications:budget_xlsx": (_url("budget_xlsx", EN_VAG_IN), only(*VIEWERS)),
     "applications:budget_upload": (_url("budget_upload", _draft), only("insatsansvarig")),
     "applications:version": (_url("version", EN_VAG_IN, 1), only(*VIEWERS)),
@@ -62,6 +63,9 @@ WRITES = {
                                            statuses(403, insatsansvarig=404)),
     "applications:budget": Write(_url("budget", _draft), FromPage("insatsansvarig"),
                                  OWNER_WRITE),
+    # The totals of the form as it stands: computed, nothing saved.
+    "applications:budget_totals": Write(_url("budget_totals", _draft), {},
+                                        statuses(403, insatsansvarig=200), writes=False),
     # Without a file the form answers 200 with its error.
     "applications:budget_upload": Write(_url("budget_upload", _draft), {},
                                         statuses(403, insatsansvarig=200)),

@@ -159,3 +159,58 @@ def test_untouched_blank_rows_are_not_rows(login, owner_user):
     assert response.status_code == 302
     assert application.goals.count() == 1
     assert not application.staffing.exists() and not application.signatures.exists()
+
+
+def _open_sections(page):
+    import re
+
+    return re.findall(r'<details class="section" id="([^"]+)" open>', page)
+
+
+def test_a_new_application_opens_only_its_first_section(login):
+    client = login("insatsansvarig")
+    client.post("/ansokningar/ny/", {"name": "Tomma vägar"})
+    application = Application.objects.get(name="Tomma vägar")
+    page = client.get(f"/ansokningar/{application.pk}/andra/").content.decode()
+    # The name is given, so the first section still to fill in is the owner's.
+    assert _open_sections(page) == ["s-owner"]
+
+
+def test_a_save_with_problems_opens_the_sections_with_problems(login, draft):
+    client = login("insatsansvarig")
+    page = client.post(f"/ansokningar/{draft.pk}/andra/",
+                       _edit_post(planned_end="2023-01-01")).content.decode()
+    assert _open_sections(page) == ["s-period"]
+    page = client.post(f"/ansokningar/{draft.pk}/andra/",
+                       _edit_post(add_row="staffing")).content.decode()
+    assert _open_sections(page) == ["s-methods"]
+
+
+def test_a_row_marked_for_removal_is_removed_and_the_button_works_without_javascript(
+        login, draft):
+    client = login("insatsansvarig")
+    page = client.get(f"/ansokningar/{draft.pk}/andra/").content.decode()
+    # The button (shown by forms.js) and the checkbox it ticks (all there is without it).
+    assert "Ta bort raden" in page and 'data-row-remove-button' in page
+    assert 'name="goals-0-DELETE"' in page
+    data = _edit_post(**_management("goals", 2, 2))
+    data.update({"goals-1-kind": "outcome", "goals-1-text": "Bort med den.",
+                 "goals-1-DELETE": "on"})
+    assert client.post(f"/ansokningar/{draft.pk}/andra/", data).status_code == 302
+    assert [goal.text for goal in draft.goals.all()] == ["60 deltagare per år."]
+
+
+def test_the_budget_totals_as_you_type_come_from_the_server(login, draft):
+    client = login("insatsansvarig")
+    saved = selectors.budget_data(selectors.application_load(draft.pk))
+    url = f"/ansokningar/{draft.pk}/budget/summor/"
+    page = client.post(url, _budget_post(), headers={"HX-Request": "true"}).content.decode()
+    assert "1\xa0220\xa0000\xa0kr" in page  # 1 200 000 salary + 20 000 travel
+    assert "1\xa0280\xa0000\xa0kr" in page  # with 60 000 co-financing
+    # A figure still being typed counts as nothing; the rest is still added up.
+    page = client.post(url, _budget_post(**{"salary_a-0-amount_0": "12x"})).content.decode()
+    assert "20\xa0000\xa0kr" in page
+    # A removed row no longer counts.
+    page = client.post(url, _budget_post(**{"salary_a-0-DELETE": "on"})).content.decode()
+    assert "20\xa0000\xa0kr" in page and "1\xa0220\xa0000\xa0kr" not in page
+    assert selectors.budget_data(selectors.application_load(draft.pk)) == saved  # not saved

@@ -1,4 +1,9 @@
-from insatsportal.applications.views.budget import budget_download, budget_edit, budget_upload
+from insatsportal.applications.views.budget import (
+    budget_download,
+    budget_edit,
+    budget_totals,
+    budget_upload,
+)
 from insatsportal.applications.views.edit import application_edit, application_new, form_row
 from insatsportal.applications.views.pages import (
     application_detail,
@@ -11,5 +16,5 @@ from insatsportal.applications.views.pages import (
 __all__ = [
     "application_detail", "application_edit", "application_list", "application_new",
     "application_pdf", "application_print", "budget_download", "budget_edit",
-    "budget_upload", "form_row", "version_diff",
+    "budget_totals", "budget_upload", "form_row", "version_diff",
 ]

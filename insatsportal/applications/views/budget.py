@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from insatsportal.accounts import policy
 from insatsportal.applications import budget as b
@@ -61,6 +61,19 @@ def budget_edit(request, pk):
                      for funding in b.FUNDINGS],
         "edit": edit,
     }, status=concurrency.status(edit))
+
+
+@require_POST
+@require(policy.can_prepare_applications)
+def budget_totals(request, pk):
+    """The totals of the budget form as it stands, not saved (htmx, on each change): the
+    same b.compute as the saved budget, so the page has one way of adding up."""
+    application = selectors.application_get_for_user(user=request.user, pk=pk, action="edit")
+    saved = selectors.budget_data(application) or b.BudgetData()
+    form = BudgetForm(request.POST, budget=saved)
+    form.is_valid()  # only for cleaned_data: the save, not this preview, reports problems
+    return render(request, "applications/_budget_live_totals.html",
+                  {"totals": b.compute(form.to_data())})
 
 
 def _parts(data: b.BudgetData) -> dict:

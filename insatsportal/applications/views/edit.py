@@ -99,9 +99,10 @@ def application_edit(request, pk):
         edit = concurrency.reading(request, _read_parts(form, initial, questions))
     page = application_page(application)
     grouped = completion.questions_by_section(questions)
-    # A page shown again after a POST (an error, a conflict, a row added without JavaScript)
-    # opens every section, so that nothing to look at is folded away.
-    sections = form_sections(form, formsets, grouped, open_all=request.method == "POST")
+    # A page shown again after a POST opens what there is to look at: the sections with
+    # problems, the row list a row was added to, or (a conflict) every section.
+    sections = form_sections(form, formsets, grouped, posted=request.method == "POST",
+                             added=add_row if add_row in ROW_FORMS else "")
     return render(request, "applications/edit.html", {
         "application": application, "form": form, "formsets": formsets, "edit": edit,
         "row_labels": {prefix: label for prefix, (_form, label) in ROW_FORMS.items()},

@@ -27,8 +27,11 @@ def _problems(form, prefix=""):
     then each field's in the order the fields are drawn."""
     if isinstance(form, BaseFormSet):
         found = [("", str(error)) for error in form.non_form_errors()]
+        heading = getattr(form, "heading", "")  # a list with a name says which list
         for number, one in enumerate(form.forms, 1):
-            found += _problems(one, prefix=prefix + _("Row %(number)s: ") % {"number": number})
+            row = (_("%(list)s, row %(number)s: ") % {"list": heading, "number": number}
+                   if heading else _("Row %(number)s: ") % {"number": number})
+            found += _problems(one, prefix=prefix + row)
         return found
     if form is None or not getattr(form, "is_bound", False) or not form.errors:
         return []

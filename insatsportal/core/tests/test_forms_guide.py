@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from insatsportal.core.idempotency import FIELD_NAME
 from insatsportal.core.tests.urlwalk import collect_matrix
 from insatsportal.interventions.models import Intervention
 
@@ -99,30 +98,119 @@ def test_forms_ask_the_browser_not_to_validate_so_its_english_never_shows(login)
 WRITES = collect_matrix("WRITES")
 
 
+class _HiddenInputs(HTMLParser):
+    """The hidden inputs of a page's POST form for `action` (csrf, one-time token, version,
+    formset counts): what a browser sends when the user fills in nothing."""
+
+    def __init__(self, action):
+        super().__init__()
+        self.action, self.inside, self.done, self.data = action, False, False, {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and not self.done and (a.get("method") or "").lower() == "post" \
+                and a.get("action", "") in ("", self.action):
+            self.inside = True
+        elif self.inside and tag == "input" and a.get("type") == "hidden" and a.get("name"):
+            self.data.setdefault(a["name"], a.get("value") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.inside:
+            self.inside, self.done = False, True
+
+
+def _empty_post(client, url):
+    page = client.get(url)
+    reader = _HiddenInputs(url)
+    if page.status_code == 200 and "text/html" in page["Content-Type"]:
+        reader.feed(page.content.decode())
+    # A browser always sends the csrf field, so the form is bound even with nothing filled in.
+    return client.post(url, {"csrfmiddlewaretoken": "x", **reader.data})
+
+
+REFUSED = (401, 403, 404, 405)
+# Forms that posted empty must answer with their problems; the sweep below must keep
+# finding them (a change that silences it, e.g. a form no longer bound, fails here).
+MUST_COMPLAIN = {
+    "accounts:password_reset", "accounts:user_create", "applications:new",
+    "applications:edit", "cases:meetings", "cases:recommendation",
+    "economy:fiscal_year", "participants:register", "participants:edit",
+    "participants:follow_up_policy", "reports:deviations", "reports:meetings",
+    "socioeconomics:parameter_create",
+}
+
+
 def test_every_form_posted_empty_shows_its_problems_in_a_summary_with_working_links(
         login, demo):
-    """Each POST endpoint of the matrix, posted empty by a role allowed to write: a page
-    that answers with fields in error starts with a summary, and points only to ids that
-    exist (the errors' own ids included)."""
-    problems, checked = {}, []
+    """Each POST endpoint of the matrix, posted with nothing filled in by the first role
+    allowed to use it: a page that answers with problems starts with a summary that links
+    each field's problem to the field, and points only to ids that exist."""
+    problems, checked = {}, set()
     for name, write in sorted(WRITES.items()):
         role = next((r for r, status in write.expected.items()
-                     if status == 302 and r != "anonymous"), None)
+                     if status not in REFUSED and r != "anonymous"), None)
         if role is None:
             continue
         client, url = login(role), write.url(demo)
-        # Forms sent once carry a one-time token: take it from the page, as a browser does.
-        token = re.search(rf'name="{FIELD_NAME}" value="([^"]+)"', client.get(url).content.decode())
-        response = client.post(url, {FIELD_NAME: token.group(1)} if token else {})
-        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+        response = _empty_post(client, url)
+        if response.status_code not in (200, 400) or \
+                "text/html" not in response["Content-Type"]:
             continue
         html = response.content.decode()
-        if 'aria-invalid="true"' not in html:
+        if 'aria-invalid="true"' not in html and 'class="errorlist' not in html:
             continue
-        checked.append(name)
+        checked.add(name)
         if "data-error-summary" not in html:
             problems[name] = "no error summary"
+        elif 'aria-invalid="true"' in html and not re.search(
+                r'data-error-summary.*?<a href="#[^"]+">', html, re.S):
+            problems[name] = "the summary links to no field"
         elif found := _dangling(html):
             problems[name] = found
-    assert len(checked) >= 5, checked  # forms where an empty post is a problem
+    assert MUST_COMPLAIN - checked == set(), sorted(checked)
     assert problems == {}
+
+
+def _post_forms(source):
+    """The text of each <form method="post"> … </form> of a template."""
+    return re.findall(r'<form[^>]*method="post".*?</form>', source, re.S | re.I)
+
+
+def _shows_summary(block, seen=()):
+    if "error_summary" in block:
+        return True
+    from django.template.loader import get_template
+
+    for name in re.findall(r'{%\s*include\s+"([^"]+)"', block):
+        if name not in seen:
+            source = get_template(name).template.source
+            if _shows_summary(source, (*seen, name)):
+                return True
+    return False
+
+
+# A form's fields drawn from a Django form: a loop over its fields, a field template, a
+# whole form written out.
+DRAWS_FIELDS = re.compile(r'{%\s*for field in|_field\.html|_form\.html|\.as_div|'
+                          r'\.as_p\b|\.as_field_group|{{\s*form\s*}}')
+
+
+def test_every_template_form_with_fields_starts_with_an_error_summary():
+    """Each POST form of every template that draws a Django form's fields has
+    {% error_summary %} (itself or in a template it includes): a new form cannot forget it."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR) / "insatsportal"
+    missing, validating = [], []
+    for path in sorted(root.rglob("templates/**/*.html")):
+        for block in _post_forms(path.read_text("utf-8")):
+            where = f"{path.relative_to(root)}: {block[:80]}"
+            if DRAWS_FIELDS.search(block) and not _shows_summary(block):
+                missing.append(where)
+            # Without JavaScript too, the browser's own (English) messages never show.
+            if "novalidate" not in block[:block.index(">") + 1]:
+                validating.append(where)
+    assert missing == []
+    assert validating == []

@@ -8,6 +8,8 @@ import datetime
 import random
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
 from django.conf import settings
 
@@ -57,11 +59,20 @@ WORK = {"arbete-osubventionerat", "arbete-subventionerat"}
 ACTIVITY_KINDS = {"coaching": (50, 2, 6), "group": (25, 6, 12), "sip": (8, 4, 8),
                   "practice": (10, 16, 32), "other": (7, 2, 8)}
 SEXES = [("kvinna", 49), ("man", 49), ("annat", 2)]
+KINDS = [(kind, weight) for kind, (weight, _low, _high) in ACTIVITY_KINDS.items()]
+
+
+_CUMULATIVE: dict[int, tuple] = {}
 
 
 def pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
-    values, weights = zip(*weighted, strict=True)
-    return rng.choices(values, weights=weights)[0]
+    """A value by weight. The same draw as rng.choices(values, weights=...), with the
+    running totals worked out once per list instead of at every draw."""
+    known = _CUMULATIVE.get(id(weighted))
+    if known is None or known[0] is not weighted:
+        values, weights = zip(*weighted, strict=True)
+        known = _CUMULATIVE[id(weighted)] = (weighted, values, list(accumulate(weights)))
+    return rng.choices(known[1], cum_weights=known[2])[0]
 
 
 @dataclass(frozen=True)
@@ -275,13 +286,17 @@ def _discharge(rng, person: Person, setup: Setup) -> None:
     person.income_after = [_code(setup, "income", rng.choice(INCOME_AFTER[occupation]))]
 
 
+@lru_cache(maxsize=4096)
+def _group_batch(seed: int, site: str, day: datetime.date) -> uuid.UUID:
+    """Everyone at the same group session shares one batch, as when logged together."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"insatsportal-demo:{seed}:{site}:{day.isoformat()}")
+
+
 def _activities(rng, person: Person, setup: Setup, count: int, seed: int) -> None:
     start, end = person.enrolled_on, person.ends_on
     span = (end - start).days + 1
-    kinds = list(ACTIVITY_KINDS)
-    weights = [ACTIVITY_KINDS[k][0] for k in kinds]
     for _ in range(count):
-        kind = rng.choices(kinds, weights=weights)[0]
+        kind = pick(rng, KINDS)
         day = start + DAY * rng.randrange(span)
         _weight, low, high = ACTIVITY_KINDS[kind]
         minutes = 15 * rng.randint(low, high)
@@ -291,8 +306,6 @@ def _activities(rng, person: Person, setup: Setup, count: int, seed: int) -> Non
             wednesday = day - DAY * day.weekday() + DAY * GROUP_WEEKDAY
             if start <= wednesday <= end:
                 day = wednesday
-            # Everyone at the same group session shares one batch, as when logged together.
-            batch = uuid.uuid5(uuid.NAMESPACE_URL, f"insatsportal-demo:{seed}:{person.site.name}"
-                                                   f":{day.isoformat()}")
+            batch = _group_batch(seed, person.site.name, day)
             note = ""
         person.activities.append((kind, day, minutes, note, batch))

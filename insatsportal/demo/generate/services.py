@@ -1,19 +1,22 @@
 """Generate fictional participants for the demo and for load tests.
 
-`demo_data_generate` plans every person from the seed (people.py), then writes them in
-chunks with bulk inserts (write.py) and finally the follow-ups, which depend on the
-random samples drawn over the whole intervention. One transaction: a run that stops
-half-way leaves nothing. A seed that has been generated before is not generated again.
+`demo_data_generate` plans every person from the seed and their index (people.py), then
+writes them in chunks of CHUNK people, each committed on its own (write.py; COPY on
+PostgreSQL), and finally the follow-ups, which depend on the random samples drawn over
+the whole intervention. A run that stops keeps its committed chunks and the same call
+later goes on from there; a seed that has been generated to its end is not generated again.
 """
 
 import datetime
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, connections, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -56,6 +59,7 @@ class GenerationResult:
     created: bool
     counts: dict = field(default_factory=dict)
     seconds: float = 0.0
+    people_seconds: float = 0.0  # writing the people, without interventions and follow-ups
     interventions: list = field(default_factory=list)
 
     @property
@@ -130,19 +134,21 @@ def _setup(today, activities: int, ratings: int,
 
 def _unique_identity(person: people.Person, used: set, names: set, seed: int,
                      index: int) -> None:
-    """Draw again while the number (always) or the name (a few times) is taken in the site."""
+    """Draw again while the number (always) or the name (a few times) is taken in the site.
+    `names` holds name indexes, which a resumed run reads back from the people it kept."""
     digest = crypto.keyed_hash(person.identity)
     attempt = 0
-    while digest in used or (person.name in names and attempt < NAME_ATTEMPTS):
+    while digest in used or (write.name_index(person.name) in names
+                             and attempt < NAME_ATTEMPTS):
         attempt += 1
         rng = random.Random(f"{seed}:{index}:again:{attempt}")  # noqa: S311  # nosec B311
-        if person.name in names:
+        if write.name_index(person.name) in names:
             person.name = fiction.name_for(rng, person.sex)
         if digest in used:
             person.identity = fiction.coordination_number(rng, person.birth, person.sex)
             digest = crypto.keyed_hash(person.identity)
     used.add(digest)
-    names.add(person.name)
+    names.add(write.name_index(person.name))
 
 
 def _complete(seed: int) -> bool:
@@ -162,10 +168,17 @@ def demo_data_generate(
     today: datetime.date | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    copy: bool | None = None,
 ) -> GenerationResult:
     """Each chunk of CHUNK people is committed on its own, so that a stopped run keeps what
     it wrote and the same call later goes on from there (the people are planned from the
-    seed and their index alone)."""
+    seed and their index alone). `copy`: write with COPY (default on PostgreSQL, which
+    alone has it) or through the models."""
+    postgresql = connection.vendor == "postgresql"
+    if copy is None:
+        copy = postgresql
+    if copy and not postgresql:
+        raise DemoDataError("COPY is PostgreSQL's: write through the models elsewhere.")
     refusal = demo_data_refusal(force=force)
     if refusal:
         raise DemoDataError(refusal)
@@ -204,11 +217,17 @@ def demo_data_generate(
         top=Max("number"))["top"] or 0 for s in sites}
     used = {s.pk: set(Participant.objects.filter(intervention_id=s.pk).exclude(
         personnummer_hash=None).values_list("personnummer_hash", flat=True)) for s in sites}
-    names = {s.pk: set() for s in sites}
+    # The names this seed gave so far, so that a resumed run draws as an uninterrupted one.
+    names = {s.pk: set(Participant.objects.filter(intervention_id=s.pk, demo_seed=seed)
+                       .exclude(name_index="").values_list("name_index", flat=True)
+                       .distinct()) for s in sites}
     counts = write.Counts()
     allocation = _allocation(participants, sites, seed)
     activity_counts = _activity_counts(participants, activities_per_participant, seed)
-    for begin in range(written, participants, CHUNK):
+    people_started = time.perf_counter()
+
+    def planned(begin: int):
+        """The chunk from `begin`: planned people, made rows for COPY."""
         chunk = []
         for index in range(begin, min(begin + CHUNK, participants)):
             person = people.plan_person(seed=seed, index=index, site=allocation[index],
@@ -217,11 +236,41 @@ def demo_data_generate(
                 _unique_identity(person, used[person.site.pk], names[person.site.pk], seed,
                                  index)
             chunk.append(person)
-        with transaction.atomic():
-            write.write_people(chunk, numbers=numbers, seed=seed, actor_id=actor_id,
-                               instrument_id=instrument.pk, items=setup.items, counts=counts)
-        if progress:
-            progress(f"{begin + len(chunk)} of {participants} participants written")
+        if not copy:
+            return chunk, len(chunk)
+        from . import bulk  # imports psycopg
+
+        return bulk.prepare(chunk, numbers=numbers, seed=seed, actor_id=actor_id,
+                            instrument_id=instrument.pk, items=setup.items,
+                            content_type=content_type), len(chunk)
+
+    content_type = ContentType.objects.get_for_model(Participant).pk
+    # The next chunk is planned in a second thread while this one waits for the database
+    # to store the last; chunks are still planned and written one after another, in order.
+    with ThreadPoolExecutor(max_workers=1) as planner:
+        try:
+            upcoming = planner.submit(planned, written)
+            for begin in range(written, participants, CHUNK):
+                chunk, size = upcoming.result()
+                if begin + CHUNK < participants:
+                    upcoming = planner.submit(planned, begin + CHUNK)
+                with transaction.atomic():
+                    if postgresql:
+                        # A chunk lost to a crash is written again by the next run (it
+                        # counts the people kept): no need to wait for the disk at commit.
+                        with connection.cursor() as cursor:
+                            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                    write.write_people(chunk, copy=copy, numbers=numbers, seed=seed,
+                                       actor_id=actor_id, instrument_id=instrument.pk,
+                                       items=setup.items, counts=counts)
+                if progress:
+                    done = begin + size - written
+                    progress(f"{begin + size} of {participants} participants written "
+                             f"({done / (time.perf_counter() - people_started):.0f} "
+                             f"people/s)")
+        finally:
+            planner.submit(connections.close_all)  # the planner's own connection, if any
+    result.people_seconds = time.perf_counter() - people_started
     with transaction.atomic():
         _follow_ups(sites, seed=seed, today=today, actor=actor, codes=setup.codes,
                     counts=counts)

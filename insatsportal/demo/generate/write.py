@@ -1,11 +1,12 @@
 """Bulk writes of planned people: one statement per table and chunk, not one per row.
 
-Rows whose ids are needed afterwards (consents, enrolments, plans, ratings, discharges)
-go through bulk_create. The many small rows (answers, activities, plan revisions,
-many-to-many links, audit entries) skip the model layer, which would cost more than the
-database: COPY on PostgreSQL, executemany elsewhere. Encrypting a name and an identity
-number takes about 15 µs; the name search index depends only on the name, so it is
-computed once per name.
+On PostgreSQL every table is written by COPY without model instances (bulk.py). The
+plain writer here (SQLite, and the reference the COPY writer is tested against) puts the
+rows whose ids are needed afterwards (consents, enrolments, plans, ratings, discharges)
+through bulk_create and lets the services write the maintained rows (name search tokens,
+ItemChange); the many small rows (answers, activities, plan revisions, many-to-many
+links, audit entries) skip the model layer: COPY on PostgreSQL, executemany elsewhere.
+The name search index depends only on the name, so it is computed once per name.
 """
 
 import json
@@ -37,10 +38,15 @@ from insatsportal.participants.services.rating import (
 )
 
 BATCH = 2000
+# What a discharge plans beyond the person (a wrong registration only its date and type).
+DISCHARGE_FIELDS = ["discharged_on", "end_type", "occupation_after_id",
+                    "occupation_after_percent", "exit_conversation_held",
+                    "exit_conversation_on", "next_step", "next_step_party_id"]
 
 
 @lru_cache(maxsize=4096)
-def _name_index(name: str) -> str:
+def name_index(name: str) -> str:
+    """crypto.name_index, computed once per name (a few thousand names in all)."""
     return crypto.name_index(name)
 
 
@@ -90,9 +96,19 @@ class Counts(dict):
         self[key] = self.get(key, 0) + n
 
 
-def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
-                 items: tuple[int, ...], counts: Counts) -> None:
-    """Insert the people of one chunk with everything they have; `numbers` runs per site."""
+def write_people(chunk, *, copy: bool, counts: Counts, **kwargs) -> None:
+    """Insert the people of one chunk with everything they have: by COPY (PostgreSQL only)
+    the rows bulk.prepare made of them, or the planned people through the models."""
+    if copy:
+        from . import bulk  # imports psycopg
+
+        bulk.write_people(chunk, counts=counts)
+    else:
+        write_people_orm(chunk, counts=counts, **kwargs)
+
+
+def write_people_orm(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
+                     items: tuple[int, ...], counts: Counts) -> None:
     rows = []
     ratings = {p.pk: _rating_rows(p, actor_id, instrument_id) for p in people}
     for person in people:
@@ -109,7 +125,7 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
             row.name_encrypted = crypto.encrypt(person.name)
             row.personnummer_encrypted = crypto.encrypt(person.identity)
             row.personnummer_hash = crypto.keyed_hash(person.identity)
-            row.name_index = _name_index(person.name)
+            row.name_index = name_index(person.name)
             row.birth_year = person.birth.year
             row.home_kommun_id = person.home_kommun
             row.enrolled_on = person.enrolment["enrolled_on"]  # kept as the service does
@@ -117,14 +133,16 @@ def write_people(people, *, numbers: dict, seed: int, actor_id, instrument_id: i
                 row.plan_revision_due = person.plan["next_revision_due"]
         rows.append(row)
     Participant.objects.bulk_create(rows, batch_size=BATCH)
-    name_tokens_write([row for row in rows if row.name_index], new=True, batch_size=BATCH)
     counts.add("participants", len(rows))
+    counts.add("name search tokens", name_tokens_write(
+        [row for row in rows if row.name_index], new=True, batch_size=BATCH))
     identified = [p for p in people if not p.anonymous]
     _consents(identified, actor_id, counts)
     _enrolments(identified, actor_id, counts)
     _plans([p for p in identified if p.plan], actor_id, counts)
     _ratings([r for p in identified for r in ratings[p.pk]], identified, items, counts)
-    item_changes_write([p.pk for p in identified if len(ratings[p.pk]) > 1], new=True)
+    counts.add("changes per item", item_changes_write(
+        [p.pk for p in identified if len(ratings[p.pk]) > 1], new=True))
     _activities(people, actor_id, counts)
     _discharges([p for p in people if p.discharge], actor_id, counts)
     ct = ContentType.objects.get_for_model(Participant)
@@ -169,16 +187,23 @@ def _plans(people, actor_id, counts) -> None:
     counts.add("plan revisions", len(revisions))
 
 
-def _rating_rows(person, actor_id, instrument_id) -> list[Rating]:
-    """The person's ratings (planned in date order) with the facts rating_series keeps."""
+def rating_facts(person, instrument_id) -> list[tuple]:
+    """The person's ratings (planned in date order) as (occasion, rated_on, values, mean,
+    improved, next_rated_on): the mean and series the rating service keeps."""
     means = [rating_mean(values) for _o, _d, values in person.ratings]
     series = rating_series([(instrument_id, day, mean) for (_o, day, _v), mean
                             in zip(person.ratings, means, strict=True)])
+    return [(occasion, day, values, mean, improved, next_rated_on)
+            for (occasion, day, values), mean, (improved, next_rated_on)
+            in zip(person.ratings, means, series, strict=True)]
+
+
+def _rating_rows(person, actor_id, instrument_id) -> list[Rating]:
     return [Rating(participant_id=person.pk, instrument_id=instrument_id, occasion=occasion,
                    rated_on=day, recorded_by_id=actor_id, mean=mean, improved=improved,
                    next_rated_on=next_rated_on)
-            for (occasion, day, _v), mean, (improved, next_rated_on)
-            in zip(person.ratings, means, series, strict=True)]
+            for occasion, day, _values, mean, improved, next_rated_on
+            in rating_facts(person, instrument_id)]
 
 
 def _ratings(rows, people, items, counts) -> None:
@@ -202,9 +227,7 @@ def _activities(people, actor_id, counts) -> None:
 
 
 def _discharges(people, actor_id, counts) -> None:
-    fields = {"discharged_on", "end_type", "occupation_after_id", "occupation_after_percent",
-              "exit_conversation_held", "exit_conversation_on", "next_step",
-              "next_step_party_id"}
+    fields = set(DISCHARGE_FIELDS)
     discharges = Discharge.objects.bulk_create(
         [Discharge(participant_id=p.pk, recorded_by_id=actor_id,
                    **{k: v for k, v in p.discharge.items() if k in fields}) for p in people],

@@ -168,3 +168,30 @@ def test_discarding_creates_nothing(kansli, jobbcentrum_copy):
 def test_the_list_page_needs_few_queries(kansli, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         assert kansli.get(reverse("imports:list")).status_code == 200
+
+
+def test_a_signature_without_organisation_is_shown_on_its_row(kansli, jobbcentrum_copy):
+    document = services.document_upload(actor=None, content=jobbcentrum_copy.read_bytes(),
+                                        filename="jc.txt")
+    url = reverse("imports:review", args=[document.pk])
+    page = kansli.get(url)
+    data = review_post_data(page)
+    # A browser sends each untouched select's first option, the blank rows' too: those rows
+    # stay blank rows, not rows with problems.
+    formsets = {formset.prefix: formset for formset in page.context["formsets"]}
+    for prefix, field in (("goals", "kind"), ("lines", "funding"), ("lines", "section"),
+                          ("signatures", "role")):
+        last = int(data[f"{prefix}-TOTAL_FORMS"]) - 1
+        data[f"{prefix}-{last}-{field}"] = formsets[prefix].empty_form[field].field.choices[0][0]
+    data |= {"name": "Jobbcentrum – underskrift", "age_max": "64",
+             "signatures-0-member": "", "signatures-0-organisation": "",
+             "form_token": _token(page)}
+    response = kansli.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert ('<a href="#id_signatures-0-organisation">Underskrifter, rad 1: Organisation som den '
+            'skrivits: Välj medlem eller skriv organisationens namn.</a>') in html
+    assert html.count('aria-invalid="true"') == 1  # that field only
+    data |= {"signatures-0-organisation": "Enköpings kommun", "form_token": _token(response)}
+    assert kansli.post(url, data).status_code == 302
+    assert Application.objects.filter(name="Jobbcentrum – underskrift").exists()

@@ -19,6 +19,9 @@ class ParticipantFacts(models.Model):
     plan_on = models.DateField(_("action plan established"), null=True)
     plan_anchored = models.BooleanField(_("plan anchored with the participant"),
                                         default=False)
+    support_known = models.BooleanField(
+        _("support known before and after"), db_default=False,
+        help_text=_("Support recorded at enrolment and at discharge, \"unknown\" in neither."))
     latest_rated_on = models.DateField(_("latest rating"), null=True)
     latest_rating_improved = models.BooleanField(_("improved at the latest rating"),
                                                  null=True)

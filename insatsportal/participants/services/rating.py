@@ -48,6 +48,22 @@ def rating_series(ratings) -> list[tuple[bool | None, datetime.date | None]]:
     return result
 
 
+def item_changes(ratings, answers) -> list[tuple]:
+    """ItemChange rows (intervention, participant, first, latest, item, change) of ratings
+    given as (pk, participant, instrument, intervention) in the order rated (participant,
+    instrument, date, pk), with `answers` {rating pk: {item: value}}: for each instrument a
+    person was rated with twice or more, each item's latest answer minus their first."""
+    spans: dict = {}  # (participant, instrument) -> [first, latest, intervention]
+    for pk, participant_id, instrument_id, intervention_id in ratings:
+        spans.setdefault((participant_id, instrument_id), [pk, pk, intervention_id])[1] = pk
+    return [(intervention_id, participant_id, first, latest, item_id,
+             answers[latest][item_id] - value)
+            for (participant_id, _instrument), (first, latest, intervention_id) in spans.items()
+            if first != latest
+            for item_id, value in answers.get(first, {}).items()
+            if item_id in answers.get(latest, {})]
+
+
 def _item_change_sums(rows) -> Counter:
     """{(intervention, item, "total" or "people"): n} of ItemChange values rows."""
     sums: Counter = Counter()
@@ -72,6 +88,13 @@ def _item_change_totals_add(delta: Counter) -> None:
                 total=F("total") + total, people=F("people") + people)
 
 
+def item_change_totals_add(changes) -> None:
+    """Add item_changes rows to ItemChangeTotal."""
+    _item_change_totals_add(_item_change_sums(
+        {"intervention_id": intervention_id, "item_id": item_id, "total": change, "people": 1}
+        for intervention_id, _p, _first, _latest, item_id, change in changes))
+
+
 def item_changes_clear(participant_ids) -> None:
     """Remove these people's ItemChange rows and their part of ItemChangeTotal (before their
     ratings or records are deleted)."""
@@ -82,37 +105,33 @@ def item_changes_clear(participant_ids) -> None:
     _item_change_totals_add(Counter({key: -n for key, n in removed.items()}))
 
 
-def item_changes_write(participant_ids, *, new: bool = False) -> None:
-    """Keep ItemChange of these people: for each instrument they were rated with twice or
-    more, each item's latest answer minus their first; and ItemChangeTotal with them. `new`:
-    nothing stored yet."""
+def item_changes_write(participant_ids, *, new: bool = False) -> int:
+    """Keep ItemChange of these people (item_changes), and ItemChangeTotal with them.
+    `new`: nothing stored yet. Returns the rows written."""
     participant_ids = list(participant_ids)
     if not new:
         item_changes_clear(participant_ids)
-    spans: dict = {}  # (participant, instrument) -> [first, latest, intervention]
-    for pk, participant_id, instrument_id, intervention_id in (
-            Rating.objects.filter(participant_id__in=participant_ids)
-            .order_by("participant_id", "instrument_id", "rated_on", "pk")
-            .values_list("pk", "participant_id", "instrument_id",
-                         "participant__intervention_id")):
-        spans.setdefault((participant_id, instrument_id), [pk, pk, intervention_id])[1] = pk
-    spans = {key: span for key, span in spans.items() if span[0] != span[1]}
+    ratings = list(Rating.objects.filter(participant_id__in=participant_ids)
+                   .order_by("participant_id", "instrument_id", "rated_on", "pk")
+                   .values_list("pk", "participant_id", "instrument_id",
+                                "participant__intervention_id"))
+    spans: dict = {}
+    for pk, participant_id, instrument_id, _intervention in ratings:
+        spans.setdefault((participant_id, instrument_id), [pk, pk])[1] = pk
     answers: dict = {}
     for rating_id, item_id, value in Answer.objects.filter(
-            rating_id__in=[r for span in spans.values() for r in span[:2]]).values_list(
+            rating_id__in=[r for first, latest in spans.values() if first != latest
+                           for r in (first, latest)]).values_list(
             "rating_id", "item_id", "value"):
         answers.setdefault(rating_id, {})[item_id] = value
-    changes = [
+    changes = item_changes(ratings, answers)
+    ItemChange.objects.bulk_create([
         ItemChange(intervention_id=intervention_id, participant_id=participant_id,
-                   first_id=first, latest_id=latest, item_id=item_id,
-                   change=answers[latest][item_id] - value)
-        for (participant_id, _instrument), (first, latest, intervention_id) in spans.items()
-        for item_id, value in answers.get(first, {}).items()
-        if item_id in answers.get(latest, {})]
-    ItemChange.objects.bulk_create(changes, batch_size=5000)
-    _item_change_totals_add(_item_change_sums(
-        {"intervention_id": c.intervention_id, "item_id": c.item_id, "total": c.change,
-         "people": 1} for c in changes))
+                   first_id=first, latest_id=latest, item_id=item_id, change=change)
+        for intervention_id, participant_id, first, latest, item_id, change in changes],
+        batch_size=5000)
+    item_change_totals_add(changes)
+    return len(changes)
 
 
 def rating_series_update(participant_id) -> None:

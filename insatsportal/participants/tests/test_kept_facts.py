@@ -118,6 +118,8 @@ def test_the_migration_fills_the_rows_as_the_services_keep_them(demo):
     migration = importlib.import_module(
         "insatsportal.participants.migrations.0017_participant_facts")
     migration.fill(None, SimpleNamespace(connection=connection))  # it reads nothing else
+    importlib.import_module("insatsportal.participants.migrations.0019_support_known").fill(
+        None, SimpleNamespace(connection=connection))  # the column added after
     assert _kept() == kept
     assert _totals() == totals
     # The service writes the same sums again from nothing (the generator's path).

@@ -66,7 +66,8 @@ def _cost_initial(cost) -> dict | None:
 def national_check(request):
     year = _year(request)
     return render(request, "reports/national_check.html", {
-        "year": year, "items": check.check_list(services.national_rows(year), year),
+        "year": year,
+        "items": check.check_list(services.national_rows(year), year, request.user),
         "years": range(today().year, today().year - 8, -1),
     })
 

@@ -2,16 +2,20 @@
 read one by one: the per-person reading below is the twin the SQL is checked against."""
 
 import datetime
+import importlib
 from collections import defaultdict
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from stdnum import luhn
 
-from insatsportal.participants.models import Discharge, Enrolment, FollowUp
+from insatsportal.participants.facts import UNKNOWN_SUPPORT_CODE
+from insatsportal.participants.models import Discharge, Enrolment, FollowUp, ParticipantFacts
 from insatsportal.participants.services.discharge import discharge_record
 from insatsportal.participants.services.enrolment import enrolment_record
 from insatsportal.participants.services.followup import follow_up_record
+from insatsportal.participants.services.registration import consent_withdraw
 from insatsportal.participants.tests import factories as f
 from insatsportal.socioeconomics import estimate as rules
 from insatsportal.socioeconomics import selectors
@@ -113,3 +117,50 @@ def test_the_grouped_counts_agree_with_the_people_read_one_by_one(demo):
     assert (current.discharged, current.known, current.followed, current.persisted) == (8, 5, 3, 2)
     assert current.known_by_year == {2023: 1, 2024: 4}
     assert current.states[("before", "income", "forsorjningsstod", 2024)] == 2
+
+
+
+def _known_read_one_by_one() -> set[int]:
+    """The people whose support is known before and after, read from the records in Python:
+    what ParticipantFacts.support_known must keep (the estimate counts those rows)."""
+    before = _codes_by(Enrolment.income_before.through, "enrolment__participant_id",
+                       Enrolment.objects.values("participant_id"))
+    after = _codes_by(Discharge.income_after.through, "discharge__participant_id",
+                      Discharge.objects.exclude(end_type=Discharge.EndType.WRONG_REGISTRATION)
+                      .values("participant_id"))
+    return {pk for pk, codes in after.items()
+            if codes and before.get(pk) and rules.UNKNOWN_CODE not in codes | before[pk]}
+
+
+def _kept() -> set[int]:
+    return set(ParticipantFacts.objects.filter(support_known=True)
+               .values_list("participant_id", flat=True))
+
+
+def test_the_kept_support_follows_every_change_to_the_records(demo):
+    assert UNKNOWN_SUPPORT_CODE == rules.UNKNOWN_CODE
+    known, unknown_after = _person(1), _person(2, after=("okand",))
+    _person(3, end_type="wrong")
+    kept = _kept()
+    assert kept == _known_read_one_by_one()
+    assert known.pk in kept and unknown_after.pk not in kept
+    # The migration's fill (for rows kept before the column) reads the same.
+    ParticipantFacts.objects.update(support_known=False)
+    migration = importlib.import_module(
+        "insatsportal.participants.migrations.0019_support_known")
+    with connection.cursor() as cursor:
+        cursor.execute(migration.FILL_SQL)
+    assert _kept() == kept
+    discharge_record(actor=f.staff(), participant=known, discharged_on=DISCHARGED,
+                     end_type="planned", income_after=[f.code("income", "okand")],
+                     occupation_after=f.code("occupation", "arbete-osubventionerat"),
+                     occupation_after_percent=100)
+    assert known.pk not in _kept()
+    discharge_record(actor=f.staff(), participant=unknown_after, discharged_on=DISCHARGED,
+                     end_type="planned", income_after=[f.code("income", "ingen")],
+                     occupation_after=f.code("occupation", "arbete-osubventionerat"),
+                     occupation_after_percent=100)
+    assert unknown_after.pk in _kept()
+    consent_withdraw(actor=f.staff(), participant=unknown_after)  # anonymised: no support after
+    assert unknown_after.pk not in _kept()
+    assert _kept() == _known_read_one_by_one()

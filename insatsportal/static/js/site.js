@@ -3,6 +3,8 @@
    - Tables wider than the page scroll inside their own region, which then takes keyboard
      focus and is named after the table's caption or heading (WCAG 1.4.10, 2.1.1).
    - A link to a part of a folded form section opens it.
+   - List tables marked class="stack" become cards on a phone (site.css): each cell gets its
+     column's heading as data-label and every part its table role.
    (The budget's running totals, focus after an added row and the error summary are in
    core/static/core/forms.js.) */
 (function () {
@@ -107,6 +109,48 @@
     });
   }
 
+  // Lists that stack as cards (table.stack): the column heading for each cell, and the
+  // table roles written out, because CSS display:block removes them from the
+  // accessibility tree; then table.stacks lets site.css stack the rows on a phone.
+  var ROLES = {TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TFOOT: "rowgroup",
+               TR: "row", TD: "cell"};
+  function stackTables(scope) {
+    var tables = (scope || document).querySelectorAll("table.stack:not(.stacks)");
+    Array.prototype.forEach.call(tables, function (table) {
+      var headings = [];
+      var head = table.tHead && table.tHead.rows[table.tHead.rows.length - 1];
+      Array.prototype.forEach.call(head ? head.cells : [], function (cell) {
+        for (var i = 0; i < (cell.colSpan || 1); i++) headings.push(cell.textContent.trim());
+      });
+      table.setAttribute("role", "table");
+      Array.prototype.forEach.call(table.querySelectorAll("thead, tbody, tfoot, tr, th, td"),
+        function (part) {
+          if (part.closest("table") !== table) return;
+          var role = ROLES[part.tagName];
+          if (part.tagName === "TH") {
+            role = part.parentElement.parentElement.tagName === "THEAD" || part.scope === "col"
+              ? "columnheader" : "rowheader";
+          }
+          part.setAttribute("role", role);
+        });
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        Array.prototype.forEach.call(body.rows, function (row) {
+          var column = 0;
+          Array.prototype.forEach.call(row.cells, function (cell) {
+            var span = cell.colSpan || 1;
+            // A cell across the whole row ("No participants.") needs no heading.
+            if (cell.tagName === "TD" && span < headings.length && headings[column]
+                && !cell.hasAttribute("data-label")) {
+              cell.setAttribute("data-label", headings[column]);
+            }
+            column += span;
+          });
+        });
+      });
+      table.classList.add("stacks");
+    });
+  }
+
   var pending;
   function later() {
     window.clearTimeout(pending);
@@ -127,11 +171,14 @@
     setUpMenu();
     openTarget();
     window.addEventListener("hashchange", openTarget);
+    stackTables(document);
     wrapTables(document);
     markScrolling();
     window.addEventListener("resize", later);
     document.body.addEventListener("htmx:afterSettle", function (event) {
-      wrapTables(event.target.closest ? event.target.closest("main") || document : document);
+      var scope = event.target.closest ? event.target.closest("main") || document : document;
+      stackTables(scope);
+      wrapTables(scope);
       markScrolling();
     });
   }

@@ -4,7 +4,10 @@
 // - a posted form with problems: focus moves to the error summary at its top;
 // - a row added with htmx ("Lägg till en rad"): focus moves to the new row's first field
 //   and a live region says the row was added (the text comes from the button);
-// - the budget form: preliminary totals as you type (the saved totals stay the record).
+// - "Ta bort raden": the row is marked (its DELETE box) and hidden, focus moves to the next
+//   row or the add button, and the live region says so;
+// - folded sections open when a link or the address points into them;
+// - the budget form: the totals box is shown (the server adds up, on each change).
 (function () {
   "use strict";
 
@@ -28,64 +31,98 @@
     var button = event.detail.requestConfig && event.detail.requestConfig.elt;
     if (!button || button.name !== "add_row") { return; }
     var row = event.detail.target.lastElementChild;  // hx-swap="beforeend": the new row
-    var field = row && row.querySelector("input:not([type=hidden]), select, textarea");
+    var field = visibleFields(row)[0];
     if (field) { field.focus(); }
     announce(button.getAttribute("data-announce"));
   }
 
-  // "1 200 000", "340000 kr", "12,5" -> a number of kronor; anything else counts as 0.
-  function kronor(text) {
-    var value = String(text).replace(/[\s\u00a0\u202f]/g, "").toLowerCase()
-      .replace(/(kronor|kr|:-)$/, "").replace(",", ".");
-    return /^-?\d+(\.\d+)?$/.test(value) ? Math.round(Number(value)) : 0;
+  // The totals box asks the server (hx-post on each change): here it is only shown.
+  function liveTotals(root) {
+    root.querySelectorAll("[data-live-totals]").forEach(function (box) { box.hidden = false; });
   }
 
-  function sum(scope, selector) {
-    var total = 0;
-    if (!scope) { return total; }
-    scope.querySelectorAll(selector).forEach(function (input) {
-      var row = input.closest(".budget-row");
-      var remove = row && row.querySelector("input[name$='-DELETE']");
-      if (!(remove && remove.checked)) { total += kronor(input.value); }
-    });
-    return total;
+  function visibleFields(scope) {
+    if (!scope) { return []; }
+    return Array.prototype.filter.call(
+      scope.querySelectorAll("input:not([type=hidden]), select, textarea, button"),
+      function (field) { return !field.closest("[hidden]") && !field.disabled; });
   }
 
-  function formatKronor(value) {
-    return value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0") + "\u00a0kr";
-  }
-
-  function updateTotals(form) {
-    var association = sum(form.querySelector("[aria-labelledby='h-association']"), "input.amount");
-    var coFinancing = sum(form.querySelector("[aria-labelledby='h-co_financing']"), "input.amount");
-    var years = sum(form.querySelector("[aria-labelledby='h-years']"),
-      "input[name$='-salary'], input[name$='-premises'], input[name$='-other']");
-    var figures = {association: association, co_financing: coFinancing,
-      grand: association + coFinancing, years: years};
-    form.querySelectorAll("[data-live-total]").forEach(function (cell) {
-      cell.textContent = formatKronor(figures[cell.getAttribute("data-live-total")]);
+  // "Ta bort raden": the DELETE checkbox (what the server reads, and all there is without
+  // JavaScript) gives way to a button that ticks it, hides the row and says so.
+  function enhanceRowRemoval(root) {
+    root.querySelectorAll("[data-row-remove]:not([data-enhanced])").forEach(function (box) {
+      var fallback = box.querySelector("[data-row-remove-fallback]");
+      var button = box.querySelector("[data-row-remove-button]");
+      var checkbox = fallback && fallback.querySelector("input[type=checkbox]");
+      if (!button || !checkbox) { return; }
+      box.setAttribute("data-enhanced", "");
+      fallback.hidden = true;
+      button.hidden = false;
+      var row = box.closest("[data-row]");
+      if (checkbox.checked && row) { row.hidden = true; }  // removed before a failed save
     });
   }
 
-  function liveTotals() {
-    document.querySelectorAll("form.budget-form").forEach(function (form) {
-      var box = form.querySelector("[data-live-totals]");
-      if (!box) { return; }
-      box.hidden = false;
-      updateTotals(form);
-      form.addEventListener("input", function () { updateTotals(form); });
-      form.addEventListener("change", function () { updateTotals(form); });
-      document.body.addEventListener("htmx:afterSettle", function () { updateTotals(form); });
-    });
+  function removeRow(button) {
+    var row = button.closest("[data-row]");
+    var checkbox = row && row.querySelector("[data-row-remove-fallback] input[type=checkbox]");
+    if (!checkbox) { return; }
+    var prefix = row.getAttribute("data-row");
+    var rows = Array.prototype.slice.call(
+      document.querySelectorAll("[data-row='" + prefix + "']"));
+    var after = rows.slice(rows.indexOf(row) + 1).filter(function (r) { return !r.hidden; });
+    var before = rows.slice(0, rows.indexOf(row)).filter(function (r) { return !r.hidden; });
+    checkbox.checked = true;
+    row.hidden = true;
+    checkbox.dispatchEvent(new Event("change", {bubbles: true}));  // totals, draft save
+    // Focus: the next row's first field, else the add button, else the row before.
+    var target = after.length ? visibleFields(after[0])[0] : null;
+    target = target || document.getElementById("add-" + prefix);
+    target = target || (before.length ? visibleFields(before[before.length - 1])[0] : null);
+    if (target) { target.focus(); }
+    announce(button.getAttribute("data-announce"));
   }
+
+  // A folded section (<details>) opens when a link (the error summary, the progress list)
+  // or the address points into it; a link from the error summary also focuses its field.
+  function reveal(id, focusField) {
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    for (var d = target.closest("details"); d; d = d.parentElement.closest("details")) {
+      d.open = true;
+    }
+    if (focusField && target.matches("input, select, textarea")) {
+      target.focus();
+      target.scrollIntoView({block: "center"});
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-row-remove-button]");
+    if (button) { removeRow(button); return; }
+    var link = event.target.closest("a[href^='#']");
+    if (link && link.getAttribute("href").length > 1) {
+      var id = decodeURIComponent(link.getAttribute("href").slice(1));
+      var inSummary = !!link.closest("[data-error-summary]");
+      if (inSummary) { event.preventDefault(); }
+      reveal(id, inSummary);
+    }
+  });
+  window.addEventListener("hashchange", function () {
+    reveal(decodeURIComponent(window.location.hash.slice(1)), false);
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     serverValidationOnly(document);
+    enhanceRowRemoval(document);
+    liveTotals(document);
+    reveal(decodeURIComponent(window.location.hash.slice(1)), false);
     focusErrorSummary();
-    liveTotals();
   });
   document.addEventListener("htmx:afterSettle", function (event) {
     serverValidationOnly(document);
+    enhanceRowRemoval(document);
     afterRowAdded(event);
   });
 }());

@@ -91,6 +91,10 @@
       area.focus();
     });
     area.parentNode.insertBefore(node, area);
+    // A text given back in a folded section of the form is shown, not left folded away.
+    for (var d = area.closest("details"); d; d = d.parentElement.closest("details")) {
+      d.open = true;
+    }
   }
 
   function fill(form, data) {
@@ -126,6 +130,8 @@
     });
     if (!form) { return null; }
     fill(form, kept.data);
+    // The whole form is to be reviewed: no folded section hides what was filled in again.
+    Array.prototype.forEach.call(form.querySelectorAll("details"), function (d) { d.open = true; });
     var node = notice("kept-restored-template", kept.at);
     if (kept.files.length) { node.querySelector("[data-files]").hidden = false; }
     form.parentNode.insertBefore(node, form);
