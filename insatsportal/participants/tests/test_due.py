@@ -189,7 +189,7 @@ def test_the_migration_marks_everyone_discharged_as_no_longer_under_way(demo):
     assert sorted(Participant.objects.filter(pk__in=[p.pk for p in people])
                   .values_list("number", "under_way", "enrolled_on")) == [
         (9000, False, None), (9001, True, datetime.date(2024, 2, 1)), (9002, True, None)]
-    # 0019 copies the plan's next revision date onto its person.
+    # 0020 copies the plan's next revision date onto its person.
     assert sorted(Participant.objects.filter(pk__in=[p.pk for p in people])
                   .values_list("number", "plan_revision_due")) == [
         (9000, None), (9001, datetime.date(2024, 5, 1)), (9002, None)]

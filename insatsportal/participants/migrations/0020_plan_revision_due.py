@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('interventions', '0004_national_fields'),
         ('organisations', '0001_initial'),
-        ('participants', '0018_under_way'),
+        ('participants', '0019_support_known'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
