@@ -7,11 +7,11 @@ a stored date (the next rating, a follow-up) is turned into the latest stored da
 due date falls on or before the day (`latest_for`), exact however months end.
 
 Every kind but the follow-up concerns people under way (facts.UNDER_WAY, a column kept on the
-person, with the enrolment date copied beside it): they are read through partial indexes on
-the person's own row (Participant.Meta.indexes), never everyone who has ever taken part; the
-follow-up reads the discharged people of the intervention's sample when it has one. The counts
-are one grouped query per population (`_by_population`), a page one query per kind that stops
-after the page's rows.
+person, with the enrolment date and the plan's next revision date copied beside it): they are
+read through partial indexes on the person's own row (Participant.Meta.indexes), never everyone
+who has ever taken part, nor every plan; the follow-up reads the discharged people of the
+intervention's sample when it has one. The counts are one grouped query per population
+(`_by_population`), a page one query per kind that stops after the page's rows.
 """
 
 import datetime
@@ -95,11 +95,9 @@ class Kind:
     def condition(self) -> Q:
         """Which people of the kind's population (below) have a step of this kind at all."""
         if self.key == "revision":
-            return Q(plan__isnull=False)
+            return Q(plan_revision_due__isnull=False)
         if self.key == "first_plan":
-            # On the join column, not the plan's id: PostgreSQL then plans an anti-join
-            # and walks the people by enrolment date only as far as a page needs.
-            return Q(plan__participant__isnull=True, enrolled_on__isnull=False)
+            return Q(plan_revision_due__isnull=True, enrolled_on__isnull=False)
         if self.key == "rating":
             return Q(latest_rated_on__isnull=False)
         if self.key == "first_rating":
@@ -136,7 +134,7 @@ class Kind:
 
 def _settings_kinds():
     return [
-        Kind("revision", lambda: _("Action plan to revise"), "plan__next_revision_due"),
+        Kind("revision", lambda: _("Action plan to revise"), "plan_revision_due"),
         Kind("first_plan", lambda: _("Action plan to establish"), "enrolled_on",
              days=settings.PLAN_FIRST_DAYS),
         Kind("rating", lambda: _("Progress rating"), "latest_rated_on",

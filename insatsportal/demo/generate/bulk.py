@@ -6,9 +6,9 @@ Here each table of a chunk is one COPY of text lines. Ids that other rows point 
 (consents, enrolments, plans, ratings, discharges) are drawn from the tables' own
 sequences first (nextval), so no sequence needs resetting and a writer at the same time
 gets other ids; the other tables let the database number their rows. The maintained rows
-(name search tokens, ItemChange and ItemChangeTotal, the person's latest rating, under_way
-and enrolled_on, the ratings' series) come from the functions the services use, applied
-to the planned values instead of rows read back; the kept facts (ParticipantFacts) are
+(name search tokens, ItemChange and ItemChangeTotal, the person's latest rating, under_way,
+enrolled_on and plan_revision_due, the ratings' series) come from the functions the services
+use, applied to the planned values instead of rows read back; the kept facts (ParticipantFacts) are
 written for both writers at the end by services.facts. A test compares both writers row
 by row.
 
@@ -215,12 +215,13 @@ def prepare(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
                    person.enrolled_on.year, seed, actor_id,
                    latest and latest[1], latest and latest[4], not person.discharge)
             if person.anonymous:
-                row += ("", "", None, "", None, None, None)
+                row += ("", "", None, "", None, None, None, None)
             else:
                 index, tokens = _name_tokens(person.name)
                 row += (crypto.encrypt(person.name), crypto.encrypt(person.identity),
                         crypto.keyed_hash(person.identity), index, person.birth.year,
-                        person.home_kommun, person.enrolment["enrolled_on"])
+                        person.home_kommun, person.enrolment["enrolled_on"],
+                        person.plan["next_revision_due"] if person.plan else None)
                 token_rows += [(person.pk, token) for token in tokens]
             participant_rows.append(row)
             audit_rows.append(("", "demo.generated", content_type, str(person.pk),
@@ -229,7 +230,8 @@ def prepare(people, *, numbers: dict, seed: int, actor_id, instrument_id: int,
             "id", "intervention", "number", "is_anonymous", "sex", "start_year", "demo_seed",
             "created_by", "latest_rated_on", "latest_rating_improved", "under_way",
             "name_encrypted", "personnummer_encrypted", "personnummer_hash", "name_index",
-            "birth_year", "home_kommun", "enrolled_on"], participant_rows, now)
+            "birth_year", "home_kommun", "enrolled_on", "plan_revision_due"],
+            participant_rows, now)
         chunk.add("name search tokens", NameToken, ["participant", "token"], token_rows, now)
         identified = [p for p in people if not p.anonymous]
         _consents(chunk, cursor, identified, actor_id, now)

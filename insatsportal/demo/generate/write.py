@@ -129,6 +129,8 @@ def write_people_orm(people, *, numbers: dict, seed: int, actor_id, instrument_i
             row.birth_year = person.birth.year
             row.home_kommun_id = person.home_kommun
             row.enrolled_on = person.enrolment["enrolled_on"]  # kept as the service does
+            if person.plan:  # Participant.plan_revision_due, kept as services.plan does
+                row.plan_revision_due = person.plan["next_revision_due"]
         rows.append(row)
     Participant.objects.bulk_create(rows, batch_size=BATCH)
     counts.add("participants", len(rows))

@@ -65,6 +65,11 @@ class Participant(models.Model):
     # due from it, read through the same partial indexes.
     enrolled_on = models.DateField(_("date of enrolment"), null=True, blank=True,
                                    editable=False)
+    # ActionPlan.next_revision_due (NULL: no plan yet), kept by services.plan and
+    # anonymisation: the revision and first-plan counts then read the partial indexes alone
+    # instead of joining every plan of the intervention.
+    plan_revision_due = models.DateField(_("action plan revision due"), null=True, blank=True,
+                                         editable=False)
     # Set only on the invented records of `manage.py generate_demo_data`, never on real ones.
     demo_seed = models.BigIntegerField(
         _("fictional demo record (seed)"), null=True, blank=True, editable=False, db_index=True,
@@ -84,13 +89,22 @@ class Participant(models.Model):
             # in the order their next rating, first rating or first plan falls due (covering
             # what the counts read, so that they need not visit the table).
             models.Index(fields=["intervention", "latest_rated_on", "number"],
-                         include=["id", "enrolled_on"],
+                         include=["id", "enrolled_on", "plan_revision_due"],
                          condition=Q(under_way=True, is_anonymous=False),
                          name="participant_under_way"),
             models.Index(fields=["intervention", "enrolled_on", "number"],
-                         include=["id", "latest_rated_on"],
+                         include=["id", "latest_rated_on", "plan_revision_due"],
                          condition=Q(under_way=True, is_anonymous=False),
                          name="participant_under_way_enrolled"),
+            # The revisions in due order, and the people still without a plan by enrolment.
+            models.Index(fields=["intervention", "plan_revision_due", "number"],
+                         condition=Q(under_way=True, is_anonymous=False,
+                                     plan_revision_due__isnull=False),
+                         name="participant_under_way_planned"),
+            models.Index(fields=["intervention", "enrolled_on", "number"],
+                         condition=Q(under_way=True, is_anonymous=False,
+                                     plan_revision_due__isnull=True),
+                         name="participant_under_way_planless"),
             models.Index(fields=["intervention", "enrolled_on", "number"],
                          condition=Q(under_way=True, is_anonymous=False,
                                      latest_rated_on__isnull=True),

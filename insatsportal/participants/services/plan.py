@@ -26,6 +26,12 @@ def _check(participant: Participant, day: datetime.date) -> None:
         raise ParticipantError(_("The date cannot be in the future."))
 
 
+def _keep_due(participant: Participant, plan: ActionPlan) -> None:
+    """Copy the next revision date onto the person (Participant.plan_revision_due)."""
+    participant.plan_revision_due = plan.next_revision_due
+    Participant.objects.filter(pk=participant.pk).update(plan_revision_due=plan.next_revision_due)
+
+
 @transaction.atomic
 def plan_establish(
     *,
@@ -56,6 +62,7 @@ def plan_establish(
                   "next_revision_due": next_revision_due(latest), "recorded_by": actor},
     )
     plan.anchored_parties.set(anchored_parties)
+    _keep_due(participant, plan)
     facts_keep([participant.pk])
     log_action(actor=actor, obj=participant,
                action="plan.established" if created else "plan.corrected",
@@ -82,6 +89,7 @@ def plan_revise(*, actor, participant: Participant, revised_on: datetime.date, n
     latest = plan.revisions.order_by("-revised_on").values_list("revised_on", flat=True).first()
     plan.next_revision_due = next_revision_due(latest)
     plan.save()
+    _keep_due(participant, plan)
     if anchored_parties is not None:
         plan.anchored_parties.set(anchored_parties)
     log_action(actor=actor, obj=participant, action="plan.revised",

@@ -167,6 +167,7 @@ def _anonymise(participant: Participant, *, protected: bool = False) -> None:
         consent.partners.clear()
     Enrolment.objects.filter(participant=participant).delete()
     ActionPlan.objects.filter(participant=participant).delete()
+    participant.plan_revision_due = None  # the plan is gone (due: no revision to count)
     item_changes_clear([participant.pk])
     Rating.objects.filter(participant=participant).delete()
     FollowUp.objects.filter(participant=participant).delete()

@@ -11,7 +11,7 @@ from django.urls import reverse
 from insatsportal.core.calendar import add_months
 from insatsportal.interventions.models import Intervention
 from insatsportal.participants import due
-from insatsportal.participants.models import Discharge, Enrolment, FollowUp, Participant
+from insatsportal.participants.models import ActionPlan, Discharge, Enrolment, FollowUp, Participant
 from insatsportal.participants.services.followup import policy_for, sampled_ids
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +119,8 @@ def _under_way_agrees(queryset):
         assert person.under_way == facts.is_under_way(person), person.number
         enrolment = Enrolment.objects.filter(participant=person).first()
         assert person.enrolled_on == (enrolment.enrolled_on if enrolment else None)
+        plan = ActionPlan.objects.filter(participant=person).first()
+        assert person.plan_revision_due == (plan.next_revision_due if plan else None)
     assert queryset.filter(facts.UNDER_WAY).count() == sum(map(facts.is_under_way, people))
 
 
@@ -177,6 +179,9 @@ def test_the_migration_marks_everyone_discharged_as_no_longer_under_way(demo):
     old.get_model("participants", "Enrolment").objects.create(
         participant_id=people[1].pk, enrolled_on=datetime.date(2024, 2, 1),
         occupation_before_id=code, support_time_before_id=code, education_id=code)
+    old.get_model("participants", "ActionPlan").objects.create(
+        participant_id=people[1].pk, established_on=datetime.date(2024, 2, 1), goals="Arbete",
+        next_revision_due=datetime.date(2024, 5, 1))
     try:
         migrate([("participants", "0018_under_way")])
     finally:
@@ -184,10 +189,37 @@ def test_the_migration_marks_everyone_discharged_as_no_longer_under_way(demo):
     assert sorted(Participant.objects.filter(pk__in=[p.pk for p in people])
                   .values_list("number", "under_way", "enrolled_on")) == [
         (9000, False, None), (9001, True, datetime.date(2024, 2, 1)), (9002, True, None)]
+    # 0020 copies the plan's next revision date onto its person.
+    assert sorted(Participant.objects.filter(pk__in=[p.pk for p in people])
+                  .values_list("number", "plan_revision_due")) == [
+        (9000, None), (9001, datetime.date(2024, 5, 1)), (9002, None)]
 
 
-# Queries of the due list's first page (session, user, second factor and roles included).
-DUE_LIST_QUERIES = 14
+def test_the_plan_services_keep_the_revision_date_on_the_person(demo, login):
+    from insatsportal.participants.services.plan import plan_revise
+    from insatsportal.participants.services.registration import consent_withdraw
+    from insatsportal.participants.tests import factories
+
+    person = factories.identified()
+    factories.enrol(person)
+    url = reverse("participants:due", args=[person.intervention_id])
+    client = login("deltagaransvarig")
+    assert "Testa Testsson" in client.get(url + "?typ=first_plan").content.decode()
+    factories.plan(person, established_on=datetime.date(2024, 2, 1))
+    _under_way_agrees(Participant.objects.filter(pk=person.pk))
+    assert "Testa Testsson" not in client.get(url + "?typ=first_plan").content.decode()
+    assert "Testa Testsson" in client.get(url + "?typ=revision").content.decode()
+    plan_revise(actor=factories.staff(), participant=person, revised_on=datetime.date(2024, 3, 5))
+    factories.plan(person, established_on=datetime.date(2024, 1, 15))  # a correction
+    _under_way_agrees(Participant.objects.filter(pk=person.pk))
+    assert Participant.objects.get(pk=person.pk).plan_revision_due == datetime.date(2024, 6, 5)
+    consent_withdraw(actor=factories.staff(), participant=Participant.objects.get(pk=person.pk))
+    assert Participant.objects.get(pk=person.pk).plan_revision_due is None  # the plan is gone
+
+
+# Queries of the due list's first page (user, second factor and roles included; the
+# session row is written at most once a minute).
+DUE_LIST_QUERIES = 10
 
 
 def test_the_due_list_takes_the_same_queries_for_few_and_many_people(demo, login, settings):
