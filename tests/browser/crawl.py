@@ -17,7 +17,6 @@ The walk runs once per test process; the two tests read its result.
 """
 
 import hashlib
-import time
 from urllib.parse import urlsplit
 
 from django.urls import Resolver404, resolve
@@ -163,12 +162,9 @@ def walk(browser, base_url, sign_in, urls, axe_source, roles=STAFF_ROLES) -> dic
     """Visit every main page of every role and send every form empty; what was found."""
     matrix = collect_matrix()
     result = {"pages": 0, "violations": [], "wide": {}, "refused": [], "not_ok": [],
-              "skipped": set(), "same_as_checked": 0, "forms": 0, "forms_accepted": [],
-              "seconds": {}}
+              "skipped": set(), "same_as_checked": 0, "forms": 0, "forms_accepted": []}
     contexts, pages, forms = {}, {}, {}
-    started = time.monotonic()
-    loading = checking = 0.0
-    slowest, checked = [], set()
+    checked = set()
     for role in roles:
         context = browser.new_context(base_url=base_url, locale="sv-SE", bypass_csp=True,
                                       viewport=NARROW)
@@ -177,9 +173,7 @@ def walk(browser, base_url, sign_in, urls, axe_source, roles=STAFF_ROLES) -> dic
         for name, url in urls.items():
             if matrix[name][1].get(role) != 200:
                 continue
-            clock = time.monotonic()
             response = _open(page, url)
-            loading += time.monotonic() - clock
             if response is None:
                 result["skipped"].add(name)
                 continue
@@ -196,23 +190,15 @@ def walk(browser, base_url, sign_in, urls, axe_source, roles=STAFF_ROLES) -> dic
             elif axe_source:
                 checked.add(markup)
                 page.set_viewport_size(WIDE)
-                clock = time.monotonic()
                 result["violations"] += [f"{role}: {url}: {line}"
                                          for line in _axe(page, axe_source)]
-                checking += time.monotonic() - clock
-                slowest.append((round(time.monotonic() - clock, 1), f"{role}: {name}"))
                 page.set_viewport_size(NARROW)
             result["refused"] += [f"{role}: {url} links to {link}"
                                   for link in _refused_links(page, role, matrix)]
             for index in page.evaluate(FORMS_WITH_FIELDS):
                 forms.setdefault((name, index), (role, url))
-    result["seconds"].update(pages=round(time.monotonic() - started),
-                             loading=round(loading), axe=round(checking))
-    result["slowest"] = sorted(slowest, reverse=True)[:5]
-
     # Forms in error, once each, after every page is seen (an empty form that is accepted
     # changes data).
-    started = time.monotonic()
     for (name, index), (role, url) in sorted(forms.items()):
         page = pages[role]
         page.set_viewport_size(WIDE)
@@ -232,7 +218,6 @@ def walk(browser, base_url, sign_in, urls, axe_source, roles=STAFF_ROLES) -> dic
         if axe_source:
             result["violations"] += [f"{label}, in error: {line}"
                                      for line in _axe(page, axe_source)]
-    result["seconds"]["forms"] = round(time.monotonic() - started)
     for context in contexts.values():
         context.close()
     return result
@@ -244,8 +229,8 @@ def walk_once(browser, base_url, sign_in, demo, axe_source) -> dict:
         urls = main_page_urls(demo)  # before Playwright: the ORM stays out of its loop
         _RESULT.update(walk(browser, base_url, sign_in, urls, axe_source))
         print(f"\nWalk: {_RESULT['pages']} pages ({_RESULT['same_as_checked']} the same as "
-              f"one checked) and {_RESULT['forms']} forms in error in {_RESULT['seconds']} s; "
-              f"slowest axe runs {_RESULT['slowest']}; not pages: {sorted(_RESULT['skipped'])}; "
+              f"one checked) and {_RESULT['forms']} forms in error; "
+              f"not pages: {sorted(_RESULT['skipped'])}; "
               f"forms accepted empty: {_RESULT['forms_accepted']}")
     return _RESULT
 
