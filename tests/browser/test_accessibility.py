@@ -121,6 +121,8 @@ def test_every_form_in_error_passes_axe_and_starts_at_its_summary(
         page = pages.get(role) or pages.setdefault(role, role_page(role))
         page.goto(path)
         field = page.get_by_label(label, exact=False).first
+        if not field.is_visible():  # in a folded section (a new application opens one)
+            field.evaluate("el => { el.closest('details').open = true; }")
         field.fill(text)
         field.press("Enter")
         page.wait_for_load_state()
