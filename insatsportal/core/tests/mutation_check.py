@@ -5,8 +5,9 @@ does not test.
 
 Not collected with the suite (the name does not start with test_); .ci/run runs it:
     .venv/bin/python -m pytest insatsportal/core/tests/mutation_check.py -q -p no:cacheprovider
-One run of the whole matrix notes which capabilities each request asks; a mutant can only
-change rows that ask it, so each mutant runs those rows and stops at the first that fails.
+One run of the whole matrix notes which capabilities refused something in each request; a
+mutant that allows everything can only change rows where its capability refused, so each
+mutant runs those rows and stops at the first that fails.
 """
 
 import contextlib
@@ -34,10 +35,12 @@ def _allow(user, *args, **kwargs):
 
 def _recorder(user, *args, **kwargs):
     # Runs with the policy module's globals (its code object replaces a capability's body):
-    # notes the capability's name, then runs the original.
+    # runs the original and notes the capability's name when it refused.
     name = _mutation_sys._getframe().f_code.co_name  # noqa: F821
-    _mutation_called.add(name)  # noqa: F821
-    return _mutation_originals[name](user, *args, **kwargs)  # noqa: F821
+    allowed = _mutation_originals[name](user, *args, **kwargs)  # noqa: F821
+    if not allowed:
+        _mutation_called.add(name)  # noqa: F821
+    return allowed
 
 
 def _inner(name):
@@ -59,21 +62,21 @@ def always_allowed(name: str):
 
 @contextlib.contextmanager
 def recording():
-    """Note which capabilities each request asks: a mutant can only change the answer of a
-    row whose request asks it, so each mutant runs only those rows."""
-    called: set[str] = set()
+    """Note which capabilities refused something in each request: a mutant that allows
+    everything can only change the answer of such a row, so each mutant runs only those."""
+    refused: set[str] = set()
     originals = {}
     for name in CAPABILITIES:
         check = _inner(name)
         copy = types.FunctionType(check.__code__, vars(policy), name, check.__defaults__)
         copy.__kwdefaults__ = check.__kwdefaults__
         originals[name] = (check, check.__code__, copy)
-    vars(policy).update(_mutation_sys=sys, _mutation_called=called,
+    vars(policy).update(_mutation_sys=sys, _mutation_called=refused,
                         _mutation_originals={n: o[2] for n, o in originals.items()})
     for name, (check, _code, _copy) in originals.items():
         check.__code__ = _recorder.__code__.replace(co_name=name)
     try:
-        yield called
+        yield refused
     finally:
         for check, code, _copy in originals.values():
             check.__code__ = code
@@ -120,25 +123,25 @@ def _run(row, *, login, demo) -> str | None:
 
 
 def test_the_matrix_catches_every_capability_made_to_allow_everything(login, demo):
-    asked_by: dict[str, list] = {name: [] for name in CAPABILITIES}
+    refused_in: dict[str, list] = {name: [] for name in CAPABILITIES}
     failures = []
     for row in _rows():
-        with recording() as called:
+        with recording() as refused:
             failure = _run(row, login=login, demo=demo)
         if failure:
             failures.append(failure)
-        for name in called:
-            asked_by[name].append(row)
+        for name in refused:
+            refused_in[name].append(row)
     assert not failures, f"The matrix fails without a mutant: {failures[:5]}"
 
     caught, survived = {}, []
     for capability in MUTANTS:
         with always_allowed(capability):
             caught[capability] = next(
-                (failure for row in asked_by[capability]
+                (failure for row in refused_in[capability]
                  if (failure := _run(row, login=login, demo=demo))), None)
         if caught[capability] is None:
-            survived.append(f"{capability} ({len(asked_by[capability])} rows ask it)")
+            survived.append(f"{capability} (refused in {len(refused_in[capability])} rows)")
         else:
             print(f"{capability}: caught by {caught[capability]}")
     print(f"Mutants caught: {len(MUTANTS) - len(survived)} of {len(MUTANTS)}")
