@@ -21,7 +21,10 @@ generated data.
 
 Each fact is read from the person's records once, by the expressions of DEFINITIONS, into a
 ParticipantFacts row that services.facts keeps after every change to those records; the
-conditions below count those rows (`counted()`), one narrow table whatever is counted.
+conditions below count those rows (`counted()`), one narrow table whatever is counted. The
+codes of the states of the people whose support is known (before, after and at a follow-up
+with contact and a known support) are kept the same way, as KnownState rows read by
+`known_state_rows()`: the socio-economic estimate groups them.
 """
 
 import datetime

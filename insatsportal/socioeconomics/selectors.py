@@ -85,35 +85,28 @@ def _discharged(intervention_ids) -> dict:
         discharged_on__lte=OuterRef("period_end")).order_by().values("intervention_id")
         .annotate(n=Count("pk")).values("n"))
     return {pk: n for pk, n in Grant.objects.filter(intervention_id__in=intervention_ids)
-            .annotate(n=Subquery(people)).filter(n__gt=0).values_list("pk", "n").order_by()}
+            .annotate(n=Subquery(people)).values_list("pk", "n").order_by() if n}
 
 
-def _known_by_year(intervention_ids) -> dict:
-    """{grant id: {year: people}} whose support is known before and after: each of them has
-    at least one kept support (income) code before."""
-    found = defaultdict(dict)
-    for row in (_grant_rows(intervention_ids).filter(phase=STATE.BEFORE, code_list="income")
-                .values(grant_id=F(GRANT), year=ExtractYear("discharged_on"))
-                .annotate(n=Count("participant_id", distinct=True)).order_by()):
-        found[row["grant_id"]][row["year"]] = row["n"]
-    return found
-
-
-def _state_counts(intervention_ids) -> tuple[dict, dict]:
-    """({grant id: {(phase, code list, code, year): people}} before and after,
-    {grant id: {(code list, code, year)}} seen at follow-up): one grouped query over the kept
-    codes (a code once in a list, so each row is one person)."""
-    states, seen = defaultdict(dict), defaultdict(set)
+def _state_counts(intervention_ids) -> tuple[dict, dict, dict]:
+    """({grant id: {year: people known}}, {grant id: {(phase, code list, code, year): people}}
+    before and after, {grant id: {(code list, code, year)}} seen at follow-up): one grouped
+    query over the kept codes (a code once in a list, so each row is one person). The
+    occupation before is required (NOT NULL on the enrolment): each known person has exactly
+    one occupation code before, so those counted per year are the people known per year."""
+    known, states, seen = defaultdict(dict), defaultdict(dict), defaultdict(set)
     for row in (_grant_rows(intervention_ids)
                 .values("phase", "code_list", "code", grant_id=F(GRANT),
                         year=ExtractYear("discharged_on"))
                 .annotate(n=Count("pk")).order_by()):
+        pk, year = row["grant_id"], row["year"]
         if row["phase"] == STATE.FOLLOW_UP:
-            seen[row["grant_id"]].add((row["code_list"], row["code"], row["year"]))
-        else:
-            states[row["grant_id"]][(row["phase"], row["code_list"], row["code"],
-                                     row["year"])] = row["n"]
-    return states, seen
+            seen[pk].add((row["code_list"], row["code"], year))
+            continue
+        states[pk][(row["phase"], row["code_list"], row["code"], year)] = row["n"]
+        if (row["phase"], row["code_list"]) == (STATE.BEFORE, "occupation"):
+            known[pk][year] = known[pk].get(year, 0) + row["n"]
+    return known, states, seen
 
 
 def _follow_ups(intervention_ids, prices: rules.Prices, years) -> dict:
@@ -133,11 +126,12 @@ def _follow_ups(intervention_ids, prices: rules.Prices, years) -> dict:
                                         discharged_on__year=year), then=Value(sign * total)))
     change = Case(*whens, default=Value(Decimal(0)),
                   output_field=DecimalField(max_digits=14, decimal_places=0))
-    person = (KnownState.objects.filter(intervention_id__in=intervention_ids,
+    followed = KnownState.objects.filter(intervention_id__in=intervention_ids,
+                                         phase=STATE.FOLLOW_UP)
+    person = (KnownState.objects.filter(participant_id__in=followed.values("participant_id"),
                                         phase__in=[STATE.AFTER, STATE.FOLLOW_UP])
               .values("participant_id", "intervention_id", "discharged_on")
-              .annotate(change=Sum(change), followed=Count("pk", filter=Q(phase=STATE.FOLLOW_UP)))
-              .filter(followed__gt=0).order_by())
+              .annotate(change=Sum(change)).order_by())
     sql, params = person.query.sql_with_params()
     grant = connection.ops.quote_name(Grant._meta.db_table)
     # One row per person followed up (a derived table the ORM does not write), counted per
@@ -157,10 +151,9 @@ def _tallies(intervention_ids, prices: rules.Prices) -> dict[int, rules.Tally]:
     the kept rows (ParticipantFacts, KnownState): a constant number whatever the number of
     people."""
     discharged = _discharged(intervention_ids)
-    known_by_year = _known_by_year(intervention_ids)
-    states, seen = _state_counts(intervention_ids)
+    known_by_year, states, seen = _state_counts(intervention_ids)
     years = {year for by_year in known_by_year.values() for year in by_year}
-    follow_ups = _follow_ups(intervention_ids, prices, years) if years else {}
+    follow_ups = _follow_ups(intervention_ids, prices, years) if seen else {}
     return {pk: rules.Tally(
         discharged=n, known_by_year=known_by_year.get(pk, {}), states=states.get(pk, {}),
         followed=follow_ups.get(pk, (0, 0))[0], persisted=follow_ups.get(pk, (0, 0))[1],
