@@ -45,7 +45,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 
 from insatsportal.participants.models import (
     Discharge,
@@ -148,8 +148,8 @@ STATE_CODES = [
 ]
 _THEN, _THEN_UNKNOWN = _support(FollowUp.income.through, "followup__participant_id")
 FOLLOW_UP_KNOWN = Q(follow_up__contact_made=True) & Q(_THEN) & ~Q(_THEN_UNKNOWN)
-KNOWN_STATE_COLUMNS = ["participant_id", "intervention_id", "discharged_on", "phase",
-                       "code_list", "code"]
+KNOWN_STATE_COLUMNS = ["participant_id", "intervention_id", "discharged_on", "discharge_year",
+                       "phase", "code_list", "code"]
 
 
 def known_state_rows(participants):
@@ -163,6 +163,7 @@ def known_state_rows(participants):
         parts.append(rows.filter(**{f"{path}__isnull": False}).annotate(
             state_participant_id=F("pk"), state_intervention_id=F("intervention_id"),
             state_discharged_on=F("facts__discharged_on"),
+            state_discharge_year=ExtractYear("facts__discharged_on"),
             state_phase=Value(phase.value, output_field=CharField()),
             state_code_list=Value(code_list, output_field=CharField()),
             state_code=F(path)).values_list(

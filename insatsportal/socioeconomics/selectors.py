@@ -20,7 +20,6 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import ExtractYear
 
 from insatsportal.cases.models import Grant
 from insatsportal.core.calendar import quarter_bounds
@@ -83,7 +82,7 @@ def _discharged(intervention_ids) -> dict:
     people = (ParticipantFacts.objects.filter(
         intervention_id=OuterRef("intervention_id"), discharged_on__gte=OuterRef("period_start"),
         discharged_on__lte=OuterRef("period_end")).order_by().values("intervention_id")
-        .annotate(n=Count("pk")).values("n"))
+        .annotate(n=Count("*")).values("n"))
     return {pk: n for pk, n in Grant.objects.filter(intervention_id__in=intervention_ids)
             .annotate(n=Subquery(people)).values_list("pk", "n").order_by() if n}
 
@@ -97,7 +96,7 @@ def _state_counts(intervention_ids) -> tuple[dict, dict, dict]:
     known, states, seen = defaultdict(dict), defaultdict(dict), defaultdict(set)
     for row in (_grant_rows(intervention_ids)
                 .values("phase", "code_list", "code", grant_id=F(GRANT),
-                        year=ExtractYear("discharged_on"))
+                        year=F("discharge_year"))
                 .annotate(n=Count("pk")).order_by()):
         pk, year = row["grant_id"], row["year"]
         if row["phase"] == STATE.FOLLOW_UP:
@@ -123,7 +122,7 @@ def _follow_ups(intervention_ids, prices: rules.Prices, years) -> dict:
             if total:
                 for phase, sign in ((STATE.FOLLOW_UP, 1), (STATE.AFTER, -1)):
                     whens.append(When(Q(phase=phase, code_list=code_list, code=code,
-                                        discharged_on__year=year), then=Value(sign * total)))
+                                        discharge_year=year), then=Value(sign * total)))
     change = Case(*whens, default=Value(Decimal(0)),
                   output_field=DecimalField(max_digits=14, decimal_places=0))
     followed = KnownState.objects.filter(intervention_id__in=intervention_ids,

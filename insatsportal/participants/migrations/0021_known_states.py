@@ -17,6 +17,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('discharged_on', models.DateField(verbose_name='date of discharge')),
+                ('discharge_year', models.PositiveSmallIntegerField(verbose_name='year of discharge')),
                 ('phase', models.CharField(choices=[('before', 'at enrolment'), ('after', 'at discharge'), ('follow_up', 'at the follow-up')], max_length=10, verbose_name='when')),
                 ('code_list', models.CharField(max_length=20, verbose_name='code list')),
                 ('code', models.CharField(max_length=50, verbose_name='code')),
@@ -26,8 +27,12 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'known state code',
                 'verbose_name_plural': 'known state codes',
-                'indexes': [models.Index(fields=['intervention', 'discharged_on'], name='known_state_by_intervention')],
+                'indexes': [models.Index(fields=['intervention', 'discharged_on'], name='known_state_by_intervention'), models.Index(condition=models.Q(('phase', 'follow_up')), fields=['intervention'], name='known_state_followed_up')],
             },
+        ),
+        migrations.AddIndex(
+            model_name='participantfacts',
+            index=models.Index(fields=['intervention_id', 'discharged_on'], name='facts_by_discharge'),
         ),
     ]
 
@@ -50,49 +55,54 @@ _FOLLOW_UP_KNOWN = """
                       WHERE i.followup_id = u.id AND k.code = 'okand')
 """
 FILL_SQL = f"""
-INSERT INTO participants_knownstate (participant_id, intervention_id, discharged_on, phase,
-                                     code_list, code)
-SELECT f.participant_id, p.intervention_id, f.discharged_on, 'before', 'income', c.code
+INSERT INTO participants_knownstate (participant_id, intervention_id, discharged_on,
+                                     discharge_year, phase, code_list, code)
+SELECT f.participant_id, p.intervention_id, f.discharged_on, {{year}}, 'before', 'income', c.code
 {_KNOWN}
     JOIN participants_enrolment e ON e.participant_id = f.participant_id
     JOIN participants_enrolment_income_before b ON b.enrolment_id = e.id
     JOIN participants_code c ON c.id = b.code_id
     WHERE f.support_known
 UNION ALL
-SELECT f.participant_id, p.intervention_id, f.discharged_on, 'before', 'occupation', c.code
+SELECT f.participant_id, p.intervention_id, f.discharged_on, {{year}}, 'before', 'occupation', c.code
 {_KNOWN}
     JOIN participants_enrolment e ON e.participant_id = f.participant_id
     JOIN participants_code c ON c.id = e.occupation_before_id
     WHERE f.support_known
 UNION ALL
-SELECT f.participant_id, p.intervention_id, f.discharged_on, 'after', 'income', c.code
+SELECT f.participant_id, p.intervention_id, f.discharged_on, {{year}}, 'after', 'income', c.code
 {_KNOWN}
     JOIN participants_discharge d ON d.participant_id = f.participant_id
     JOIN participants_discharge_income_after a ON a.discharge_id = d.id
     JOIN participants_code c ON c.id = a.code_id
     WHERE f.support_known
 UNION ALL
-SELECT f.participant_id, p.intervention_id, f.discharged_on, 'after', 'occupation', c.code
+SELECT f.participant_id, p.intervention_id, f.discharged_on, {{year}}, 'after', 'occupation', c.code
 {_KNOWN}
     JOIN participants_discharge d ON d.participant_id = f.participant_id
     JOIN participants_code c ON c.id = d.occupation_after_id
     WHERE f.support_known
 UNION ALL
-SELECT f.participant_id, p.intervention_id, f.discharged_on, 'follow_up', 'income', c.code
+SELECT f.participant_id, p.intervention_id, f.discharged_on, {{year}}, 'follow_up', 'income', c.code
 {_KNOWN}{_FOLLOW_UP}
     JOIN participants_followup_income t ON t.followup_id = u.id
     JOIN participants_code c ON c.id = t.code_id
 {_FOLLOW_UP_KNOWN}UNION ALL
-SELECT f.participant_id, p.intervention_id, f.discharged_on, 'follow_up', 'occupation', c.code
+SELECT f.participant_id, p.intervention_id, f.discharged_on, {{year}}, 'follow_up', 'occupation', c.code
 {_KNOWN}{_FOLLOW_UP}
     JOIN participants_code c ON c.id = u.occupation_id
 {_FOLLOW_UP_KNOWN}
 """
 
 
+YEAR = {"postgresql": "EXTRACT(YEAR FROM f.discharged_on)",
+        "sqlite": "CAST(strftime('%Y', f.discharged_on) AS INTEGER)"}
+
+
 def fill(apps, schema_editor):
-    with schema_editor.connection.cursor() as cursor:
-        cursor.execute(FILL_SQL)
+    connection = schema_editor.connection
+    with connection.cursor() as cursor:
+        cursor.execute(FILL_SQL.replace("{year}", YEAR[connection.vendor]))
 
 
 Migration.operations.append(migrations.RunPython(fill, migrations.RunPython.noop))

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,7 +31,9 @@ class ParticipantFacts(models.Model):
         verbose_name = _("participant facts")
         verbose_name_plural = _("participant facts")
         indexes = [models.Index(fields=["intervention_id", "started_on"],
-                                name="facts_by_intervention")]
+                                name="facts_by_intervention"),
+                   models.Index(fields=["intervention_id", "discharged_on"],
+                                name="facts_by_discharge")]
 
     def __str__(self):
         return str(self.participant_id)
@@ -54,6 +57,7 @@ class KnownState(models.Model):
                                      related_name="+", db_index=False,
                                      verbose_name=_("intervention"))
     discharged_on = models.DateField(_("date of discharge"))
+    discharge_year = models.PositiveSmallIntegerField(_("year of discharge"))  # grouped by
     phase = models.CharField(_("when"), max_length=10, choices=Phase.choices)
     code_list = models.CharField(_("code list"), max_length=20)  # "income" or "occupation"
     code = models.CharField(_("code"), max_length=50)
@@ -62,7 +66,9 @@ class KnownState(models.Model):
         verbose_name = _("known state code")
         verbose_name_plural = _("known state codes")
         indexes = [models.Index(fields=["intervention", "discharged_on"],
-                                name="known_state_by_intervention")]
+                                name="known_state_by_intervention"),
+                   models.Index(fields=["intervention"], condition=Q(phase="follow_up"),
+                                name="known_state_followed_up")]
 
     def __str__(self):
         return f"{self.phase} {self.code_list} {self.code}"
