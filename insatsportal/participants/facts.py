@@ -21,7 +21,10 @@ generated data.
 
 Each fact is read from the person's records once, by the expressions of DEFINITIONS, into a
 ParticipantFacts row that services.facts keeps after every change to those records; the
-conditions below count those rows (`counted()`), one narrow table whatever is counted.
+conditions below count those rows (`counted()`), one narrow table whatever is counted. The
+codes of the states of the people whose support is known (before, after and at a follow-up
+with contact and a known support) are kept the same way, as KnownState rows read by
+`known_state_rows()`: the socio-economic estimate groups them.
 """
 
 import datetime
@@ -29,6 +32,7 @@ import datetime
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     Count,
     DateField,
     Exists,
@@ -38,13 +42,16 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 
 from insatsportal.participants.models import (
     Discharge,
     Enrolment,
+    FollowUp,
+    KnownState,
     ParticipantFacts,
     Rating,
 )
@@ -126,6 +133,42 @@ def fact_rows(participants):
             .annotate(**{names[column]: expression
                          for column, expression in DEFINITIONS.items()})
             .values_list(*names.values()))
+
+
+# The state codes of the people whose support is known (KnownState rows, kept with their
+# facts): (phase, code list, the code's path from the person) — before at enrolment, after
+# at discharge, and at a follow-up with contact made where the support then is known too.
+STATE_CODES = [
+    (KnownState.Phase.BEFORE, "income", "enrolment__income_before__code"),
+    (KnownState.Phase.BEFORE, "occupation", "enrolment__occupation_before__code"),
+    (KnownState.Phase.AFTER, "income", "discharge__income_after__code"),
+    (KnownState.Phase.AFTER, "occupation", "discharge__occupation_after__code"),
+    (KnownState.Phase.FOLLOW_UP, "income", "follow_up__income__code"),
+    (KnownState.Phase.FOLLOW_UP, "occupation", "follow_up__occupation__code"),
+]
+_THEN, _THEN_UNKNOWN = _support(FollowUp.income.through, "followup__participant_id")
+FOLLOW_UP_KNOWN = Q(follow_up__contact_made=True) & Q(_THEN) & ~Q(_THEN_UNKNOWN)
+KNOWN_STATE_COLUMNS = ["participant_id", "intervention_id", "discharged_on", "discharge_year",
+                       "phase", "code_list", "code"]
+
+
+def known_state_rows(participants):
+    """SELECT of the KnownState columns (KNOWN_STATE_COLUMNS, in that order) of those of
+    `participants` whose kept facts say their support is known: what services.facts writes
+    after their ParticipantFacts row."""
+    known = participants.filter(facts__support_known=True).order_by()
+    parts = []
+    for phase, code_list, path in STATE_CODES:
+        rows = known.filter(FOLLOW_UP_KNOWN) if phase == KnownState.Phase.FOLLOW_UP else known
+        parts.append(rows.filter(**{f"{path}__isnull": False}).annotate(
+            state_participant_id=F("pk"), state_intervention_id=F("intervention_id"),
+            state_discharged_on=F("facts__discharged_on"),
+            state_discharge_year=ExtractYear("facts__discharged_on"),
+            state_phase=Value(phase.value, output_field=CharField()),
+            state_code_list=Value(code_list, output_field=CharField()),
+            state_code=F(path)).values_list(
+            *(f"state_{column}" for column in KNOWN_STATE_COLUMNS)))
+    return parts[0].union(*parts[1:], all=True)
 
 
 def counted(**filters):

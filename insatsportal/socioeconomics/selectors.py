@@ -6,24 +6,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     DecimalField,
-    Exists,
     F,
     OuterRef,
-    Q,
     Subquery,
     Sum,
-    Value,
-    When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.expressions import RawSQL
 
+from insatsportal.cases.models import Grant
 from insatsportal.core.calendar import quarter_bounds
-from insatsportal.participants.models import Discharge, FollowUp
+from insatsportal.participants.models import KnownState, ParticipantFacts
 from insatsportal.reports.models import Requisition
 from insatsportal.socioeconomics import estimate as rules
 from insatsportal.socioeconomics.models import CostParameter, EstimateSettings
@@ -64,123 +61,115 @@ def _parameters() -> list[rules.Parameter]:
             for p in CostParameter.objects.all()]
 
 
-GRANT = "participant__intervention__grants"
-WRONG = Discharge.EndType.WRONG_REGISTRATION
+GRANT = "intervention__grants"
+STATE = KnownState.Phase
 
 
-def _in_grant(grant: str, day: str) -> dict:
-    """Rows whose `day` falls in the granted period of `grant` (one join, one condition)."""
-    return {f"{grant}__period_start__lte": F(day), f"{grant}__period_end__gte": F(day)}
+def _grant_rows(intervention_ids, day: str = "discharged_on"):
+    """KnownState rows of these interventions, each with the grant whose period holds `day`
+    (one join, one condition)."""
+    return KnownState.objects.filter(
+        intervention_id__in=intervention_ids, **{f"{GRANT}__period_start__lte": F(day),
+                                                 f"{GRANT}__period_end__gte": F(day)})
 
 
-def _known_support(through, owner: str, owner_ref: str) -> tuple[Exists, Exists]:
-    """(some support recorded, "okänd" among it) for the owner row at `owner_ref`."""
-    rows = through.objects.filter(**{owner: OuterRef(owner_ref)})
-    return Exists(rows), Exists(rows.filter(code__code=rules.UNKNOWN_CODE))
+def _discharged(intervention_ids) -> dict:
+    """{grant id: people discharged in its period}, wrong registrations left out (they have
+    no ParticipantFacts row): counted per grant among the kept facts."""
+    people = (ParticipantFacts.objects.filter(
+        intervention_id=OuterRef("intervention_id"), discharged_on__gte=OuterRef("period_start"),
+        discharged_on__lte=OuterRef("period_end")).order_by().values("intervention_id")
+        .annotate(n=Count("*")).values("n"))
+    return {pk: n for pk, n in Grant.objects.filter(intervention_id__in=intervention_ids)
+            .annotate(n=Subquery(people)).values_list("pk", "n").order_by() if n}
 
 
-def _known(intervention_ids):
-    """Discharges (wrong registrations left out) whose support is known both before and
-    after: recorded, and not "okänd" (participants/facts.py SUPPORT_KNOWN, kept in the
-    person's ParticipantFacts row, which a wrong registration does not have). Their
-    occupation may be unrecorded."""
-    return Discharge.objects.filter(participant__intervention_id__in=intervention_ids,
-                                    participant__facts__support_known=True)
+def _state_counts(intervention_ids) -> tuple[dict, dict, dict]:
+    """({grant id: {year: people known}}, {grant id: {(phase, code list, code, year): people}}
+    before and after, {grant id: {(code list, code, year)}} seen at follow-up): one grouped
+    query over the kept codes (a code once in a list, so each row is one person). The
+    occupation before is required (NOT NULL on the enrolment): each known person has exactly
+    one occupation code before, so those counted per year are the people known per year."""
+    known, states, seen = defaultdict(dict), defaultdict(dict), defaultdict(set)
+    for row in (_grant_rows(intervention_ids)
+                .values("phase", "code_list", "code", grant_id=F(GRANT),
+                        year=F("discharge_year"))
+                .annotate(n=Count("pk")).order_by()):
+        pk, year = row["grant_id"], row["year"]
+        if row["phase"] == STATE.FOLLOW_UP:
+            seen[pk].add((row["code_list"], row["code"], year))
+            continue
+        states[pk][(row["phase"], row["code_list"], row["code"], year)] = row["n"]
+        if (row["phase"], row["code_list"]) == (STATE.BEFORE, "occupation"):
+            known[pk][year] = known[pk].get(year, 0) + row["n"]
+    return known, states, seen
 
 
-def _grouped(queryset, *, grant: str, day: str, **values) -> list[dict]:
-    """Rows per grant, year and `values`. Each joined row is one person once in its group
-    (one enrolment, discharge and follow-up a person, a code once in a list, a grant once),
-    so a plain COUNT counts people without sorting them for DISTINCT."""
-    return list(queryset.filter(**_in_grant(grant, day))
-                .values(grant_id=F(grant), year=ExtractYear(day), **values)
-                .annotate(n=Count("pk")).order_by())
+def _change(prices: rules.Prices, years) -> RawSQL:
+    """A kept code's part of the change of a person's public cost per month from discharge to
+    the follow-up (rules.state_total at the prices of the year of discharge: + at the
+    follow-up, - at discharge), as one CASE over the codes with a price (parameters, not
+    formatted in). Raw SQL: built as Q objects the dozens of conditions cost more to compile
+    than the query takes to run."""
+    table = connection.ops.quote_name(KnownState._meta.db_table)
+    columns = [f"{table}.{connection.ops.quote_name(name)}"
+               for name in ("phase", "code_list", "code", "discharge_year")]
+    condition = " AND ".join(f"{column} = %s" for column in columns)
+    whens, params = [], []
+    for code_list, code in sorted({(p.code_list, p.code) for p in prices.parameters}):
+        for year in sorted(years):
+            total = rules.state_total(
+                rules.State(frozenset([code]) if code_list == "income" else frozenset(),
+                            code if code_list == "occupation" else None), year, prices)
+            if total:
+                for phase, sign in ((STATE.FOLLOW_UP, 1), (STATE.AFTER, -1)):
+                    whens.append(f"WHEN {condition} THEN %s")
+                    # Whole kronor: CostParameter.monthly_cost has no decimals.
+                    params += [phase.value, code_list, code, year, int(sign * total)]
+    sql = f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0"
+    # Only the table's own names are formatted in; the codes and amounts stay parameters.
+    return RawSQL(sql, params, output_field=DecimalField(max_digits=14,  # noqa: S611
+                                                         decimal_places=0))
 
 
-def _state_counts(known) -> dict:
-    """{grant id: {(phase, code list, code, year): people}}, one grouped query per phase
-    and code list."""
-    found = defaultdict(dict)
-    paths = {("before", "income"): "participant__enrolment__income_before__code",
-             ("before", "occupation"): "participant__enrolment__occupation_before__code",
-             ("after", "income"): "income_after__code",
-             ("after", "occupation"): "occupation_after__code"}
-    for (phase, code_list), path in paths.items():
-        for row in _grouped(known.filter(**{f"{path}__isnull": False}), grant=GRANT,
-                            day="discharged_on", code=F(path)):
-            found[row["grant_id"]][(phase, code_list, row["code"], row["year"])] = row["n"]
-    return found
-
-
-def _price_of(code_list: str, code_path: str, year_path: str, totals: dict):
-    """A code's public cost per month (all payers) in the year of discharge, as SQL."""
-    whens = [When(Q(**{code_path: code, year_path: year}), then=Value(amount))
-             for (listed, code, year), amount in totals.items() if listed == code_list]
-    return Case(*whens, default=Value(Decimal(0)),
-                output_field=DecimalField(max_digits=14, decimal_places=0))
-
-
-def _follow_ups(known, prices: rules.Prices, years) -> dict:
-    """{grant id: (followed, persisted, follow-up codes)}: of the known, those followed up
-    with contact and a known support, and how many cost no more then than at discharge
-    (rules.state_total, here per person in SQL)."""
-    supported, unknown = _known_support(FollowUp.income.through, "followup_id", "pk")
-    followed = (FollowUp.objects.filter(participant__discharge__in=known, contact_made=True)
-                .filter(supported).exclude(unknown))
-    day = "participant__discharge__discharged_on"
-    year = f"{day}__year"
-    codes = {(p.code_list, p.code) for p in prices.parameters}
-    totals = {(code_list, code, y): rules.state_total(
-        rules.State(frozenset([code]) if code_list == "income" else frozenset(),
-                    code if code_list == "occupation" else None), y, prices)
-        for code_list, code in codes for y in years}
-
-    def income(through, owner, owner_ref, year_path):
-        return Coalesce(Subquery(
-            through.objects.filter(**{owner: OuterRef(owner_ref)}).values(owner)
-            .annotate(total=Sum(_price_of("income", "code__code", year_path, totals)))
-            .values("total")[:1]), Value(Decimal(0)),
-            output_field=DecimalField(max_digits=14, decimal_places=0))
-
-    then = (income(FollowUp.income.through, "followup_id", "pk",
-                   "followup__participant__discharge__discharged_on__year")
-            + _price_of("occupation", "occupation__code", year, totals))
-    after = (income(Discharge.income_after.through, "discharge__participant_id",
-                    "participant_id", "discharge__discharged_on__year")
-             + _price_of("occupation", "participant__discharge__occupation_after__code", year,
-                         totals))
-    counts = {row["grant_id"]: (row["n"], row["kept"]) for row in (
-        followed.annotate(change=then - after).filter(**_in_grant(GRANT, day))
-        .values(grant_id=F(GRANT))
-        .annotate(n=Count("pk", distinct=True),
-                  kept=Count("pk", filter=Q(change__lte=0), distinct=True)).order_by())}
-    seen = defaultdict(set)
-    for code_list, path in (("income", "income__code"), ("occupation", "occupation__code")):
-        for row in _grouped(followed.filter(**{f"{path}__isnull": False}), grant=GRANT,
-                            day=day, code=F(path)):
-            seen[row["grant_id"]].add((code_list, row["code"], row["year"]))
-    return {pk: (n, kept, frozenset(seen[pk])) for pk, (n, kept) in counts.items()}
+def _follow_ups(intervention_ids, prices: rules.Prices, years) -> dict:
+    """{grant id: (followed, persisted)}: of the known, those followed up with contact and a
+    known support (kept follow-up codes), and how many cost no more then than at discharge
+    (rules.state_total, summed per person in SQL over the kept codes, at the prices of the
+    year of discharge)."""
+    change = _change(prices, years)
+    followed = KnownState.objects.filter(intervention_id__in=intervention_ids,
+                                         phase=STATE.FOLLOW_UP)
+    person = (KnownState.objects.filter(participant_id__in=followed.values("participant_id"),
+                                        phase__in=[STATE.AFTER, STATE.FOLLOW_UP])
+              .values("participant_id", "intervention_id", "discharged_on")
+              .annotate(change=Sum(change)).order_by())
+    sql, params = person.query.sql_with_params()
+    grant = connection.ops.quote_name(Grant._meta.db_table)
+    # One row per person followed up (a derived table the ORM does not write), counted per
+    # grant; only the table's own names are formatted in, the values stay parameters.
+    counted = (
+        "SELECT g.id, COUNT(*), SUM(CASE WHEN person.change <= 0 THEN 1 ELSE 0 END) "  # noqa: S608
+        f"FROM ({sql}) person JOIN {grant} g ON g.intervention_id = person.intervention_id "
+        "AND g.period_start <= person.discharged_on AND g.period_end >= person.discharged_on "
+        "GROUP BY g.id")
+    with connection.cursor() as cursor:
+        cursor.execute(counted, params)  # nosec B608
+        return {pk: (n, kept) for pk, n, kept in cursor.fetchall()}
 
 
 def _tallies(intervention_ids, prices: rules.Prices) -> dict[int, rules.Tally]:
-    """{grant id: the tally of the people discharged in its period}, in grouped queries:
-    a constant number whatever the number of people."""
-    discharged = {row["grant_id"]: row["n"] for row in (
-        Discharge.objects.filter(participant__intervention_id__in=intervention_ids)
-        .exclude(end_type=WRONG).filter(**_in_grant(GRANT, "discharged_on"))
-        .values(grant_id=F(GRANT)).annotate(n=Count("pk")).order_by())}
-    known = _known(intervention_ids)
-    known_by_year = defaultdict(dict)
-    for row in _grouped(known, grant=GRANT, day="discharged_on"):
-        known_by_year[row["grant_id"]][row["year"]] = row["n"]
-    states = _state_counts(known)
+    """{grant id: the tally of the people discharged in its period}, in grouped queries over
+    the kept rows (ParticipantFacts, KnownState): a constant number whatever the number of
+    people."""
+    discharged = _discharged(intervention_ids)
+    known_by_year, states, seen = _state_counts(intervention_ids)
     years = {year for by_year in known_by_year.values() for year in by_year}
-    follow_ups = _follow_ups(known, prices, years) if years else {}
+    follow_ups = _follow_ups(intervention_ids, prices, years) if seen else {}
     return {pk: rules.Tally(
         discharged=n, known_by_year=known_by_year.get(pk, {}), states=states.get(pk, {}),
-        followed=follow_ups.get(pk, (0, 0, frozenset()))[0],
-        persisted=follow_ups.get(pk, (0, 0, frozenset()))[1],
-        follow_up_codes=follow_ups.get(pk, (0, 0, frozenset()))[2])
+        followed=follow_ups.get(pk, (0, 0))[0], persisted=follow_ups.get(pk, (0, 0))[1],
+        follow_up_codes=frozenset(seen.get(pk, ())))
         for pk, n in discharged.items()}
 
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -30,7 +31,44 @@ class ParticipantFacts(models.Model):
         verbose_name = _("participant facts")
         verbose_name_plural = _("participant facts")
         indexes = [models.Index(fields=["intervention_id", "started_on"],
-                                name="facts_by_intervention")]
+                                name="facts_by_intervention"),
+                   models.Index(fields=["intervention_id", "discharged_on"],
+                                name="facts_by_discharge")]
 
     def __str__(self):
         return str(self.participant_id)
+
+
+class KnownState(models.Model):
+    """One code of the state before, after or at the follow-up of a discharged person whose
+    support is known before and after (ParticipantFacts.support_known): what the
+    socio-economic estimate counts, kept with the facts by services.facts, so that it groups
+    one narrow table instead of joining the person to the records and their code lists.
+    Follow-up rows only where contact was made and the support then is known too."""
+
+    class Phase(models.TextChoices):
+        BEFORE = "before", _("at enrolment")
+        AFTER = "after", _("at discharge")
+        FOLLOW_UP = "follow_up", _("at the follow-up")
+
+    participant = models.ForeignKey("participants.Participant", on_delete=models.CASCADE,
+                                    related_name="known_states", verbose_name=_("participant"))
+    intervention = models.ForeignKey("interventions.Intervention", on_delete=models.CASCADE,
+                                     related_name="+", db_index=False,
+                                     verbose_name=_("intervention"))
+    discharged_on = models.DateField(_("date of discharge"))
+    discharge_year = models.PositiveSmallIntegerField(_("year of discharge"))  # grouped by
+    phase = models.CharField(_("when"), max_length=10, choices=Phase.choices)
+    code_list = models.CharField(_("code list"), max_length=20)  # "income" or "occupation"
+    code = models.CharField(_("code"), max_length=50)
+
+    class Meta:
+        verbose_name = _("known state code")
+        verbose_name_plural = _("known state codes")
+        indexes = [models.Index(fields=["intervention", "discharged_on"],
+                                name="known_state_by_intervention"),
+                   models.Index(fields=["intervention"], condition=Q(phase="follow_up"),
+                                name="known_state_followed_up")]
+
+    def __str__(self):
+        return f"{self.phase} {self.code_list} {self.code}"

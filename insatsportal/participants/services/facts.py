@@ -1,11 +1,12 @@
-"""Keeps ParticipantFacts: after any change to what a fact is read from (the participant,
-enrolment, discharge, action plan, follow-up or ratings), the person's row is written again
-from participants/facts.py's DEFINITIONS, in the database."""
+"""Keeps ParticipantFacts and KnownState: after any change to what a fact is read from (the
+participant, enrolment, discharge, action plan, follow-up or ratings), the person's rows are
+written again from participants/facts.py's DEFINITIONS and known_state_rows, in the
+database."""
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from insatsportal.participants.models import Participant, ParticipantFacts
+from insatsportal.participants.models import KnownState, Participant, ParticipantFacts
 
 
 def facts_keep(participant_ids=None, *, new: bool = False) -> None:
@@ -15,17 +16,26 @@ def facts_keep(participant_ids=None, *, new: bool = False) -> None:
 
     people = Participant.objects.all()
     kept = ParticipantFacts.objects.all()
+    states = KnownState.objects.all()
     if participant_ids is not None:
         if not isinstance(participant_ids, QuerySet):
             participant_ids = list(participant_ids)
         people = people.filter(pk__in=participant_ids)
         kept = kept.filter(participant_id__in=participant_ids)
+        states = states.filter(participant_id__in=participant_ids)
     if not new:
         kept.delete()
-    sql, params = facts.fact_rows(people).query.sql_with_params()
-    columns = ", ".join(connection.ops.quote_name(ParticipantFacts._meta.get_field(name).column)
-                        for name in facts.DEFINITIONS)
-    table = connection.ops.quote_name(ParticipantFacts._meta.db_table)
+        states.delete()
+    _insert(ParticipantFacts, facts.DEFINITIONS, facts.fact_rows(people))
+    # Read after the facts row: whether the support is known is read from it.
+    _insert(KnownState, facts.KNOWN_STATE_COLUMNS, facts.known_state_rows(people))
+
+
+def _insert(model, names, rows) -> None:
+    sql, params = rows.query.sql_with_params()
+    columns = ", ".join(connection.ops.quote_name(model._meta.get_field(name).column)
+                        for name in names)
+    table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
         # Only the table's own names are formatted in; the values stay parameters.
         cursor.execute(f"INSERT INTO {table} ({columns}) {sql}", params)  # nosec B608

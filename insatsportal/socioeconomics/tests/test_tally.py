@@ -119,6 +119,56 @@ def test_the_grouped_counts_agree_with_the_people_read_one_by_one(demo):
     assert current.states[("before", "income", "forsorjningsstod", 2024)] == 2
 
 
+def _agree_one_by_one(intervention) -> dict:
+    """The tallies read from the kept rows equal the rules' tally of the people read one by
+    one from the records, for every grant; returns them by grant id."""
+    prices = rules.Prices(selectors._parameters())
+    tallies = selectors._tallies([intervention.pk], prices)
+    people = people_one_by_one([intervention.pk]).get(intervention.pk, [])
+    for grant in intervention.grants.all():
+        within = [p for day, p in people if grant.period_start <= day <= grant.period_end]
+        assert tallies.get(grant.pk, selectors.EMPTY) == rules.tally(within, prices), grant
+    return tallies
+
+
+def test_the_tallies_follow_the_records_through_every_kind_of_change(demo):
+    staff = f.staff()
+    anna, bo = _person(1, follow_up=("ingen",)), _person(2, follow_up=("forsorjningsstod",))
+    cid, dag = _person(3), _person(4, before=("sjukpenning", "a-kassa"), enrolled=D(2023, 2, 1))
+    intervention = f.intervention()
+    assert sum(t.followed for t in _agree_one_by_one(intervention).values()) == 2
+    # The enrolment edited: other support before.
+    enrolment_record(actor=staff, participant=cid, enrolled_on=ENROLLED,
+                     income_before=[f.code("income", "aktivitetsstod")],
+                     occupation_before=f.code("occupation", "arbetssokande"),
+                     support_time_before=f.code("support_time", "1-2"),
+                     education=f.code("education", "grundskola"))
+    # The discharge edited into another grant's period, and another's support made unknown.
+    discharge_record(actor=staff, participant=dag, discharged_on=D(2023, 9, 30),
+                     end_type="planned", income_after=[f.code("income", "ingen")],
+                     occupation_after=f.code("occupation", "studier"))
+    discharge_record(actor=staff, participant=cid, discharged_on=DISCHARGED,
+                     end_type="planned", income_after=[f.code("income", "okand")],
+                     occupation_after=f.code("occupation", "studier"))
+    # A follow-up corrected to an unknown support, and one recorded anew.
+    follow_up_record(actor=staff, participant=bo, contact_made=True,
+                     followed_up_on=DISCHARGED + datetime.timedelta(days=180),
+                     income=[f.code("income", "okand")], occupation=None)
+    follow_up_record(actor=staff, participant=dag, contact_made=True,
+                     followed_up_on=D(2023, 9, 30) + datetime.timedelta(days=180),
+                     income=[f.code("income", "sjukpenning")],
+                     occupation=f.code("occupation", "arbetssokande"))
+    tallies = _agree_one_by_one(intervention)
+    assert sum(t.known for t in tallies.values()) == 3
+    assert sum(t.followed for t in tallies.values()) == 2
+    # A wrong registration, and a withdrawn consent (anonymised: nothing known after).
+    discharge_record(actor=staff, participant=anna, discharged_on=DISCHARGED, end_type="wrong")
+    consent_withdraw(actor=staff, participant=dag)
+    tallies = _agree_one_by_one(intervention)
+    assert sum(t.known for t in tallies.values()) == 1
+    assert sum(t.discharged for t in tallies.values()) == 3
+
+
 
 def _known_read_one_by_one() -> set[int]:
     """The people whose support is known before and after, read from the records in Python:
