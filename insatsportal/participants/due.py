@@ -233,12 +233,10 @@ def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: i
     streams = []
     for k in _kinds_of(kind):
         due = k.base([intervention_id], policies).filter(k.due_by(horizon, policies))
-        rows = (due.select_related("intervention").annotate(stored=F(k.column))
-                .order_by(k.column, "number")[:offset + size])
-        streams.append([
-            DueRow(p, k.label(), due_on, due_on < today)
-            for p in rows
-            for due_on in [k.due_on(p.stored, months if k.key == "follow_up" else None)]])
+        rows = due.annotate(stored=F(k.column)).order_by(k.column, "number")[:offset + size]
+        label, kind_months = k.label(), months if k.key == "follow_up" else None
+        streams.append([DueRow(p, label, due_on, due_on < today)
+                        for p in rows for due_on in [k.due_on(p.stored, kind_months)]])
     rows = sorted((row for stream in streams for row in stream),
                   key=lambda row: (row.due_on, row.participant.number))
     total = due_total(intervention_id, today=today, kind=kind,
