@@ -11,14 +11,15 @@ person, with the enrolment date and the plan's next revision date copied beside 
 read through partial indexes on the person's own row (Participant.Meta.indexes), never everyone
 who has ever taken part, nor every plan; the follow-up reads the discharged people of the
 intervention's sample when it has one. The counts are one grouped query per population
-(`_by_population`), a page one query per kind that stops after the page's rows.
+(`_by_population`), a page one query per kind that stops after the page's rows (its columns
+only), then one for the page's people.
 """
 
 import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -233,15 +234,19 @@ def due_page(intervention_id, *, today: datetime.date, kind: str = "", offset: i
     streams = []
     for k in _kinds_of(kind):
         due = k.base([intervention_id], policies).filter(k.due_by(horizon, policies))
-        rows = due.annotate(stored=F(k.column)).order_by(k.column, "number")[:offset + size]
         label, kind_months = k.label(), months if k.key == "follow_up" else None
-        streams.append([DueRow(p, label, due_on, due_on < today)
-                        for p in rows for due_on in [k.due_on(p.stored, kind_months)]])
-    rows = sorted((row for stream in streams for row in stream),
-                  key=lambda row: (row.due_on, row.participant.number))
+        streams.append([(k.due_on(stored, kind_months), number, pk, label)
+                        for pk, number, stored in due.order_by(k.column, "number")
+                        .values_list("pk", "number", k.column)[:offset + size]])
+    # Merged by date on the bare columns; only the page's people are then read whole.
+    page = sorted((row for stream in streams for row in stream),
+                  key=lambda row: (row[0], row[1]))[offset:offset + size]
+    people = Participant.objects.in_bulk({pk for _day, _number, pk, _label in page})
+    rows = [DueRow(people[pk], label, due_on, due_on < today)
+            for due_on, _number, pk, label in page if pk in people]
     total = due_total(intervention_id, today=today, kind=kind,
                       policies=policies) if count else None
-    return rows[offset:offset + size], total
+    return rows, total
 
 
 class DueList:
