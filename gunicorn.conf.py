@@ -16,8 +16,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() + 1, 8)))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", 4))
-# A worker that stops answering its master this long is restarted. PDF and Word documents
-# (meeting papers, reports) are built in the request: allow a minute.
+# A worker that stops answering its master this long is restarted. Some documents (a decision
+# proposal, an application's PDF) are built in the request: allow a minute.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
 keepalive = 5
