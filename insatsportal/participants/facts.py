@@ -28,6 +28,8 @@ with contact and a known support) are kept the same way, as KnownState rows read
 """
 
 import datetime
+import operator
+from functools import reduce
 
 from django.db.models import (
     BooleanField,
@@ -233,8 +235,11 @@ def improved_on(day):
 
 
 def people_by_sex(queryset, **conditions) -> dict[str, dict[str, int]]:
-    """{name: {sex: n}} for each named condition (Q) over `counted()` rows: one query."""
-    rows = queryset.order_by().values("sex").annotate(
+    """{name: {sex: n}} for each named condition (Q) over `counted()` rows: one query. Only
+    the rows meeting a condition are grouped; a sex none of them has is left out (read it as
+    0 with .get)."""
+    rows = queryset.filter(reduce(operator.or_, conditions.values())).order_by().values(
+        "sex").annotate(
         **{name: Count("pk", filter=condition) for name, condition in conditions.items()})
     result = {name: {} for name in conditions}
     for row in rows:

@@ -114,7 +114,10 @@ class Rating(models.Model):
         verbose_name = _("progress rating")
         verbose_name_plural = _("progress ratings")
         ordering = ["participant", "rated_on", "pk"]
-        indexes = [models.Index(fields=["participant", "rated_on"], name="rating_participant_on")]
+        # rating_on_day: the ratings of a period (the quarterly report's progress) read from
+        # the index, not by scanning every rating.
+        indexes = [models.Index(fields=["participant", "rated_on"], name="rating_participant_on"),
+                   models.Index(fields=["rated_on", "participant"], name="rating_on_day")]
 
     def __str__(self):
         return f"{self.participant} {self.rated_on}"

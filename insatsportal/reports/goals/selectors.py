@@ -38,7 +38,8 @@ DAYS_BETWEEN = {
 }
 
 # The people's facts are their kept rows ({p}, participants/facts.py); only the windows'
-# bounds are compared here.
+# bounds are compared here. WHERE is the union of the FILTERs' date conditions: it changes
+# no count, but only the people of the window reach the aggregate.
 COUNTS_SQL = """
 WITH windows (key, intervention_id, start_on, year_start, as_of, rated{cutoff_names}) AS (
     VALUES {values}
@@ -55,6 +56,9 @@ SELECT w.key, {p}.sex,
     COUNT(*) FILTER (WHERE {started} AND {progress}){plan_counts}
 FROM {p}
 JOIN windows w ON w.intervention_id = {p}.intervention_id
+WHERE {started} OR {p}.started_on BETWEEN w.year_start AND w.as_of
+    OR {discharged} OR {p}.discharged_on BETWEEN w.year_start AND w.as_of
+    OR {p}.followed_up_on BETWEEN w.start_on AND w.as_of
 GROUP BY w.key, {p}.sex
 """
 
