@@ -128,7 +128,7 @@ def _change(prices: rules.Prices, years) -> RawSQL:
                     params += [phase.value, code_list, code, year, int(sign * total)]
     sql = f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0"
     # Only the table's own names are formatted in; the codes and amounts stay parameters.
-    return RawSQL(sql, params, output_field=DecimalField(max_digits=14,  # noqa: S611
+    return RawSQL(sql, params, output_field=DecimalField(max_digits=14,  # noqa: S611 # nosec B611
                                                          decimal_places=0))
 
 
@@ -149,7 +149,7 @@ def _follow_ups(intervention_ids, prices: rules.Prices, years) -> dict:
     # One row per person followed up (a derived table the ORM does not write), counted per
     # grant; only the table's own names are formatted in, the values stay parameters.
     counted = (
-        "SELECT g.id, COUNT(*), SUM(CASE WHEN person.change <= 0 THEN 1 ELSE 0 END) "  # noqa: S608
+        "SELECT g.id, COUNT(*), SUM(CASE WHEN person.change <= 0 THEN 1 ELSE 0 END) "  # noqa: S608 # nosec B608
         f"FROM ({sql}) person JOIN {grant} g ON g.intervention_id = person.intervention_id "
         "AND g.period_start <= person.discharged_on AND g.period_end >= person.discharged_on "
         "GROUP BY g.id")
