@@ -1,10 +1,8 @@
 """Shared fixtures: the demo förbund and one logged-in client per role (persona)."""
 
 import os
-from importlib import import_module
 
 import pytest
-from django.apps import apps
 from django.test import Client, override_settings
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -26,23 +24,12 @@ hypothesis_settings.register_profile("dev")
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
-# The rows the migrations seed: a transactional test's flush takes them with everything else.
-SEEDS = [("insatsportal.participants.migrations.0003_seed_code_lists", "seed"),
-         ("insatsportal.participants.migrations.0007_seed_instrument", "seed"),
-         ("insatsportal.socioeconomics.migrations.0002_default_cost_parameters", "add_defaults")]
-
-
 def _demo():
     from insatsportal.demo.services import demo_load
     from insatsportal.organisations.models import Association
 
     with override_settings(DEMO_MODE=True, PASSWORD_HASHERS=FAST_HASHERS):
-        found = Association.objects.order_by("pk").first()
-        if found:
-            return found
-        for module, function in SEEDS:  # each keeps what is there
-            getattr(import_module(module), function)(apps, None)
-        return demo_load()
+        return Association.objects.order_by("pk").first() or demo_load()
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,11 @@ Skipped, with a clear reason, when chromium is not installed.
 
 import os
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -101,7 +103,12 @@ def axe_source():
 
 @pytest.fixture
 def demo_people(demo, settings):
-    """The demo with generated people, so that lists are long and pages full."""
+    """The demo with generated people, so that lists are long and pages full
+    (transactional tests flush the seeded code lists and cost parameters: seeded again)."""
+    import_module("insatsportal.participants.migrations.0003_seed_code_lists").seed(apps, None)
+    import_module("insatsportal.participants.migrations.0007_seed_instrument").seed(apps, None)
+    import_module("insatsportal.socioeconomics.migrations.0002_default_cost_parameters"
+                  ).add_defaults(apps, None)
     from insatsportal.demo.generate.services import demo_data_generate
 
     settings.DEMO_MODE = True

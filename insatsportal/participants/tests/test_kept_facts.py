@@ -302,6 +302,19 @@ def test_the_migration_fills_the_state_codes_as_the_services_keep_them(demo):
     assert _states() == kept
 
 
+def _codes_present() -> None:
+    """A transactional test may follow another's flush, which takes the seeded code lists
+    with it: make the few codes used here when they are missing."""
+    from insatsportal.participants.models import Code, CodeList
+
+    for key, value in (("income", "forsorjningsstod"), ("income", "ingen"),
+                       ("occupation", "arbetssokande"), ("occupation", "studier"),
+                       ("support_time", "1-2"), ("education", "grundskola")):
+        code_list, _created = CodeList.objects.get_or_create(key=key, defaults={"name": key})
+        Code.objects.get_or_create(code_list=code_list, code=value, is_active=True,
+                                   defaults={"label": value})
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_creates_the_table_and_fills_it_for_the_people_held(demo):
     from django.db.migrations.executor import MigrationExecutor
@@ -311,6 +324,7 @@ def test_the_migration_creates_the_table_and_fills_it_for_the_people_held(demo):
         executor.loader.build_graph()
         executor.migrate(targets)
 
+    _codes_present()
     anna, bo = f.identified(), f.identified(pnr=f.OTHER_PNR, name="Bo Bosson", sex="man")
     _enrol(anna, "forsorjningsstod")
     _discharge(anna, "ingen")
