@@ -69,7 +69,7 @@ def main() -> None:
           f"{len(interventions)} interventions; {RUNS} runs each after one to warm up:")
     print(f"{'reading':<45} {'median':>9} {'p95':>9} {'queries':>8}")
     results = {}
-    for label, function in (("grouped SQL per code (selectors._tallies)", grouped),
+    for label, function in (("grouped by known states (selectors._tallies)", grouped),
                             ("per person, as before (the tests' twin)", one_by_one)):
         median, p95, queries, results[label] = _timed(function)
         print(f"{label:<45} {median:7.1f}ms {p95:7.1f}ms {queries:8d}")

@@ -23,8 +23,9 @@ Each fact is read from the person's records once, by the expressions of DEFINITI
 ParticipantFacts row that services.facts keeps after every change to those records; the
 conditions below count those rows (`counted()`), one narrow table whatever is counted. The
 codes of the states of the people whose support is known (before, after and at a follow-up
-with contact and a known support) are kept the same way, as KnownState rows read by
-`known_state_rows()`: the socio-economic estimate groups them.
+with contact and a known support) are kept the same way, read by `known_state_rows()`, on
+the facts row as one text (`known_states_key()`): the socio-economic estimate groups people
+by it.
 """
 
 import datetime
@@ -47,13 +48,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models.functions import Coalesce
 
 from insatsportal.participants.models import (
     Discharge,
     Enrolment,
     FollowUp,
-    KnownState,
     ParticipantFacts,
     Rating,
 )
@@ -137,40 +137,62 @@ def fact_rows(participants):
             .values_list(*names.values()))
 
 
-# The state codes of the people whose support is known (KnownState rows, kept with their
-# facts): (phase, code list, the code's path from the person) — before at enrolment, after
-# at discharge, and at a follow-up with contact made where the support then is known too.
+# The state codes of the people whose support is known: (phase, code list, the code's path
+# from the person) — before at enrolment, after at discharge, and at a follow-up with contact
+# made where the support then is known too.
+BEFORE, AFTER, FOLLOW_UP = "before", "after", "follow_up"
 STATE_CODES = [
-    (KnownState.Phase.BEFORE, "income", "enrolment__income_before__code"),
-    (KnownState.Phase.BEFORE, "occupation", "enrolment__occupation_before__code"),
-    (KnownState.Phase.AFTER, "income", "discharge__income_after__code"),
-    (KnownState.Phase.AFTER, "occupation", "discharge__occupation_after__code"),
-    (KnownState.Phase.FOLLOW_UP, "income", "follow_up__income__code"),
-    (KnownState.Phase.FOLLOW_UP, "occupation", "follow_up__occupation__code"),
+    (BEFORE, "income", "enrolment__income_before__code"),
+    (BEFORE, "occupation", "enrolment__occupation_before__code"),
+    (AFTER, "income", "discharge__income_after__code"),
+    (AFTER, "occupation", "discharge__occupation_after__code"),
+    (FOLLOW_UP, "income", "follow_up__income__code"),
+    (FOLLOW_UP, "occupation", "follow_up__occupation__code"),
 ]
 _THEN, _THEN_UNKNOWN = _support(FollowUp.income.through, "followup__participant_id")
 FOLLOW_UP_KNOWN = Q(follow_up__contact_made=True) & Q(_THEN) & ~Q(_THEN_UNKNOWN)
-KNOWN_STATE_COLUMNS = ["participant_id", "intervention_id", "discharged_on", "discharge_year",
-                       "phase", "code_list", "code"]
 
 
 def known_state_rows(participants):
-    """SELECT of the KnownState columns (KNOWN_STATE_COLUMNS, in that order) of those of
-    `participants` whose kept facts say their support is known: what services.facts writes
-    after their ParticipantFacts row."""
+    """SELECT of (participant id, phase, code list, code) of the state codes of those of
+    `participants` whose kept facts say their support is known: what services.facts keeps,
+    as known_states_key, after their ParticipantFacts row."""
     known = participants.filter(facts__support_known=True).order_by()
     parts = []
     for phase, code_list, path in STATE_CODES:
-        rows = known.filter(FOLLOW_UP_KNOWN) if phase == KnownState.Phase.FOLLOW_UP else known
+        rows = known.filter(FOLLOW_UP_KNOWN) if phase == FOLLOW_UP else known
         parts.append(rows.filter(**{f"{path}__isnull": False}).annotate(
-            state_participant_id=F("pk"), state_intervention_id=F("intervention_id"),
-            state_discharged_on=F("facts__discharged_on"),
-            state_discharge_year=ExtractYear("facts__discharged_on"),
-            state_phase=Value(phase.value, output_field=CharField()),
+            state_phase=Value(phase, output_field=CharField()),
             state_code_list=Value(code_list, output_field=CharField()),
-            state_code=F(path)).values_list(
-            *(f"state_{column}" for column in KNOWN_STATE_COLUMNS)))
+            state_code=F(path)).values_list("pk", "state_phase", "state_code_list",
+                                            "state_code"))
     return parts[0].union(*parts[1:], all=True)
+
+
+# ParticipantFacts.known_states: "before|after|follow-up", each state "income codes joined by
+# +/occupation code" ("" for no follow-up). Codes are slugs, so the separators are free.
+def known_states_key(codes) -> str:
+    """The key of one person's (phase, code list, code) rows."""
+    income, occupation = {}, {}
+    for phase, code_list, code in codes:
+        if code_list == "income":
+            income.setdefault(phase, set()).add(code)
+        else:
+            occupation[phase] = code
+    return "|".join(f"{'+'.join(sorted(income[phase]))}/{occupation.get(phase, '')}"
+                    if phase in income else "" for phase in (BEFORE, AFTER, FOLLOW_UP))
+
+
+def known_states_read(key: str) -> dict[str, tuple[frozenset, str | None]]:
+    """{phase: (income codes, occupation code or None)} of a key ("": support not known); a
+    phase without codes is left out."""
+    states = {}
+    for phase, state in zip((BEFORE, AFTER, FOLLOW_UP), (key or "||").split("|"),
+                            strict=True):
+        if state:
+            income, occupation = state.split("/")
+            states[phase] = (frozenset(income.split("+")), occupation or None)
+    return states
 
 
 def counted(**filters):

@@ -12,6 +12,7 @@ It is an estimate, not an audit: `assumptions` says what was assumed and left ou
 """
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -143,8 +144,8 @@ class Prices:
 @dataclass(frozen=True)
 class Tally:
     """What the estimate needs of a group of discharged people, as counts: how many people
-    with known states had each code before and after, per year of discharge. The database
-    counts this per code (selectors); `tally` is its twin over Person records."""
+    with known states had each code before and after, per year of discharge. The selectors
+    count the people alike in the database and tally the groups (`tally_groups`)."""
 
     discharged: int
     known_by_year: dict[int, int]  # year of discharge -> people with known before and after
@@ -172,27 +173,36 @@ def state_total(state: State, year: int, prices: Prices) -> Decimal:
 
 
 def tally(people: list[Person], prices: Prices) -> Tally:
-    known_by_year: dict[int, int] = {}
-    states: dict[tuple[str, str, str, int], int] = {}
-    followed = persisted = 0
-    follow_up_codes = set()
-    for person in people:
+    return tally_groups([(person, 1) for person in people], prices)
+
+
+def tally_groups(groups, prices: Prices) -> Tally:
+    """The tally of people given as (person, how many people alike) pairs: the people are
+    counted per state first, so each state's codes and cost are read once."""
+    discharged = 0
+    known_by_year, per_state, follow_ups = {}, {}, {}
+    for person, n in groups:
+        discharged += n
         if not (person.before and person.after and person.before.known and person.after.known):
             continue
         year = person.discharge_year
-        known_by_year[year] = known_by_year.get(year, 0) + 1
-        for phase, state in (("before", person.before), ("after", person.after)):
-            for code_list, code in _codes(state):
-                key = (phase, code_list, code, year)
-                states[key] = states.get(key, 0) + 1
+        known_by_year[year] = known_by_year.get(year, 0) + n
+        for key in (("before", person.before, year), ("after", person.after, year)):
+            per_state[key] = per_state.get(key, 0) + n
         if person.follow_up and person.follow_up.known:
-            followed += 1
-            follow_up_codes |= {(cl, c, year) for cl, c in _codes(person.follow_up)}
-            if state_total(person.follow_up, year, prices) <= state_total(person.after, year,
-                                                                          prices):
-                persisted += 1
-    return Tally(discharged=len(people), known_by_year=known_by_year, states=states,
-                 followed=followed, persisted=persisted, follow_up_codes=frozenset(follow_up_codes))
+            key = (person.after, person.follow_up, year)
+            follow_ups[key] = follow_ups.get(key, 0) + n
+    states = Counter()
+    for (phase, state, year), n in per_state.items():
+        for code_list, code in _codes(state):
+            states[phase, code_list, code, year] += n
+    return Tally(
+        discharged=discharged, known_by_year=known_by_year, states=dict(states),
+        followed=sum(follow_ups.values()),
+        persisted=sum(n for (after, then, year), n in follow_ups.items()
+                      if state_total(then, year, prices) <= state_total(after, year, prices)),
+        follow_up_codes=frozenset((code_list, code, year) for _after, then, year in follow_ups
+                                  for code_list, code in _codes(then)))
 
 
 def _wilson(successes: int, n: int) -> tuple[Decimal, Decimal]:

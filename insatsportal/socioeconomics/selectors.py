@@ -6,21 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import (
-    Count,
-    DecimalField,
-    F,
-    OuterRef,
-    Subquery,
-    Sum,
-    prefetch_related_objects,
-)
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, F, prefetch_related_objects
+from django.db.models.functions import ExtractYear
 
-from insatsportal.cases.models import Grant
 from insatsportal.core.calendar import quarter_bounds
-from insatsportal.participants.models import KnownState, ParticipantFacts
+from insatsportal.participants import facts
+from insatsportal.participants.models import ParticipantFacts
 from insatsportal.reports.models import Requisition
 from insatsportal.socioeconomics import estimate as rules
 from insatsportal.socioeconomics.models import CostParameter, EstimateSettings
@@ -62,115 +53,29 @@ def _parameters() -> list[rules.Parameter]:
 
 
 GRANT = "intervention__grants"
-STATE = KnownState.Phase
-
-
-def _grant_rows(intervention_ids, day: str = "discharged_on"):
-    """KnownState rows of these interventions, each with the grant whose period holds `day`
-    (one join, one condition)."""
-    return KnownState.objects.filter(
-        intervention_id__in=intervention_ids, **{f"{GRANT}__period_start__lte": F(day),
-                                                 f"{GRANT}__period_end__gte": F(day)})
-
-
-def _discharged(intervention_ids) -> dict:
-    """{grant id: people discharged in its period}, wrong registrations left out (they have
-    no ParticipantFacts row): counted per grant among the kept facts."""
-    people = (ParticipantFacts.objects.filter(
-        intervention_id=OuterRef("intervention_id"), discharged_on__gte=OuterRef("period_start"),
-        discharged_on__lte=OuterRef("period_end")).order_by().values("intervention_id")
-        .annotate(n=Count("*")).values("n"))
-    return {pk: n for pk, n in Grant.objects.filter(intervention_id__in=intervention_ids)
-            .annotate(n=Subquery(people)).values_list("pk", "n").order_by() if n}
-
-
-def _state_counts(intervention_ids) -> tuple[dict, dict, dict]:
-    """({grant id: {year: people known}}, {grant id: {(phase, code list, code, year): people}}
-    before and after, {grant id: {(code list, code, year)}} seen at follow-up): one grouped
-    query over the kept codes (a code once in a list, so each row is one person). The
-    occupation before is required (NOT NULL on the enrolment): each known person has exactly
-    one occupation code before, so those counted per year are the people known per year."""
-    known, states, seen = defaultdict(dict), defaultdict(dict), defaultdict(set)
-    for row in (_grant_rows(intervention_ids)
-                .values("phase", "code_list", "code", grant_id=F(GRANT),
-                        year=F("discharge_year"))
-                .annotate(n=Count("pk")).order_by()):
-        pk, year = row["grant_id"], row["year"]
-        if row["phase"] == STATE.FOLLOW_UP:
-            seen[pk].add((row["code_list"], row["code"], year))
-            continue
-        states[pk][(row["phase"], row["code_list"], row["code"], year)] = row["n"]
-        if (row["phase"], row["code_list"]) == (STATE.BEFORE, "occupation"):
-            known[pk][year] = known[pk].get(year, 0) + row["n"]
-    return known, states, seen
-
-
-def _change(prices: rules.Prices, years) -> RawSQL:
-    """A kept code's part of the change of a person's public cost per month from discharge to
-    the follow-up (rules.state_total at the prices of the year of discharge: + at the
-    follow-up, - at discharge), as one CASE over the codes with a price (parameters, not
-    formatted in). Raw SQL: built as Q objects the dozens of conditions cost more to compile
-    than the query takes to run."""
-    table = connection.ops.quote_name(KnownState._meta.db_table)
-    columns = [f"{table}.{connection.ops.quote_name(name)}"
-               for name in ("phase", "code_list", "code", "discharge_year")]
-    condition = " AND ".join(f"{column} = %s" for column in columns)
-    whens, params = [], []
-    for code_list, code in sorted({(p.code_list, p.code) for p in prices.parameters}):
-        for year in sorted(years):
-            total = rules.state_total(
-                rules.State(frozenset([code]) if code_list == "income" else frozenset(),
-                            code if code_list == "occupation" else None), year, prices)
-            if total:
-                for phase, sign in ((STATE.FOLLOW_UP, 1), (STATE.AFTER, -1)):
-                    whens.append(f"WHEN {condition} THEN %s")
-                    # Whole kronor: CostParameter.monthly_cost has no decimals.
-                    params += [phase.value, code_list, code, year, int(sign * total)]
-    sql = f"CASE {' '.join(whens)} ELSE 0 END" if whens else "0"
-    # Only the table's own names are formatted in; the codes and amounts stay parameters.
-    return RawSQL(sql, params, output_field=DecimalField(max_digits=14,  # noqa: S611 # nosec B611
-                                                         decimal_places=0))
-
-
-def _follow_ups(intervention_ids, prices: rules.Prices, years) -> dict:
-    """{grant id: (followed, persisted)}: of the known, those followed up with contact and a
-    known support (kept follow-up codes), and how many cost no more then than at discharge
-    (rules.state_total, summed per person in SQL over the kept codes, at the prices of the
-    year of discharge)."""
-    change = _change(prices, years)
-    followed = KnownState.objects.filter(intervention_id__in=intervention_ids,
-                                         phase=STATE.FOLLOW_UP)
-    person = (KnownState.objects.filter(participant_id__in=followed.values("participant_id"),
-                                        phase__in=[STATE.AFTER, STATE.FOLLOW_UP])
-              .values("participant_id", "intervention_id", "discharged_on")
-              .annotate(change=Sum(change)).order_by())
-    sql, params = person.query.sql_with_params()
-    grant = connection.ops.quote_name(Grant._meta.db_table)
-    # One row per person followed up (a derived table the ORM does not write), counted per
-    # grant; only the table's own names are formatted in, the values stay parameters.
-    counted = (
-        "SELECT g.id, COUNT(*), SUM(CASE WHEN person.change <= 0 THEN 1 ELSE 0 END) "  # noqa: S608 # nosec B608
-        f"FROM ({sql}) person JOIN {grant} g ON g.intervention_id = person.intervention_id "
-        "AND g.period_start <= person.discharged_on AND g.period_end >= person.discharged_on "
-        "GROUP BY g.id")
-    with connection.cursor() as cursor:
-        cursor.execute(counted, params)  # nosec B608
-        return {pk: (n, kept) for pk, n, kept in cursor.fetchall()}
 
 
 def _tallies(intervention_ids, prices: rules.Prices) -> dict[int, rules.Tally]:
-    """{grant id: the tally of the people discharged in its period}, in grouped queries over
-    the kept rows (ParticipantFacts, KnownState): a constant number whatever the number of
-    people."""
-    discharged = _discharged(intervention_ids)
-    known_by_year, states, seen = _state_counts(intervention_ids)
-    years = {year for by_year in known_by_year.values() for year in by_year}
-    follow_ups = _follow_ups(intervention_ids, prices, years) if seen else {}
-    return {pk: rules.Tally(
-        discharged=n, known_by_year=known_by_year.get(pk, {}), states=states.get(pk, {}),
-        followed=follow_ups.get(pk, (0, 0))[0], persisted=follow_ups.get(pk, (0, 0))[1],
-        follow_up_codes=frozenset(seen.get(pk, ())))
-        for pk, n in discharged.items()}
+    """{grant id: the tally of the people discharged in its period} (wrong registrations have
+    no facts row): one query grouping the kept facts by grant, year of discharge and known
+    states, so a few thousand rows whatever the number of people."""
+    read = {}  # known states (facts.known_states_key, "": not known) -> {phase: State}
+    alike = {}  # one State object for equal states: the tally counts by state
+    groups = defaultdict(list)
+    for grant_id, year, known, n in (ParticipantFacts.objects.filter(
+            intervention_id__in=intervention_ids,
+            **{f"{GRANT}__period_start__lte": F("discharged_on"),
+               f"{GRANT}__period_end__gte": F("discharged_on")})
+            .values_list(F(GRANT), ExtractYear("discharged_on"), "known_states")
+            .annotate(n=Count("*")).order_by()):  # "*": read from the index alone
+        if known not in read:
+            read[known] = {phase: alike.setdefault(state, rules.State(*state))
+                           for phase, state in facts.known_states_read(known).items()}
+        states = read[known]
+        groups[grant_id].append((rules.Person(year, states.get(facts.BEFORE),
+                                              states.get(facts.AFTER),
+                                              states.get(facts.FOLLOW_UP)), n))
+    return {pk: rules.tally_groups(people, prices) for pk, people in groups.items()}
 
 
 def _approved_requisitions(intervention_ids) -> dict[int, list[tuple]]:

@@ -2,7 +2,7 @@ from insatsportal.participants.models.activity import Activity
 from insatsportal.participants.models.codes import Code, CodeList
 from insatsportal.participants.models.discharge import Discharge
 from insatsportal.participants.models.enrolment import Enrolment
-from insatsportal.participants.models.facts import KnownState, ParticipantFacts
+from insatsportal.participants.models.facts import ParticipantFacts
 from insatsportal.participants.models.followup import FollowUp, FollowUpPolicy, FollowUpSample
 from insatsportal.participants.models.participant import (
     Consent,
@@ -24,7 +24,6 @@ from insatsportal.participants.models.rating import (
 __all__ = [
     "ActionPlan", "Activity", "Answer", "Code", "CodeList", "Consent", "Discharge", "Enrolment",
     "FollowUp", "FollowUpPolicy", "FollowUpSample", "Instrument", "Item", "ItemChange",
-    "ItemChangeTotal", "KnownState", "NameToken",
-    "Participant", "ParticipantFacts",
+    "ItemChangeTotal", "NameToken", "Participant", "ParticipantFacts",
     "PlanRevision", "Rating", "ReadLogEntry", "Sex",
 ]

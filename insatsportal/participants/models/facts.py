@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,7 +10,11 @@ class ParticipantFacts(models.Model):
     participant = models.OneToOneField("participants.Participant", on_delete=models.CASCADE,
                                        primary_key=True, related_name="facts",
                                        verbose_name=_("participant"))
-    intervention_id = models.BigIntegerField(_("intervention"))
+    # A relation only for the estimate's join to the grants: no constraint or index of its own
+    # (facts_by_intervention leads with it).
+    intervention = models.ForeignKey("interventions.Intervention", on_delete=models.DO_NOTHING,
+                                     db_constraint=False, db_index=False, related_name="+",
+                                     verbose_name=_("intervention"))
     sex = models.CharField(_("sex"), max_length=10)
     started_on = models.DateField(_("started"))
     discharged_on = models.DateField(_("date of discharge"), null=True)
@@ -26,49 +29,20 @@ class ParticipantFacts(models.Model):
     latest_rated_on = models.DateField(_("latest rating"), null=True)
     latest_rating_improved = models.BooleanField(_("improved at the latest rating"),
                                                  null=True)
+    # The codes of the person's states when the support is known before and after (else
+    # empty), as one text (facts.known_states_key): the socio-economic estimate groups people
+    # by it.
+    known_states = models.TextField(_("known states"), db_default="")
 
     class Meta:
         verbose_name = _("participant facts")
         verbose_name_plural = _("participant facts")
-        indexes = [models.Index(fields=["intervention_id", "started_on"],
+        indexes = [models.Index(fields=["intervention", "started_on"],
                                 name="facts_by_intervention"),
-                   models.Index(fields=["intervention_id", "discharged_on"],
-                                name="facts_by_discharge")]
+                   # With the known states: the estimate groups them without the table
+                   # (PostgreSQL; SQLite leaves the column out).
+                   models.Index(fields=["intervention", "discharged_on"],
+                                include=["known_states"], name="facts_by_discharge")]
 
     def __str__(self):
         return str(self.participant_id)
-
-
-class KnownState(models.Model):
-    """One code of the state before, after or at the follow-up of a discharged person whose
-    support is known before and after (ParticipantFacts.support_known): what the
-    socio-economic estimate counts, kept with the facts by services.facts, so that it groups
-    one narrow table instead of joining the person to the records and their code lists.
-    Follow-up rows only where contact was made and the support then is known too."""
-
-    class Phase(models.TextChoices):
-        BEFORE = "before", _("at enrolment")
-        AFTER = "after", _("at discharge")
-        FOLLOW_UP = "follow_up", _("at the follow-up")
-
-    participant = models.ForeignKey("participants.Participant", on_delete=models.CASCADE,
-                                    related_name="known_states", verbose_name=_("participant"))
-    intervention = models.ForeignKey("interventions.Intervention", on_delete=models.CASCADE,
-                                     related_name="+", db_index=False,
-                                     verbose_name=_("intervention"))
-    discharged_on = models.DateField(_("date of discharge"))
-    discharge_year = models.PositiveSmallIntegerField(_("year of discharge"))  # grouped by
-    phase = models.CharField(_("when"), max_length=10, choices=Phase.choices)
-    code_list = models.CharField(_("code list"), max_length=20)  # "income" or "occupation"
-    code = models.CharField(_("code"), max_length=50)
-
-    class Meta:
-        verbose_name = _("known state code")
-        verbose_name_plural = _("known state codes")
-        indexes = [models.Index(fields=["intervention", "discharged_on"],
-                                name="known_state_by_intervention"),
-                   models.Index(fields=["intervention"], condition=Q(phase="follow_up"),
-                                name="known_state_followed_up")]
-
-    def __str__(self):
-        return f"{self.phase} {self.code_list} {self.code}"

@@ -1,12 +1,15 @@
-"""Keeps ParticipantFacts and KnownState: after any change to what a fact is read from (the
-participant, enrolment, discharge, action plan, follow-up or ratings), the person's rows are
-written again from participants/facts.py's DEFINITIONS and known_state_rows, in the
-database."""
+"""Keeps ParticipantFacts: after any change to what a fact is read from (the participant,
+enrolment, discharge, action plan, follow-up or ratings), the person's row is written again
+from participants/facts.py's DEFINITIONS and known_state_rows, in the database."""
+
+from collections import defaultdict
 
 from django.db import connection
 from django.db.models import QuerySet
 
-from insatsportal.participants.models import KnownState, Participant, ParticipantFacts
+from insatsportal.participants.models import Participant, ParticipantFacts
+
+BATCH = 500  # people per UPDATE of their known states (SQLite's limit on parameters)
 
 
 def facts_keep(participant_ids=None, *, new: bool = False) -> None:
@@ -16,19 +19,25 @@ def facts_keep(participant_ids=None, *, new: bool = False) -> None:
 
     people = Participant.objects.all()
     kept = ParticipantFacts.objects.all()
-    states = KnownState.objects.all()
     if participant_ids is not None:
         if not isinstance(participant_ids, QuerySet):
             participant_ids = list(participant_ids)
         people = people.filter(pk__in=participant_ids)
         kept = kept.filter(participant_id__in=participant_ids)
-        states = states.filter(participant_id__in=participant_ids)
     if not new:
         kept.delete()
-        states.delete()
     _insert(ParticipantFacts, facts.DEFINITIONS, facts.fact_rows(people))
     # Read after the facts row: whether the support is known is read from it.
-    _insert(KnownState, facts.KNOWN_STATE_COLUMNS, facts.known_state_rows(people))
+    codes = defaultdict(list)
+    for pk, *code in facts.known_state_rows(people):
+        codes[pk].append(code)
+    people_by_key = defaultdict(list)
+    for pk, rows in codes.items():
+        people_by_key[facts.known_states_key(rows)].append(pk)
+    for key, pks in people_by_key.items():
+        for start in range(0, len(pks), BATCH):
+            ParticipantFacts.objects.filter(participant_id__in=pks[start:start + BATCH]).update(
+                known_states=key)
 
 
 def _insert(model, names, rows) -> None:

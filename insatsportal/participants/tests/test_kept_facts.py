@@ -1,6 +1,6 @@
-"""The kept rows the reports count (ParticipantFacts, ItemChangeTotal, KnownState) stay what
-their one definition reads from the records after every service that changes those records,
-and the migration fills them the same way for the people already held."""
+"""The kept rows the reports count (ParticipantFacts with its known states, ItemChangeTotal)
+stay what their one definition reads from the records after every service that changes those
+records, and the migrations fill them the same way for the people already held."""
 
 import datetime
 import importlib
@@ -15,7 +15,6 @@ from insatsportal.participants import facts
 from insatsportal.participants.models import (
     ItemChange,
     ItemChangeTotal,
-    KnownState,
     Participant,
     ParticipantFacts,
 )
@@ -53,7 +52,15 @@ def _summed() -> set:
 
 
 def _states() -> set:
-    return set(KnownState.objects.values_list(*facts.KNOWN_STATE_COLUMNS))
+    """The kept known states (ParticipantFacts.known_states), a row per code."""
+    rows = set()
+    for *key, day, states in ParticipantFacts.objects.exclude(known_states="").values_list(
+            "participant_id", "intervention_id", "discharged_on", "known_states"):
+        for phase, (income, occupation) in facts.known_states_read(states).items():
+            rows |= {(*key, day, day.year, phase, "income", code) for code in income}
+            if occupation is not None:
+                rows.add((*key, day, day.year, phase, "occupation", occupation))
+    return rows
 
 
 def _codes(many) -> set:
@@ -283,25 +290,6 @@ def _retention_days(*, record, identity) -> dict:
             "identity": identity.days}
 
 
-def test_the_migration_fills_the_state_codes_as_the_services_keep_them(demo):
-    from insatsportal.demo.generate.services import demo_data_generate
-
-    with override_settings(DEMO_MODE=True):
-        demo_data_generate(participants=80, seed=12, interventions_count=1,
-                           ratings_per_participant=1, rating_months=1, today=D(2025, 6, 30))
-    anna = f.identified()
-    _enrol(anna, "forsorjningsstod")
-    _discharge(anna, "ingen")
-    _follow_up(anna, "sjukpenning")
-    kept = _states()
-    assert kept == _states_read()
-    assert {state[4] for state in kept} == {"before", "after", "follow_up"}
-    KnownState.objects.all().delete()
-    importlib.import_module("insatsportal.participants.migrations.0021_known_states").fill(
-        None, SimpleNamespace(connection=connection))  # it reads nothing else
-    assert _states() == kept
-
-
 def _codes_present() -> None:
     """A transactional test may follow another's flush, which takes the seeded code lists
     with it: make the few codes used here when they are missing."""
@@ -316,7 +304,9 @@ def _codes_present() -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_migration_creates_the_table_and_fills_it_for_the_people_held(demo):
+def test_the_migrations_keep_the_known_states_of_the_people_held(demo):
+    """0021 kept a row per code (KnownState); 0023 folds each person's rows into their facts
+    row and drops the table."""
     from django.db.migrations.executor import MigrationExecutor
 
     def migrate(targets):
@@ -336,8 +326,11 @@ def test_the_migration_creates_the_table_and_fills_it_for_the_people_held(demo):
         (anna.pk, 2024, "follow_up"), (bo.pk, 2023, "before"), (bo.pk, 2023, "after")}
     migrate([("participants", "0020_plan_revision_due")])
     try:  # whatever happens, the schema goes forward again for the tests after this one
-        assert KnownState._meta.db_table not in connection.introspection.table_names()
+        assert "participants_knownstate" not in connection.introspection.table_names()
         migrate([("participants", "0021_known_states")])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT COUNT(*) FROM participants_knownstate")
+            assert cursor.fetchone()[0] == len(kept)
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
     assert _states() == kept == _states_read()

@@ -160,9 +160,9 @@ def test_the_estimate_reads_a_constant_number_of_queries(demo, django_assert_max
     register(5)
     intervention = f.intervention()
     association = association_current()
-    # settings, parameters, discharged, the kept codes (known per year among them), the
-    # follow-ups' persistence, requisitions, grants: the same for any number of people
-    with django_assert_max_num_queries(7):
+    # settings, parameters, the kept facts grouped by grant, year and known states,
+    # requisitions, grants: the same for any number of people
+    with django_assert_max_num_queries(5):
         selectors.period_estimates(interventions=[intervention], association=association)
     for person in f.intervention().participants.all():
         f.follow_up(person)
@@ -170,5 +170,5 @@ def test_the_estimate_reads_a_constant_number_of_queries(demo, django_assert_max
 
     for serial in range(40, 46):
         _person(serial, follow_up=("forsorjningsstod",))
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(5):
         selectors.period_estimates(interventions=[intervention], association=association)
