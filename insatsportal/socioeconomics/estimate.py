@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from insatsportal.core.money import to_kronor
 
@@ -23,8 +24,9 @@ NO_SUPPORT_CODE = "ingen"  # no public support: costs nothing by definition
 Z_90 = 1.645  # two-sided 90 % interval for the persistence share
 
 
-@dataclass(frozen=True)
-class State:
+# State and Person are named tuples, not dataclasses: the tally hashes and builds thousands
+# of them per page, and a tuple's hash and constructor run in C.
+class State(NamedTuple):
     """Support (income) codes and an occupation code at one point in time."""
 
     income: frozenset[str]
@@ -35,8 +37,7 @@ class State:
         return bool(self.income) and UNKNOWN_CODE not in self.income
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """What the estimate needs of one discharged participant; no identity."""
 
     discharge_year: int
