@@ -125,6 +125,7 @@ class Prices:
 
     def __init__(self, parameters: list[Parameter]):
         self.parameters = parameters
+        self.totals: dict[tuple[State, int], Decimal] = {}  # state_total, read once
         self._by_code: dict[tuple[str, str], dict[int, dict[str, Decimal]]] = {}
         for p in parameters:
             years = self._by_code.setdefault((p.code_list, p.code), {})
@@ -146,7 +147,7 @@ class Prices:
 class Tally:
     """What the estimate needs of a group of discharged people, as counts: how many people
     with known states had each code before and after, per year of discharge. The selectors
-    count the people alike in the database and tally the groups (`tally_groups`)."""
+    count the people alike in the database and add each group to `Counts`."""
 
     discharged: int
     known_by_year: dict[int, int]  # year of discharge -> people with known before and after
@@ -169,41 +170,59 @@ def _codes(state: State) -> list[tuple[str, str]]:
 
 def state_total(state: State, year: int, prices: Prices) -> Decimal:
     """A state's public cost per month, all payers together."""
-    return sum((sum(prices.cost(code_list, code, year).values(), Decimal(0))
-                for code_list, code in _codes(state)), Decimal(0))
+    total = prices.totals.get((state, year))
+    if total is None:
+        total = prices.totals[state, year] = sum(
+            (sum(prices.cost(code_list, code, year).values(), Decimal(0))
+             for code_list, code in _codes(state)), Decimal(0))
+    return total
+
+
+@dataclass
+class Counts:
+    """The people of a tally counted per state, before any code or price is read: `add` each
+    person, or a group of people alike, then `tally`."""
+
+    discharged: int = 0
+    known_by_year: dict = field(default_factory=dict)  # year -> people
+    per_state: dict = field(default_factory=dict)  # (phase, State, year) -> people
+    follow_ups: dict = field(default_factory=dict)  # (State after, State then, year) -> people
+
+    def add(self, person: Person, n: int = 1) -> None:
+        self.discharged += n
+        before, after, then = person.before, person.after, person.follow_up
+        if not (before and after and before.known and after.known):
+            return
+        year = person.discharge_year
+        self.known_by_year[year] = self.known_by_year.get(year, 0) + n
+        for key in (("before", before, year), ("after", after, year)):
+            self.per_state[key] = self.per_state.get(key, 0) + n
+        if then and then.known:
+            key = (after, then, year)
+            self.follow_ups[key] = self.follow_ups.get(key, 0) + n
+
+    def tally(self, prices: Prices) -> Tally:
+        """Each state's codes and cost read once, however many people had it."""
+        states = Counter()
+        for (phase, state, year), n in self.per_state.items():
+            for code_list, code in _codes(state):
+                states[phase, code_list, code, year] += n
+        return Tally(
+            discharged=self.discharged, known_by_year=self.known_by_year, states=dict(states),
+            followed=sum(self.follow_ups.values()),
+            persisted=sum(n for (after, then, year), n in self.follow_ups.items()
+                          if state_total(then, year, prices) <= state_total(after, year,
+                                                                            prices)),
+            follow_up_codes=frozenset((code_list, code, year)
+                                      for _after, then, year in self.follow_ups
+                                      for code_list, code in _codes(then)))
 
 
 def tally(people: list[Person], prices: Prices) -> Tally:
-    return tally_groups([(person, 1) for person in people], prices)
-
-
-def tally_groups(groups, prices: Prices) -> Tally:
-    """The tally of people given as (person, how many people alike) pairs: the people are
-    counted per state first, so each state's codes and cost are read once."""
-    discharged = 0
-    known_by_year, per_state, follow_ups = {}, {}, {}
-    for person, n in groups:
-        discharged += n
-        if not (person.before and person.after and person.before.known and person.after.known):
-            continue
-        year = person.discharge_year
-        known_by_year[year] = known_by_year.get(year, 0) + n
-        for key in (("before", person.before, year), ("after", person.after, year)):
-            per_state[key] = per_state.get(key, 0) + n
-        if person.follow_up and person.follow_up.known:
-            key = (person.after, person.follow_up, year)
-            follow_ups[key] = follow_ups.get(key, 0) + n
-    states = Counter()
-    for (phase, state, year), n in per_state.items():
-        for code_list, code in _codes(state):
-            states[phase, code_list, code, year] += n
-    return Tally(
-        discharged=discharged, known_by_year=known_by_year, states=dict(states),
-        followed=sum(follow_ups.values()),
-        persisted=sum(n for (after, then, year), n in follow_ups.items()
-                      if state_total(then, year, prices) <= state_total(after, year, prices)),
-        follow_up_codes=frozenset((code_list, code, year) for _after, then, year in follow_ups
-                                  for code_list, code in _codes(then)))
+    counts = Counts()
+    for person in people:
+        counts.add(person)
+    return counts.tally(prices)
 
 
 def _wilson(successes: int, n: int) -> tuple[Decimal, Decimal]:

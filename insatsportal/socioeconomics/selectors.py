@@ -60,8 +60,8 @@ def _tallies(intervention_ids, prices: rules.Prices) -> dict[int, rules.Tally]:
     no facts row): one query grouping the kept facts by grant, year of discharge and known
     states, so a few thousand rows whatever the number of people."""
     read = {}  # known states (facts.known_states_key, "": not known) -> {phase: State}
-    alike = {}  # one State object for equal states: the tally counts by state
-    groups = defaultdict(list)
+    alike = {}  # one State object for equal states: the counts are kept per state
+    counts = defaultdict(rules.Counts)
     for grant_id, year, known, n in (ParticipantFacts.objects.filter(
             intervention_id__in=intervention_ids,
             **{f"{GRANT}__period_start__lte": F("discharged_on"),
@@ -72,10 +72,10 @@ def _tallies(intervention_ids, prices: rules.Prices) -> dict[int, rules.Tally]:
             read[known] = {phase: alike.setdefault(state, rules.State(*state))
                            for phase, state in facts.known_states_read(known).items()}
         states = read[known]
-        groups[grant_id].append((rules.Person(year, states.get(facts.BEFORE),
-                                              states.get(facts.AFTER),
-                                              states.get(facts.FOLLOW_UP)), n))
-    return {pk: rules.tally_groups(people, prices) for pk, people in groups.items()}
+        counts[grant_id].add(rules.Person(year, states.get(facts.BEFORE),
+                                          states.get(facts.AFTER), states.get(facts.FOLLOW_UP)),
+                             n)
+    return {pk: grant.tally(prices) for pk, grant in counts.items()}
 
 
 def _approved_requisitions(intervention_ids) -> dict[int, list[tuple]]:
