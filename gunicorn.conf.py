@@ -9,13 +9,14 @@ import os
 
 wsgi_app = "insatsportal.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# One process per core plus one, each with a few threads: while one request waits for the
-# database another renders, and a slow page (a report over every participant) no longer
-# holds a whole process while cheap pages queue behind it. Python runs one thread of a
-# process at a time, so more threads than this only add connections and memory.
+# One process per core plus one, each with two threads: while one request waits for the
+# database the other renders, and a slow page does not hold a whole process while cheap
+# pages queue behind it. Python runs one thread of a process at a time, so more threads
+# only share it: at 20 users on 2 cores (make bench-load) four threads gave a p95 of
+# 1.08-1.34 s, two 0.87-0.97 s at the same or better requests a second.
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() + 1, 8)))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", 4))
+threads = int(os.environ.get("GUNICORN_THREADS", 2))
 # A worker that stops answering its master this long is restarted. Some documents (a decision
 # proposal, an application's PDF) are built in the request: allow a minute.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
