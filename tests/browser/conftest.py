@@ -5,11 +5,14 @@ Skipped, with a clear reason, when chromium is not installed.
 
 import os
 import shutil
+import threading
 from importlib import import_module
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -23,6 +26,28 @@ CHROMIUM_ARGS = [
 ]
 
 pytestmark = pytest.mark.browser
+
+
+class OneRequestAtATime(ThreadedWSGIServer):
+    """The live server, serving one request at a time where its threads share the test's
+    database connection (SQLite's in-memory database): two requests at once, as a form's
+    submit and the autosave its last field fires, corrupted that connection's transaction
+    state ("pop from empty list"). Connections stay threaded, so one kept alive blocks
+    nothing."""
+
+    def set_app(self, application):
+        if not self.connections_override:
+            return super().set_app(application)
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return application(environ, start_response)
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = OneRequestAtATime
 
 
 @pytest.fixture(scope="session")
