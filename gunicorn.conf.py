@@ -13,7 +13,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # database the other renders, and a slow page does not hold a whole process while cheap
 # pages queue behind it. Python runs one thread of a process at a time, so more threads
 # only share it: at 20 users on 2 cores (make bench-load) four threads gave a p95 of
-# 1.08-1.34 s, two 0.87-0.97 s at the same or better requests a second.
+# 0.95-1.34 s over seven runs, two 0.77-0.97 s over five at the same or better requests
+# a second.
 workers = int(os.environ.get("WEB_CONCURRENCY", min(multiprocessing.cpu_count() + 1, 8)))
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
