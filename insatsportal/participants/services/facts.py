@@ -28,15 +28,24 @@ def facts_keep(participant_ids=None, *, new: bool = False) -> None:
         kept.delete()
     _insert(ParticipantFacts, facts.DEFINITIONS, facts.fact_rows(people))
     # Read after the facts row: whether the support is known is read from it.
+    known_states_write(ParticipantFacts, facts.known_state_rows(people))
+
+
+def known_states_write(facts_model, rows) -> None:
+    """Each person's (participant id, phase, code list, code) rows as one key
+    (facts.known_states_key) on their facts row; `facts_model` is ParticipantFacts, or its
+    historical model in the migration that fills the column."""
+    from insatsportal.participants import facts
+
     codes = defaultdict(list)
-    for pk, *code in facts.known_state_rows(people):
+    for pk, *code in rows:
         codes[pk].append(code)
     people_by_key = defaultdict(list)
-    for pk, rows in codes.items():
-        people_by_key[facts.known_states_key(rows)].append(pk)
+    for pk, person_codes in codes.items():
+        people_by_key[facts.known_states_key(person_codes)].append(pk)
     for key, pks in people_by_key.items():
         for start in range(0, len(pks), BATCH):
-            ParticipantFacts.objects.filter(participant_id__in=pks[start:start + BATCH]).update(
+            facts_model.objects.filter(participant_id__in=pks[start:start + BATCH]).update(
                 known_states=key)
 
 
